@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The whole test suite: lint, types, then pytest (PostgreSQL store tests included when a
+# server can be started here).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+
+echo "== ruff"
+$BIN/ruff check src tests benchmarks
+$BIN/ruff format --check src tests benchmarks
+echo "== mypy"
+$BIN/mypy
+
+if [ -z "${IPKPI_TEST_POSTGRES_URL:-}" ] && [ -x scripts/postgres-test-db.sh ]; then
+  if url=$(bash scripts/postgres-test-db.sh); then
+    export IPKPI_TEST_POSTGRES_URL="$url"
+  else
+    echo "PostgreSQL not available: its store tests will be skipped" >&2
+  fi
+fi
+
+echo "== pytest"
+$BIN/pytest "$@"

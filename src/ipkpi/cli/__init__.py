@@ -1,0 +1,1 @@
+"""The ``ipkpi`` command line: thin adapters over the core."""

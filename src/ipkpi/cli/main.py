@@ -1,0 +1,27 @@
+"""Entry point of the ``ipkpi`` command. Each command group lives in its own module."""
+
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ipkpi")
+def cli() -> None:
+    """ipkpi — 知的財産推進計画2025 follow-up: plan, data, verdicts, dashboard and report."""
+
+
+def _register() -> None:
+    from . import plan_cmd
+
+    cli.add_command(plan_cmd.plan)
+    cli.add_command(plan_cmd.summary)
+
+
+_register()
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,336 @@
+"""Loading a plan folder: every file parsed, every problem collected, nothing half-loaded.
+
+Each file is validated on its own (a broken section does not hide the problems of the next
+one); the plan is assembled from the pieces that validated, and the cross-file checks of
+:mod:`ipkpi.plan.checks` run on it. :func:`load_plan` returns the plan only when there is no
+problem at all; :func:`check_plan` returns the problems.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from .checks import Locator, check_model_tree, check_observations
+from .kpi import KPI_KINDS, Kpi, KpiBase
+from .problems import PlanError, Problem
+from .source import Source
+from .structure import Measure, Part, Plan, Section
+from .yamlfile import PathKey, YamlFile, read_yaml
+
+PLAN_FILE = "plan.yaml"
+SOURCES_FILE = "sources.yaml"
+OBSERVATIONS_FILE = "observations.csv"
+
+_SOURCES = TypeAdapter(list[Source])
+_KPI: TypeAdapter[KpiBase] = TypeAdapter(Kpi)
+_MEASURE = TypeAdapter(Measure)
+M = TypeVar("M", bound=BaseModel)
+
+
+def load_plan(directory: Path | str) -> Plan:
+    """The plan in ``directory``; raises :class:`PlanError` with every problem otherwise."""
+    plan, problems = _load(Path(directory))
+    if problems or plan is None:
+        raise PlanError(problems)
+    return plan
+
+
+def check_plan(directory: Path | str) -> list[Problem]:
+    """Every problem in the plan folder (empty when it is valid)."""
+    return sorted(_load(Path(directory))[1])
+
+
+def _load(root: Path) -> tuple[Plan | None, list[Problem]]:
+    problems: list[Problem] = []
+    if not root.is_dir():
+        return None, [Problem(root, 0, "not a folder", "give the plan's folder, e.g. plans/ip2025")]
+    plan_file = read_yaml(root / PLAN_FILE, problems)
+    if plan_file is None:
+        return None, problems
+    if not _is_mapping(plan_file, problems):
+        return None, problems
+    locator = Locator()
+    sources = _load_sources(root, problems, locator)
+    parts = [
+        part
+        for index, part_id in enumerate(_id_list(plan_file, ("parts",), problems))
+        if (part := _load_part(root, part_id, plan_file, ("parts", index), problems, locator))
+    ]
+    plan_data = {k: v for k, v in plan_file.data.items() if k not in ("parts", "sources")}
+    valid = True
+    try:
+        plan = Plan.model_validate({**plan_data, "parts": [], "sources": []})
+        plan = plan.model_copy(update={"parts": parts, "sources": sources})
+        locator.add(plan, plan_file, ())
+    except ValidationError as exc:
+        problems.extend(_schema_problems(exc, plan_file, ()))
+        # Check the parts that did validate all the same: every problem at once.
+        plan = _partial(Plan, parts=parts, sources=sources, headline_kpis=[])
+        valid = False
+    # Ids written in files that failed validation still exist for the author: references to
+    # them are not reported again (one mistake, one problem).
+    problems.extend(check_model_tree(plan, locator, locator.unvalidated_ids))
+    problems.extend(check_observations(plan, root / OBSERVATIONS_FILE, locator.unvalidated_ids))
+    return (plan if valid else None), problems
+
+
+def _load_sources(root: Path, problems: list[Problem], locator: Locator) -> list[Source]:
+    file = read_yaml(root / SOURCES_FILE, problems)
+    if file is None or not _is_mapping(file, problems):
+        return []
+    raw = file.data.get("sources", [])
+    unknown = [k for k in file.data if k != "sources"]
+    for key in unknown:
+        problems.append(
+            Problem(
+                file.path,
+                file.line_of((key,)),
+                f"unknown key {key!r}",
+                "a sources file holds only 'sources:'",
+            )
+        )
+    try:
+        sources = _SOURCES.validate_python(raw)
+    except ValidationError as exc:
+        problems.extend(_schema_problems(exc, file, ("sources",)))
+        return []
+    for index, source in enumerate(sources):
+        locator.add(source, file, ("sources", index))
+    return sources
+
+
+def _load_part(
+    root: Path,
+    part_id: str,
+    plan_file: YamlFile,
+    where: PathKey,
+    problems: list[Problem],
+    locator: Locator,
+) -> Part | None:
+    folder = root / "parts" / part_id
+    if not (folder / "part.yaml").exists():
+        problems.append(
+            Problem(
+                plan_file.path,
+                plan_file.line_of(where),
+                f"part {part_id!r} has no file parts/{part_id}/part.yaml",
+                "create it or remove the part from the list",
+            )
+        )
+        return None
+    file = read_yaml(folder / "part.yaml", problems)
+    if file is None or not _is_mapping(file, problems):
+        return None
+    sections = [
+        section
+        for index, section_id in enumerate(_id_list(file, ("sections",), problems))
+        if (
+            section := _load_section(
+                folder, section_id, file, ("sections", index), problems, locator
+            )
+        )
+    ]
+    data = {k: v for k, v in file.data.items() if k != "sections"}
+    kpis = _load_kpis(file, problems, locator)
+    try:
+        part = Part.model_validate({**data, "sections": [], "kpis": []})
+    except ValidationError as exc:
+        problems.extend(_schema_problems(exc, file, ()))
+        # Keep what did validate inside it, so their checks still run.
+        part = _partial(Part, id=str(data.get("id", part_id)), sections=[], kpis=[])
+    if part.id != part_id:
+        problems.append(
+            Problem(
+                file.path,
+                file.line_of(("id",)),
+                f"part id {part.id!r} does not match its folder {part_id!r}",
+                "rename the folder or fix the id",
+            )
+        )
+    part = part.model_copy(update={"sections": sections, "kpis": kpis})
+    locator.add(part, file, ())
+    return part
+
+
+def _load_section(
+    folder: Path,
+    section_id: str,
+    part_file: YamlFile,
+    where: PathKey,
+    problems: list[Problem],
+    locator: Locator,
+) -> Section | None:
+    path = folder / f"{section_id}.yaml"
+    if not path.exists():
+        problems.append(
+            Problem(
+                part_file.path,
+                part_file.line_of(where),
+                f"section {section_id!r} has no file {path.name}",
+                f"create {path} or remove the section from the list",
+            )
+        )
+        return None
+    file = read_yaml(path, problems)
+    if file is None:
+        locator.remember_ids_in_text(path)
+        return None
+    if not _is_mapping(file, problems):
+        return None
+    kpis = _load_kpis(file, problems, locator)
+    measures = _load_items(file, "measures", _MEASURE, problems, locator)
+    try:
+        section = Section.model_validate({**file.data, "kpis": [], "measures": []})
+    except ValidationError as exc:
+        problems.extend(_schema_problems(exc, file, ()))
+        section = _partial(Section, id=str(file.data.get("id", section_id)))
+    section = section.model_copy(update={"kpis": kpis, "measures": measures})
+    if section.id != section_id:
+        problems.append(
+            Problem(
+                file.path,
+                file.line_of(("id",)),
+                f"section id {section.id!r} does not match its file name {section_id!r}",
+                "rename the file or fix the id",
+            )
+        )
+    locator.add(section, file, ())
+    return section
+
+
+def _load_kpis(file: YamlFile, problems: list[Problem], locator: Locator) -> list[KpiBase]:
+    return _load_items(file, "kpis", _KPI, problems, locator)
+
+
+def _load_items(
+    file: YamlFile, key: str, adapter: TypeAdapter[M], problems: list[Problem], locator: Locator
+) -> list[M]:
+    """Each item of a list validated on its own, so one broken item hides nothing of the others."""
+    raw = file.data.get(key, [])
+    if not isinstance(raw, list):
+        problems.append(
+            Problem(
+                file.path,
+                file.line_of((key,)),
+                f"{key!r} must be a list",
+                "write each item as a '- id: …' line",
+            )
+        )
+        return []
+    items: list[M] = []
+    for index, item in enumerate(raw):
+        try:
+            model = adapter.validate_python(item)
+        except ValidationError as exc:
+            problems.extend(_schema_problems(exc, file, (key, index)))
+            locator.remember_ids(item)
+            continue
+        locator.add(model, file, (key, index))
+        items.append(model)
+    return items
+
+
+def _partial(cls: type[M], **fields: Any) -> M:
+    """An unvalidated stand-in for a piece that failed validation: only its checked parts
+    (ids, validated children) are set, so the cross-file checks can still run on them."""
+    return cls.model_construct(**fields)
+
+
+def _is_mapping(file: YamlFile, problems: list[Problem]) -> bool:
+    if isinstance(file.data, dict):
+        return True
+    problems.append(
+        Problem(
+            file.path, 1, "the file must hold a mapping (key: value lines)", "start with 'id: …'"
+        )
+    )
+    return False
+
+
+def _id_list(file: YamlFile, key: PathKey, problems: list[Problem]) -> list[str]:
+    value = file.data.get(key[0], [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        problems.append(
+            Problem(
+                file.path,
+                file.line_of(key),
+                f"{key[0]!r} must be a list of ids",
+                "e.g. [investment, ai]",
+            )
+        )
+        return []
+    return value
+
+
+# -- schema errors as problems -------------------------------------------------------------
+
+
+def _schema_problems(exc: ValidationError, file: YamlFile, prefix: PathKey) -> list[Problem]:
+    out: list[Problem] = []
+    for error in exc.errors():
+        path, kind = _data_path(file.data, (*prefix, *error["loc"]))
+        if error["type"] == "union_tag_invalid":
+            path = (*path, "kind")
+        message, hint = _explain(error, path, kind)
+        out.append(
+            Problem(
+                file.path, file.line_of(path), message, hint, where=".".join(str(p) for p in path)
+            )
+        )
+    return out
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[PathKey, str | None]:
+    """The loc of a pydantic error as a path into the data, without union tags."""
+    path: list[str | int] = []
+    node = data
+    kind: str | None = None
+    for element in loc:
+        if isinstance(node, dict) and element in node:
+            if isinstance(node.get("kind"), str):
+                kind = node["kind"]
+            path.append(element)
+            node = node[element]
+        elif isinstance(node, list) and isinstance(element, int) and element < len(node):
+            path.append(element)
+            node = node[element]
+        elif isinstance(node, dict) and isinstance(element, str) and element not in KPI_KINDS:
+            if isinstance(node.get("kind"), str):
+                kind = node["kind"]
+            path.append(element)  # a missing key: point at its parent's line
+            node = None
+    if isinstance(node, dict) and isinstance(node.get("kind"), str):
+        kind = node["kind"]
+    return tuple(path), kind
+
+
+def _explain(error: Any, path: PathKey, kind: str | None) -> tuple[str, str]:
+    key = path[-1] if path else ""
+    etype = error["type"]
+    kinds = ", ".join(KPI_KINDS)
+    if etype == "extra_forbidden":
+        if kind in KPI_KINDS:
+            allowed = ", ".join(sorted(KPI_KINDS[kind].model_fields))
+            return (
+                f"{key!r} is not a field of a KPI of kind {kind!r}",
+                f"remove it or change the kind; fields of {kind}: {allowed}",
+            )
+        return f"unknown key {key!r}", "remove it or check its spelling"
+    if etype == "missing":
+        if key == "source":
+            return (
+                "a value without a source",
+                "add 'source: <id>' naming an entry of sources.yaml",
+            )
+        if key == "kind":
+            return "missing 'kind'", f"add 'kind:' with one of {kinds}"
+        return f"missing required key {key!r}", f"add '{key}:'"
+    if etype == "union_tag_not_found":
+        return "a KPI without 'kind'", f"add 'kind:' with one of {kinds}"
+    if etype == "union_tag_invalid":
+        given = error.get("ctx", {}).get("tag", "?")
+        return f"unknown KPI kind {given!r}", f"use one of {kinds}"
+    return f"{key!r}: {error['msg']}" if key != "" else error["msg"], "fix the value"

@@ -1,0 +1,57 @@
+"""Where a number or a text comes from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import Field
+
+from ..text import Text
+from .base import PlanModel
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.\-]*$", max_length=120)]
+
+
+class Source(PlanModel):
+    """A publication a value or text was read in."""
+
+    id: Id
+    title: Text
+    publisher: Text | None = None
+    url: str | None = Field(default=None, pattern=r"^https?://")
+    read_on: dt.date | None = Field(default=None, description="The date the source was read.")
+    note: Text | None = None
+
+
+class Flags(PlanModel):
+    """Caveats on a value; shown with it wherever it appears."""
+
+    uncertain: bool = Field(False, description="Secondary source, or sources disagree (⚠️).")
+    derived: bool = Field(False, description="Worked out from a stated change, not printed (†).")
+    provisional: bool = Field(False, description="速報: a first release, may be revised.")
+    estimate: bool = Field(False, description="試算値: an estimate, not a survey result.")
+    break_in_series: bool = Field(
+        False, description="Definition or basis changed: not comparable with earlier values."
+    )
+    bound: str | None = Field(
+        None, pattern="^(lower|upper)$", description="The value is only a lower or upper bound."
+    )
+    approximate: bool = Field(False, description="約: a rounded or approximate figure.")
+
+    def names(self) -> list[str]:
+        out = [
+            name
+            for name in (
+                "uncertain",
+                "derived",
+                "provisional",
+                "estimate",
+                "break_in_series",
+                "approximate",
+            )
+            if getattr(self, name)
+        ]
+        if self.bound:
+            out.append(f"{self.bound}_bound")
+        return out
