@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 BIN=.venv/bin
 
 echo "== ruff"
-$BIN/ruff check src tests benchmarks
-$BIN/ruff format --check src tests benchmarks
+$BIN/ruff check .
+$BIN/ruff format --check .
 echo "== mypy"
 $BIN/mypy
 
