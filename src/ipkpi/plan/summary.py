@@ -30,7 +30,8 @@ class PlanSummary:
 
 
 def summarize(plan: Plan, series_with_data: Set[str]) -> PlanSummary:
-    """Counts over the plan; a KPI 'has data' when any of its series has an observation."""
+    """Counts over the plan. A KPI 'has data' when its own (role ``kpi``) series has an
+    observation; data on peers or context series alone do not count."""
     parts = []
     total_kinds: Counter[str] = Counter()
     for part in plan.parts:
