@@ -45,7 +45,9 @@ def summarize(plan: Plan, series_with_data: Set[str]) -> PlanSummary:
                 measures=sum(len(s.measures) for s in part.sections),
                 kpis=len(kpis),
                 kpis_with_data=sum(
-                    1 for k in kpis if any(s.id in series_with_data for s in k.series)
+                    1
+                    for k in kpis
+                    if any(s.id in series_with_data for s in k.series_by_role("kpi"))
                 ),
                 by_kind=dict(kinds),
             )
