@@ -1,0 +1,111 @@
+"""Import speed of the SQLite store: one million observations from a generated CSV.
+
+    .venv/bin/python benchmarks/bench_import.py [--rows N] [--keep DIR]
+
+Generates a tidy CSV (1,000 monthly series × 1,000 months, values in 億円 for series kept in
+兆円, so every value is converted), imports it into a fresh SQLite store with
+:func:`ipkpi.store.import_file`, and prints rows per second and peak memory. Not a test: the
+figure depends on the machine (the target is 300,000 rows/s on a 2-core VM).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import resource
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from ipkpi.store import SeriesInfo, Store, import_file
+from ipkpi.text import Text
+
+
+def generate(path: Path, rows: int, series_count: int = 1000) -> dict[str, SeriesInfo]:
+    random.seed(20250603)
+    months = max(rows // series_count, 1)
+    catalog: dict[str, SeriesInfo] = {}
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(
+            ["series", "period", "value", "unit", "source_title", "source_url", "flags", "note"]
+        )
+        written = 0
+        for s in range(series_count):
+            code = f"bench.s{s:04d}"
+            catalog[code] = SeriesInfo(
+                code, "jpy_cho", Text(ja=f"系列{s}", en=f"Series {s}"), "monthly"
+            )
+            for m in range(months):
+                if written == rows:
+                    break
+                year, month = 1950 + m // 12, m % 12 + 1
+                out.writerow(
+                    [
+                        code,
+                        f"{year}-{month:02d}",
+                        f"{random.random() * 100000:.1f}",
+                        "億円",
+                        "",
+                        "",
+                        "",
+                        "",
+                    ]
+                )
+                written += 1
+    return catalog
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--keep", type=Path, help="write the CSV and the store here")
+    parser.add_argument(
+        "--trace-memory",
+        action="store_true",
+        help="also report Python allocations with tracemalloc (slows the import)",
+    )
+    args = parser.parse_args()
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        run(args.keep, args.rows, args.trace_memory)
+        return
+    with tempfile.TemporaryDirectory(prefix="ipkpi-bench-") as folder:
+        run(Path(folder), args.rows, args.trace_memory)
+
+
+def run(folder: Path, rows: int, trace_memory: bool) -> None:
+    source = folder / "observations.csv"
+    catalog = generate(source, rows)
+    size_mb = source.stat().st_size / 2**20
+    print(f"generated {rows:,} rows ({size_mb:,.1f} MB) in {source}")
+    database = folder / "bench.db"
+    for leftover in folder.glob("bench.db*"):
+        leftover.unlink()
+    if trace_memory:
+        tracemalloc.start()
+    with Store.open(database) as store:
+        started = time.perf_counter()
+        report = import_file(store, source, catalog, source_title="benchmark")
+        elapsed = time.perf_counter() - started
+        with store.engine.connect() as conn:
+            stored = conn.exec_driver_sql("SELECT count(*) FROM observations").scalar()
+    rate = report.row_count / elapsed
+    peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(
+        f"imported {report.row_count:,} rows ({stored:,} stored) in {elapsed:.2f} s: "
+        f"{rate:,.0f} rows/s"
+    )
+    print(f"peak memory (max RSS of the process): {peak_rss:,.0f} MB")
+    if trace_memory:
+        _, peak = tracemalloc.get_traced_memory()
+        print(f"peak Python allocations (tracemalloc): {peak / 2**20:,.0f} MB")
+    if stored != report.row_count:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

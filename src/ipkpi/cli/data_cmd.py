@@ -1,0 +1,281 @@
+"""``ipkpi data``: import, export and inspect the observation store.
+
+Thin: parse the options, call :mod:`ipkpi.store`, print. A data file with problems prints
+every problem (file, row, cell or column, value, what to do) and exits with status 1, having
+written nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from ..paths import default_plan_dir
+from ..store import (
+    DataFileError,
+    ImportLimits,
+    SeriesCatalog,
+    Store,
+    catalog_from_plan,
+    import_file,
+)
+from ..store.exporters import EXPORTERS, FOLDER_FORMATS, export_observations
+from ..store.limits import MB
+from ..store.shipped import ensure_shipped
+from ..text import parse_lang
+from .data_report import print_problems, print_report, progress, say
+
+
+@dataclass
+class _Settings:
+    db: str | None
+    plan_dir: Path | None
+
+    @property
+    def folder(self) -> Path:
+        return self.plan_dir or default_plan_dir()
+
+    def catalog(self) -> SeriesCatalog:
+        from ..plan.loader import load_plan
+        from ..plan.problems import PlanError
+
+        try:
+            return catalog_from_plan(load_plan(self.folder))
+        except PlanError as exc:
+            raise click.ClickException(f"the plan in {self.folder} has problems:\n{exc}") from None
+
+    @contextmanager
+    def store(self) -> Iterator[Store]:
+        with Store.open(self.db) as store:
+            yield store
+
+
+@click.group("data")
+@click.option(
+    "--db",
+    default=None,
+    metavar="URL|PATH",
+    help="The store: a SQLite file or a database URL (default: $IPKPI_DATABASE_URL, "
+    "else ~/.local/share/ipkpi/ipkpi.db).",
+)
+@click.option(
+    "--plan",
+    "plan_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Plan folder, for series ids, units and labels "
+    "(default: $IPKPI_PLAN_DIR, else plans/ip2025).",
+)
+@click.pass_context
+def data(ctx: click.Context, db: str | None, plan_dir: Path | None) -> None:
+    """Observations: import files, export them, see a series' revisions."""
+    ctx.obj = _Settings(db, plan_dir)
+
+
+@data.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@click.option("--sheet", default=None, help="XLSX: the sheet to read (default: the first).")
+@click.option(
+    "--encoding", default=None, help="CSV: force an encoding (default: UTF-8 or CP932, detected)."
+)
+@click.option("--source-title", default=None, help="Source of rows that name none.")
+@click.option("--source-url", default=None, help="Address of that source.")
+@click.option(
+    "--recorded-at",
+    default=None,
+    metavar="DATE",
+    help="Record the vintage at this UTC date/time instead of now (loading archived "
+    "releases in order).",
+)
+@click.option(
+    "--max-file-size",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="MB",
+    help="Refuse larger files (default: 200 MB for CSV, 50 MB for XLSX).",
+)
+@click.option(
+    "--show",
+    type=click.IntRange(min=0),
+    default=20,
+    show_default=True,
+    help="Rows to list (changes in a dry run, problems on failure).",
+)
+@click.pass_obj
+def import_(
+    settings: _Settings,
+    file: Path,
+    dry_run: bool,
+    sheet: str | None,
+    encoding: str | None,
+    source_title: str | None,
+    source_url: str | None,
+    recorded_at: str | None,
+    max_file_size: int | None,
+    show: int,
+) -> None:
+    """Import FILE (CSV, XLSX or SDMX-CSV) as one vintage, or nothing if any row is bad."""
+    console = Console(stderr=True)
+    limits = ImportLimits()
+    if max_file_size is not None:
+        limits = limits.with_max_file_bytes(max_file_size * MB)
+    catalog = settings.catalog()
+    with settings.store() as store, progress(console) as report_progress:
+        try:
+            report = import_file(
+                store,
+                file,
+                catalog,
+                dry_run=dry_run,
+                sheet=sheet,
+                encoding=encoding,
+                source_title=source_title,
+                source_url=source_url,
+                recorded_at=_start_of(_moment(recorded_at)),
+                limits=limits,
+                progress=report_progress,
+            )
+        except DataFileError as exc:
+            print_problems(exc, show)
+            raise click.ClickException(f"{file.name}: nothing was imported") from None
+    print_report(console, report, show)
+
+
+@data.command("export")
+@click.option(
+    "--format", "format_", type=click.Choice(list(EXPORTERS)), default="csv", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="File (csv, xlsx, json) or folder (sdmx-csv, datapackage); csv and json "
+    "go to stdout without it.",
+)
+@click.option("--as-of", default=None, metavar="DATE", help="The values known on this date (UTC).")
+@click.option(
+    "--lang",
+    type=click.Choice(["ja", "en"]),
+    default=None,
+    help="One label column in this language (default: both, series_label_ja/_en).",
+)
+@click.option("--series", "series_ids", multiple=True, help="Only this series (repeatable).")
+@click.pass_obj
+def export(
+    settings: _Settings,
+    format_: str,
+    output: Path | None,
+    as_of: str | None,
+    lang: str | None,
+    series_ids: tuple[str, ...],
+) -> None:
+    """Export the latest observations (or those known on a date)."""
+    if output is None and (format_ == "xlsx" or format_ in FOLDER_FORMATS):
+        raise click.UsageError(f"--format {format_} needs -o/--output")
+    catalog = settings.catalog()
+    with settings.store() as store:
+        written = export_observations(
+            store,
+            catalog,
+            format_,
+            output,
+            as_of=_moment(as_of),
+            lang=parse_lang(lang) if lang else None,
+            series=list(series_ids) or None,
+        )
+    for path in written:
+        say(f"wrote {path}")
+
+
+@data.command("history")
+@click.argument("series")
+@click.pass_obj
+def history(settings: _Settings, series: str) -> None:
+    """List every value SERIES has had: each revision with its vintage."""
+    with settings.store() as store:
+        revisions = store.history(series)
+    if not revisions:
+        raise click.ClickException(f"no observations of {series!r} in the store")
+    table = Table(title=f"{series}: {len(revisions)} values")
+    for column in ("period", "value", "flags", "recorded (UTC)", "file", "source"):
+        table.add_column(column, justify="right" if column == "value" else "left")
+    for revision in revisions:
+        o, v = revision.observation, revision.vintage
+        table.add_row(
+            o.period,
+            f"{o.value:,.10g}",
+            ";".join(o.flags),
+            v.recorded_at.strftime("%Y-%m-%d %H:%M:%S"),
+            v.file_name,
+            o.source_title or "",
+        )
+    Console().print(table)
+
+
+@data.command("vintages")
+@click.pass_obj
+def vintages(settings: _Settings) -> None:
+    """List the imports recorded in the store."""
+    with settings.store() as store:
+        found = store.vintages()
+    table = Table(title=f"{len(found)} vintages")
+    for column in ("id", "recorded (UTC)", "file", "format", "rows", "new", "revised", "sha256"):
+        table.add_column(column)
+    for v in found:
+        table.add_row(
+            str(v.id),
+            v.recorded_at.strftime("%Y-%m-%d %H:%M:%S"),
+            v.file_name,
+            v.file_format,
+            str(v.row_count),
+            str(v.new_count),
+            str(v.revised_count),
+            v.sha256[:12],
+        )
+    Console().print(table)
+
+
+@data.command("load-shipped")
+@click.pass_obj
+def load_shipped(settings: _Settings) -> None:
+    """Load the plan's shipped observations.csv into the store (once per content)."""
+    console = Console(stderr=True)
+    with settings.store() as store, progress(console) as report_progress:
+        try:
+            report = ensure_shipped(store, settings.folder, progress=report_progress)
+        except DataFileError as exc:
+            print_problems(exc, 20)
+            raise click.ClickException("the shipped observations were not loaded") from None
+    if report is None:
+        say(f"no shipped observations in {settings.folder}")
+        return
+    print_report(console, report, 0)
+
+
+def _moment(text: str | None) -> dt.date | dt.datetime | None:
+    if not text:
+        return None
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text)
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise click.BadParameter(
+            f"{text!r} is not a date (YYYY-MM-DD) or time (YYYY-MM-DDTHH:MM)"
+        ) from None
+
+
+def _start_of(moment: dt.date | dt.datetime | None) -> dt.datetime | None:
+    """A date as its first moment (UTC); a time as given."""
+    if moment is None or isinstance(moment, dt.datetime):
+        return moment
+    return dt.datetime.combine(moment, dt.time())

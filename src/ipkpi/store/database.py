@@ -1,0 +1,133 @@
+"""Where the store lives and how to connect to it.
+
+The database is named by a SQLAlchemy URL, or by a path for a SQLite file:
+``--db`` first, then ``$IPKPI_DATABASE_URL``, then ``ipkpi.db`` in the user's data folder
+(``$XDG_DATA_HOME/ipkpi``, by default ``~/.local/share/ipkpi``; ``%LOCALAPPDATA%\\ipkpi`` on
+Windows). SQLite needs no set-up; PostgreSQL (``postgresql+psycopg://…``) is for a server.
+
+Write transactions are serialised: SQLite's ``BEGIN IMMEDIATE`` takes the write lock at the
+start, PostgreSQL takes a transaction-level advisory lock. So an import reads the latest
+values and writes its changes without another import in between.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, make_url
+from sqlalchemy.engine import URL
+
+DATABASE_URL_ENV = "IPKPI_DATABASE_URL"
+DEFAULT_FILE_NAME = "ipkpi.db"
+#: Arbitrary constant naming ipkpi's advisory lock on PostgreSQL.
+_PG_WRITE_LOCK = 0x1B4B_9100
+
+
+class DatabaseError(RuntimeError):
+    """The database cannot be opened or is not an ipkpi store."""
+
+
+def default_database_path() -> Path:
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        base = Path(os.environ["LOCALAPPDATA"])
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "ipkpi" / DEFAULT_FILE_NAME
+
+
+def database_url(explicit: str | Path | None = None) -> URL:
+    """The URL of the store: ``explicit`` (a URL or a path), else the environment, else default."""
+    chosen = explicit if explicit not in (None, "") else os.environ.get(DATABASE_URL_ENV)
+    if chosen in (None, ""):
+        chosen = default_database_path()
+    text = str(chosen)
+    if "://" in text:
+        return make_url(text)
+    if text == ":memory:":  # SQLite's name for a database that lives in memory only
+        return URL.create("sqlite+pysqlite", database=":memory:")
+    path = Path(text).expanduser().resolve()
+    return URL.create("sqlite+pysqlite", database=str(path))
+
+
+def create_store_engine(url: URL) -> Engine:
+    """An engine with ipkpi's connection settings (pragmas, transactions, locks)."""
+    if url.get_backend_name() == "sqlite":
+        return _sqlite_engine(url)
+    engine = create_engine(url, pool_pre_ping=True)
+    if engine.dialect.name == "postgresql":
+        event.listen(engine, "begin", _pg_begin)
+    return engine
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    if url.database and url.database != ":memory:":
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url)
+    event.listen(engine, "connect", _sqlite_connect)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event start transactions (pysqlite's own handling does not
+    # wrap DDL or reads); see the SQLAlchemy SQLite dialect notes on transactions.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA busy_timeout = 30000")
+        # WAL: readers (the dashboard) are not blocked by an import; a killed import leaves
+        # only uncommitted frames, which the next open ignores. FULL syncs every commit.
+        mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()
+        if mode and str(mode[0]).lower() not in ("wal", "memory"):
+            raise DatabaseError(f"SQLite refused WAL mode (got {mode[0]!r})")
+        cursor.execute("PRAGMA synchronous = FULL")
+    finally:
+        cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    writing = conn.get_execution_options().get("ipkpi_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+
+def _pg_begin(conn: Connection) -> None:
+    if conn.get_execution_options().get("ipkpi_write", False):
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_WRITE_LOCK})")
+
+
+@contextmanager
+def write_transaction(engine: Engine, *, bulk: bool = False) -> Iterator[Connection]:
+    """A connection in a serialised write transaction, committed when the block ends.
+
+    ``bulk`` tunes SQLite for a large insert: foreign-key checks off (the writer inserts the
+    vintage and series rows itself, in the same transaction) and a larger page cache. Durability
+    is unchanged: the commit is synced as always (``synchronous = FULL``).
+    """
+    with engine.connect().execution_options(ipkpi_write=True) as conn:
+        raw = conn.connection.dbapi_connection
+        tune = bulk and engine.dialect.name == "sqlite" and raw is not None
+        if tune:
+            # Outside any transaction: SQLite ignores PRAGMA foreign_keys inside one.
+            _pragmas(raw, foreign_keys="OFF", cache_size="-262144")
+        try:
+            with conn.begin():
+                yield conn
+        finally:
+            if tune:
+                _pragmas(raw, foreign_keys="ON", cache_size="-2000")
+
+
+def _pragmas(raw: Any, **settings: str) -> None:
+    cursor = raw.cursor()
+    try:
+        for name, value in settings.items():
+            cursor.execute(f"PRAGMA {name} = {value}")
+    finally:
+        cursor.close()

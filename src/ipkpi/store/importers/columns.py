@@ -1,0 +1,126 @@
+"""Column headers: the tidy names and the Japanese and SDMX spellings of each."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..problems import DataProblem
+from .base import REQUIRED_COLUMNS
+
+ALIASES: dict[str, tuple[str, ...]] = {
+    "series": ("series", "series_id", "系列", "系列id", "系列コード"),
+    "period": (
+        "period",
+        "time_period",
+        "期間",
+        "年度",
+        "年",
+        "時点",
+        "期",
+        "年月",
+        "年月日",
+        "year",
+        "fiscal_year",
+        "date",
+    ),
+    "value": ("value", "obs_value", "値", "数値", "実績", "実績値"),
+    "unit": ("unit", "unit_measure", "単位"),
+    "source_title": ("source_title", "source", "出典", "出典名", "出典タイトル", "資料", "資料名"),
+    "source_url": ("source_url", "url", "出典url", "リンク"),
+    "flags": ("flags", "flag", "フラグ"),
+    "note": ("note", "notes", "注記", "備考", "注"),
+}
+#: Period headers under which a bare year (2024) is a fiscal year.
+FISCAL_HEADERS = frozenset({"年度", "fiscal_year"})
+#: Columns ipkpi writes in its own exports, read back without a warning and not used.
+IGNORED = frozenset(
+    {
+        "series_label",
+        "series_label_ja",
+        "series_label_en",
+        "label",
+        "系列名",
+        "unit_label",
+        "structure",
+        "structure_id",
+        "structure_name",
+        "action",
+        "dataflow",
+    }
+)
+_BY_NAME = {
+    key: column
+    for column, names in ALIASES.items()
+    for name in names
+    for key in (name, name.replace("_", ""))
+}
+
+
+def normalise(header: str) -> str:
+    """A header as a lookup key: ``Source URL`` → ``source_url``, ``SERIES: 系列`` → ``series``."""
+    text = unicodedata.normalize("NFKC", header).strip().lower()
+    text = re.sub(r":\s.*$", "", text)  # SDMX-CSV "ID: label" headers
+    return re.sub(r"\s+", "_", text)
+
+
+def column_for(header: str) -> str | None:
+    name = normalise(header)
+    return _BY_NAME.get(name) or _BY_NAME.get(name.replace("_", ""))
+
+
+@dataclass
+class HeaderMap:
+    """Which position holds which tidy column, and what was wrong with the header."""
+
+    positions: dict[str, int] = field(default_factory=dict)
+    bare_year_is_fiscal: bool = False
+    problems: list[DataProblem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def map_header(
+    headers: list[str], file: str, row: int = 1, cells: list[str] | None = None
+) -> HeaderMap:
+    """Map a header row; ``cells`` gives each position's spreadsheet column letter."""
+    found = HeaderMap()
+    for position, header in enumerate(headers):
+        if not header.strip():
+            continue
+        column = column_for(header)
+        if column is None:
+            if normalise(header) not in IGNORED:
+                found.warnings.append(f"column {header!r} is not used")
+            continue
+        if column in found.positions:
+            first = headers[found.positions[column]]
+            found.problems.append(
+                DataProblem(
+                    file,
+                    row,
+                    header,
+                    header,
+                    f"a second column for {column}",
+                    f"keep one of {first!r} and {header!r}",
+                    cell=f"{cells[position]}{row}" if cells else "",
+                )
+            )
+            continue
+        found.positions[column] = position
+        if column == "period" and normalise(header) in FISCAL_HEADERS:
+            found.bare_year_is_fiscal = True
+    for column in REQUIRED_COLUMNS:
+        if column not in found.positions:
+            names = " or ".join(repr(n) for n in ALIASES[column][:3])
+            found.problems.append(
+                DataProblem(
+                    file,
+                    row,
+                    column,
+                    "",
+                    f"no {column} column",
+                    f"name a column {names}; the header has {', '.join(map(repr, headers))}",
+                )
+            )
+    return found

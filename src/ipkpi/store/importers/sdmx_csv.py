@@ -1,0 +1,65 @@
+"""SDMX-CSV (2.0, and 1.0's ``DATAFLOW`` first column) as ipkpi exports it.
+
+The columns are SERIES, TIME_PERIOD, OBS_VALUE and the attributes UNIT_MEASURE, FLAGS, NOTE,
+SOURCE_TITLE and SOURCE_URL. SDMX ids may not contain ``.``, so a series id is written with
+``@`` for each dot (``ipx.content_overseas`` → ``ipx@content_overseas``). Rows whose ACTION
+is ``D`` (delete) are refused: the store never deletes a value.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import ClassVar
+
+import polars as pl
+
+from ..problems import DataFileError, DataProblem
+from .base import ROW, RawTable, ReadOptions
+from .columns import map_header, normalise
+from .delimited import read_delimited
+
+_FIRST_COLUMN = re.compile(rb'^(?:\xef\xbb\xbf)?"?(STRUCTURE(\[.\])?|DATAFLOW)"?[,;]')
+SDMX_ID_DOT = "@"
+
+
+def to_sdmx_id(series: str) -> str:
+    return series.replace(".", SDMX_ID_DOT)
+
+
+def from_sdmx_id(code: str) -> str:
+    return code.replace(SDMX_ID_DOT, ".")
+
+
+class SdmxCsvReader:
+    format: ClassVar[str] = "sdmx-csv"
+    suffixes: ClassVar[tuple[str, ...]] = (".csv",)
+
+    @classmethod
+    def handles(cls, path: Path, head: bytes) -> bool:
+        return path.suffix.lower() in cls.suffixes and bool(_FIRST_COLUMN.match(head))
+
+    def read(self, path: Path, options: ReadOptions) -> RawTable:
+        header, frame = read_delimited(path, options)
+        mapped = map_header(header, path.name)
+        problems = list(mapped.problems)
+        actions = [i for i, name in enumerate(header) if normalise(name) == "action"]
+        if actions:
+            deleting = frame.filter(pl.col(f"c{actions[0]}").str.strip_chars() == "D")
+            problems += [
+                DataProblem(
+                    path.name,
+                    row,
+                    "ACTION",
+                    "D",
+                    "a deletion (ACTION D)",
+                    "the store keeps every value; import corrected values instead",
+                )
+                for row in deleting[ROW]
+            ]
+        if problems:
+            raise DataFileError(problems)
+        columns = [pl.col(f"c{i}").alias(name) for name, i in mapped.positions.items()]
+        table = frame.select(pl.col(ROW), *columns)
+        table = table.with_columns(pl.col("series").str.replace_all(SDMX_ID_DOT, ".", literal=True))
+        return RawTable(path.name, self.format, table, warnings=mapped.warnings)

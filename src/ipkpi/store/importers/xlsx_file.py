@@ -1,0 +1,227 @@
+"""XLSX workbooks: a named or the first sheet, the header found below a title block.
+
+The header is the first row (of the first :data:`HEADER_SCAN_ROWS`) naming the series,
+period and value columns. Merged cells take the value of their top-left cell, so a merged
+header or a category merged down a block of rows reads as if written in every cell; a
+header merged across columns over a second header row (出典 over タイトル | URL) combines
+the two. A formula whose result was never saved (a file written by a program, not Excel)
+is an error naming the cell: ipkpi does not compute formulas.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+import openpyxl
+import polars as pl
+from openpyxl.utils import get_column_letter
+
+from ..problems import DataFileError, DataProblem, file_problem
+from .archive import check_archive
+from .base import ROW, RawTable, ReadOptions
+from .columns import HeaderMap, map_header
+from .merges import Merge, apply_merges, read_merges
+
+HEADER_SCAN_ROWS = 30
+
+
+@dataclass
+class _Sheet:
+    name: str
+    grid: list[list[str]]
+    formulas: dict[tuple[int, int], str]  # (row, column), 0-based → formula text
+    merges: list[Merge]
+    others: list[str]  # the workbook's other sheets
+
+
+class XlsxReader:
+    format: ClassVar[str] = "xlsx"
+    suffixes: ClassVar[tuple[str, ...]] = (".xlsx", ".xlsm")
+
+    @classmethod
+    def handles(cls, path: Path, head: bytes) -> bool:
+        return path.suffix.lower() in cls.suffixes or head.startswith(b"PK\x03\x04")
+
+    def read(self, path: Path, options: ReadOptions) -> RawTable:
+        check_archive(path, options.limits)
+        sheet = _load(path, options)
+        if sheet.formulas:
+            _fill_cached_results(path, sheet)
+        apply_merges(sheet.grid, sheet.merges)
+        header_row, mapped = _find_header(sheet, path.name)
+        data_start = header_row + 1
+        if _has_subheader(sheet, header_row):
+            mapped = _two_row_header(sheet, header_row, path.name)
+            data_start += 1
+        if mapped.problems:
+            raise DataFileError(mapped.problems)
+        _check_formulas(sheet, mapped, data_start, path.name)
+        rows = sheet.grid[data_start:]
+        if not rows:
+            raise file_problem(
+                path.name,
+                f"sheet {sheet.name!r} has a header but no rows",
+                "add the observations below the header",
+                row=header_row + 1,
+            )
+        columns = {
+            name: [row[i] if i < len(row) else "" for row in rows]
+            for name, i in mapped.positions.items()
+        }
+        frame = pl.DataFrame(
+            {ROW: list(range(data_start + 1, data_start + 1 + len(rows))), **columns},
+            schema={ROW: pl.Int64, **dict.fromkeys(columns, pl.String)},
+        )
+        letters = {name: get_column_letter(i + 1) for name, i in mapped.positions.items()}
+        return RawTable(
+            path.name,
+            self.format,
+            frame,
+            mapped.bare_year_is_fiscal,
+            letters,
+            [f"sheet {sheet.name!r}: {w}" for w in mapped.warnings],
+        )
+
+
+def _open(path: Path, data_only: bool) -> Any:
+    with warnings.catch_warnings():
+        # openpyxl warns about styles and extensions it does not read; none affect values.
+        warnings.simplefilter("ignore", UserWarning)
+        return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
+
+
+def _load(path: Path, options: ReadOptions) -> _Sheet:
+    limits = options.limits
+    workbook = _open(path, data_only=False)
+    try:
+        names = list(workbook.sheetnames)
+        name = options.sheet or names[0]
+        if name not in names:
+            sheets = ", ".join(map(repr, names))
+            raise file_problem(path.name, f"no sheet {name!r}", f"the sheets are {sheets}")
+        ws = workbook[name]
+        rows, cols = ws.max_row or 0, ws.max_column or 0
+        if rows * cols > limits.max_cells:
+            raise _too_big(
+                path.name, name, f"declares {rows:,} rows × {cols:,} columns", limits.max_cells
+            )
+        grid: list[list[str]] = []
+        formulas: dict[tuple[int, int], str] = {}
+        cells = 0
+        for r, row in enumerate(ws.iter_rows()):
+            cells += len(row)
+            if cells > limits.max_cells:
+                raise _too_big(path.name, name, "has more cells than that", limits.max_cells)
+            texts = []
+            for c, cell in enumerate(row):
+                if cell.data_type == "f":
+                    formulas[(r, c)] = str(cell.value)
+                    texts.append("")
+                else:
+                    texts.append(_text(cell.value, cell.number_format))
+            grid.append(texts)
+        merges = read_merges(workbook, ws)
+    finally:
+        workbook.close()
+    while grid and not any(grid[-1]):
+        grid.pop()
+    return _Sheet(name, grid, formulas, merges, [n for n in names if n != name])
+
+
+def _too_big(file: str, sheet: str, what: str, limit: int) -> DataFileError:
+    reason = f"sheet {sheet!r} {what}: over the {limit:,}-cell limit"
+    return file_problem(file, reason, "export the data as CSV")
+
+
+def _text(value: object, number_format: str | None) -> str:
+    """A cell as the text a CSV would hold; dates become periods (a month without a day)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).upper()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, dt.datetime | dt.date):
+        if "d" in (number_format or "d").lower():
+            return f"{value.year}-{value.month:02d}-{value.day:02d}"
+        return f"{value.year}-{value.month:02d}"
+    return str(value)
+
+
+def _fill_cached_results(path: Path, sheet: _Sheet) -> None:
+    """Replace formula cells by the results Excel saved with them (left empty when none)."""
+    workbook = _open(path, data_only=True)
+    try:
+        ws = workbook[sheet.name]
+        last = max(r for r, _ in sheet.formulas) + 1
+        for r, row in enumerate(ws.iter_rows(max_row=last)):
+            for c, cell in enumerate(row):
+                if (r, c) in sheet.formulas and cell.value is not None:
+                    sheet.grid[r][c] = _text(cell.value, cell.number_format)
+                    del sheet.formulas[(r, c)]
+    finally:
+        workbook.close()
+
+
+def _find_header(sheet: _Sheet, file: str) -> tuple[int, HeaderMap]:
+    for r, row in enumerate(sheet.grid[:HEADER_SCAN_ROWS]):
+        mapped = map_header(row, file, r + 1, _letters(len(row)))
+        if all(c in mapped.positions for c in ("series", "period", "value")):
+            return r, mapped
+    others = f"; or choose another sheet with --sheet ({', '.join(map(repr, sheet.others))})"
+    raise file_problem(
+        file,
+        f"no header row in the first {HEADER_SCAN_ROWS} rows of sheet {sheet.name!r}",
+        "put a row naming the columns series, period and value (or 系列, 期間/年度/年, 値) "
+        "above the data" + (others if sheet.others else ""),
+    )
+
+
+def _has_subheader(sheet: _Sheet, row: int) -> bool:
+    """A header cell merged across columns with names below it: a two-row header."""
+    below = sheet.grid[row + 1] if row + 1 < len(sheet.grid) else []
+    return any(
+        m.first_row == row
+        and m.last_col > m.first_col
+        and any(
+            c < len(below) and below[c] and below[c] != sheet.grid[row][c]
+            for c in range(m.first_col, m.last_col + 1)
+        )
+        for m in sheet.merges
+    )
+
+
+def _two_row_header(sheet: _Sheet, row: int, file: str) -> HeaderMap:
+    top, below = sheet.grid[row], sheet.grid[row + 1]
+    names = []
+    for c, parent in enumerate(top):
+        child = below[c] if c < len(below) else ""
+        names.append(parent + child if child and child != parent else parent or child)
+    return map_header(names, file, row + 2, _letters(len(names)))
+
+
+def _check_formulas(sheet: _Sheet, mapped: HeaderMap, start: int, file: str) -> None:
+    used = {i: name for name, i in mapped.positions.items()}
+    problems = [
+        DataProblem(
+            file,
+            r + 1,
+            used[c],
+            formula,
+            "a formula with no saved result",
+            "open the file in Excel and save it, or paste the values instead of formulas",
+            cell=f"{get_column_letter(c + 1)}{r + 1}",
+        )
+        for (r, c), formula in sorted(sheet.formulas.items())
+        if r >= start and c in used
+    ]
+    if problems:
+        raise DataFileError(problems)
+
+
+def _letters(count: int) -> list[str]:
+    return [get_column_letter(i + 1) for i in range(count)]

@@ -1,0 +1,203 @@
+"""Importing a data file: read, check, compare with the store, write one vintage — or nothing.
+
+The whole import is one transaction: a bad row anywhere means nothing is written (and every
+bad row is reported), and a process killed while writing leaves the store as it was. A file
+whose content (SHA-256) was imported before adds nothing. ``dry_run`` reports what would
+change and writes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Literal
+
+import polars as pl
+
+from ..units import unit
+from .catalog import SeriesCatalog
+from .checking import check_table
+from .database import write_transaction
+from .diff import NEW, REVISED, UNCHANGED, diff
+from .importers import ReadOptions, reader_for
+from .limits import ImportLimits
+from .observation import Vintage
+from .problems import DataFileError, DataProblem
+from .store import Store, utc_naive
+from .writer import NewVintage, Progress, write_vintage
+
+Status = Literal["imported", "dry_run", "already_imported"]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One row of a file as the import sees it."""
+
+    row: int
+    series: str
+    period: str
+    value: float
+    status: str
+    old_value: float | None
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or, for a dry run, would do)."""
+
+    file: str
+    sha256: str
+    status: Status
+    vintage: Vintage | None = None
+    new_count: int = 0
+    revised_count: int = 0
+    unchanged_count: int = 0
+    warnings: list[str] = field(default_factory=list)
+    rows: pl.DataFrame | None = None
+
+    @property
+    def row_count(self) -> int:
+        return self.new_count + self.revised_count + self.unchanged_count
+
+    def changes(
+        self, statuses: tuple[str, ...] = (NEW, REVISED), limit: int | None = None
+    ) -> list[Change]:
+        """The rows with one of ``statuses``, in file order (at most ``limit``)."""
+        if self.rows is None:
+            return []
+        selected = self.rows.filter(pl.col("status").is_in(list(statuses)))
+        if limit is not None:
+            selected = selected.head(limit)
+        columns = ("_row", "series", "period", "value", "status", "old_value")
+        return [Change(*values) for values in selected.select(columns).iter_rows()]
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def import_file(
+    store: Store,
+    path: Path | str,
+    catalog: SeriesCatalog,
+    *,
+    dry_run: bool = False,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    source_title: str | None = None,
+    source_url: str | None = None,
+    recorded_at: dt.datetime | None = None,
+    limits: ImportLimits | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import ``path`` as one vintage; raises :class:`DataFileError` listing every problem."""
+    path = Path(path)
+    options = ReadOptions(sheet=sheet, encoding=encoding, limits=limits or ImportLimits())
+    reader = reader_for(path)  # a missing file or an unknown type is reported here
+    sha256 = file_sha256(path)
+    known = store.vintage_with_sha256(sha256)
+    if known is not None:
+        return ImportReport(path.name, sha256, "already_imported", vintage=known)
+    _report(progress, "read", 0, 0)
+    table = reader.read(path, options)
+    _report(progress, "check", 0, table.frame.height)
+    checked = check_table(table, catalog)
+    _report(progress, "check", checked.frame.height, checked.frame.height)
+    moment = utc_naive(recorded_at or dt.datetime.now(dt.UTC))
+    series_in_file = checked.frame["series"].unique().sort().to_list()
+    _check_stored_units(store, catalog, series_in_file, path.name)
+    units = {code: catalog[code].unit for code in series_in_file}
+    if dry_run:
+        compared = diff(checked.frame, store.latest_frame(series_in_file), source_title, source_url)
+        return _summary(path.name, sha256, "dry_run", compared, None, checked.warnings)
+    new_vintage = NewVintage(
+        file_name=path.name,
+        file_format=table.format,
+        sha256=sha256,
+        source_title=source_title,
+        source_url=source_url,
+        recorded_at=moment,
+        row_count=checked.frame.height,
+        new_count=0,
+        revised_count=0,
+    )
+    written = _write(store, checked.frame, new_vintage, units, progress)
+    vintage = store.vintage_with_sha256(sha256)
+    if written is None:  # another process imported the same file meanwhile
+        return ImportReport(path.name, sha256, "already_imported", vintage=vintage)
+    return _summary(path.name, sha256, "imported", written, vintage, checked.warnings)
+
+
+def _write(
+    store: Store,
+    rows: pl.DataFrame,
+    vintage: NewVintage,
+    units: dict[str, str],
+    progress: Progress | None,
+) -> pl.DataFrame | None:
+    """Compare and write in one serialised transaction; the compared rows (None: known file)."""
+    with write_transaction(store.engine, bulk=True) as conn:
+        if store.vintage_with_sha256(vintage.sha256, connection=conn) is not None:
+            return None
+        latest = store.latest_frame(list(units), connection=conn)
+        compared = diff(rows, latest, vintage.source_title, vintage.source_url)
+        count = dict(compared["status"].value_counts().iter_rows())
+        counted = replace(vintage, new_count=count.get(NEW, 0), revised_count=count.get(REVISED, 0))
+        changed = (
+            compared.filter(pl.col("status") != UNCHANGED) if count.get(UNCHANGED) else compared
+        )
+        _report(progress, "write", 0, changed.height)
+        write_vintage(conn, counted, changed, units, progress)
+    return compared
+
+
+def _summary(
+    file: str,
+    sha256: str,
+    status: Status,
+    compared: pl.DataFrame,
+    vintage: Vintage | None,
+    warnings: list[str],
+) -> ImportReport:
+    count = dict(compared["status"].value_counts().iter_rows())
+    return ImportReport(
+        file,
+        sha256,
+        status,
+        vintage,
+        new_count=count.get(NEW, 0),
+        revised_count=count.get(REVISED, 0),
+        unchanged_count=count.get(UNCHANGED, 0),
+        warnings=warnings,
+        rows=compared,
+    )
+
+
+def _check_stored_units(store: Store, catalog: SeriesCatalog, codes: list[str], file: str) -> None:
+    """A series stored in one unit cannot take values in the plan's new unit."""
+    stored = store.series_units()
+    problems = [
+        DataProblem(
+            file,
+            0,
+            "unit",
+            catalog[code].unit,
+            f"{code} is stored in {stored[code]} but the plan now gives {catalog[code].unit}",
+            "keep the plan's unit, or move the stored values to a new series id",
+        )
+        for code in codes
+        if stored.get(code) and unit(stored[code] or "").code != unit(catalog[code].unit).code
+    ]
+    if problems:
+        raise DataFileError(problems)
+
+
+def _report(progress: Progress | None, phase: str, done: int, total: int) -> None:
+    if progress is not None:
+        progress(phase, done, total)

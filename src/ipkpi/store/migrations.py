@@ -1,0 +1,110 @@
+"""Schema migrations, registered in code and recorded in the ``schema_migrations`` table.
+
+Opening a store applies the migrations it has not recorded yet, each in its own transaction,
+in the order of :data:`MIGRATIONS`. A migration is never edited once released: a change to
+the schema is a new migration at the end of the list (and the matching change in
+:mod:`ipkpi.store.schema`; ``tests/store/test_migrations.py`` checks they agree).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Connection,
+    DateTime,
+    Double,
+    Engine,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    insert,
+    select,
+)
+
+from .schema import schema_migrations
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    apply: Callable[[Connection], None]
+
+
+def _0001_initial(conn: Connection) -> None:
+    # A frozen copy of the first schema: later changes to schema.py must not change it.
+    md = MetaData()
+    Table(
+        "series",
+        md,
+        Column("id", Integer, primary_key=True),
+        Column("code", String(120), nullable=False, unique=True),
+        Column("unit", String(40)),
+    )
+    Table(
+        "vintages",
+        md,
+        Column("id", Integer, primary_key=True),
+        Column("recorded_at", DateTime, nullable=False),
+        Column("file_name", Text, nullable=False),
+        Column("file_format", String(20), nullable=False),
+        Column("sha256", String(64), nullable=False, unique=True),
+        Column("source_title", Text),
+        Column("source_url", Text),
+        Column("row_count", Integer, nullable=False),
+        Column("new_count", Integer, nullable=False),
+        Column("revised_count", Integer, nullable=False),
+    )
+    obs = Table(
+        "observations",
+        md,
+        Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
+        Column("vintage_id", Integer, ForeignKey("vintages.id"), nullable=False),
+        Column("series_id", Integer, ForeignKey("series.id"), nullable=False),
+        Column("period", String(20), nullable=False),
+        Column("value", Double, nullable=False),
+        Column("flags", Text),
+        Column("note", Text),
+        Column("source_title", Text),
+        Column("source_url", Text),
+    )
+    Index("ix_observations_key", obs.c.series_id, obs.c.period, obs.c.vintage_id, unique=True)
+    md.create_all(conn)
+
+
+MIGRATIONS: list[Migration] = [
+    Migration("0001_initial", _0001_initial),
+]
+
+
+def applied(conn: Connection) -> set[str]:
+    return set(conn.scalars(select(schema_migrations.c.name)))
+
+
+def migrate(engine: Engine, migrations: list[Migration] | None = None) -> list[str]:
+    """Apply the migrations not yet recorded; the names of those applied now."""
+    with engine.connect().execution_options(ipkpi_write=True) as conn, conn.begin():
+        schema_migrations.create(conn, checkfirst=True)
+    done: list[str] = []
+    for migration in migrations if migrations is not None else MIGRATIONS:
+        with engine.connect().execution_options(ipkpi_write=True) as conn, conn.begin():
+            # Checked inside the write transaction: two processes opening a new store at
+            # once apply each migration once.
+            if migration.name in applied(conn):
+                continue
+            migration.apply(conn)
+            conn.execute(
+                insert(schema_migrations).values(
+                    name=migration.name, applied_at=dt.datetime.now(dt.UTC).replace(tzinfo=None)
+                )
+            )
+            done.append(migration.name)
+    return done

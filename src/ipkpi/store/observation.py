@@ -1,0 +1,106 @@
+"""Observations and vintages: the values the store holds and the imports that brought them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+
+#: Caveats a value can carry, in the order they are written (as the plan's ``Flags``).
+FLAGS: tuple[str, ...] = (
+    "uncertain",
+    "derived",
+    "provisional",
+    "estimate",
+    "break_in_series",
+    "approximate",
+    "lower_bound",
+    "upper_bound",
+)
+#: Other spellings met in Japanese tables and in the reference notes.
+FLAG_ALIASES: dict[str, str] = {
+    "⚠": "uncertain",
+    "⚠️": "uncertain",
+    "不確実": "uncertain",
+    "†": "derived",
+    "算出": "derived",
+    "速報": "provisional",
+    "速報値": "provisional",
+    "p": "provisional",
+    "推計": "estimate",
+    "推計値": "estimate",
+    "試算": "estimate",
+    "試算値": "estimate",
+    "e": "estimate",
+    "断層": "break_in_series",
+    "b": "break_in_series",
+    "約": "approximate",
+    "概数": "approximate",
+    "以上": "lower_bound",
+    "以下": "upper_bound",
+}
+_ORDER = {name: index for index, name in enumerate(FLAGS)}
+
+
+class FlagError(ValueError):
+    """An unknown flag, or two that contradict each other."""
+
+
+def parse_flags(text: str | None) -> tuple[str, ...]:
+    """Flags written ``;``-separated (``provisional;approximate``), in canonical order."""
+    if text is None:
+        return ()
+    found: set[str] = set()
+    for raw in unicodedata.normalize("NFKC", text).split(";"):
+        word = raw.strip()
+        if not word:
+            continue
+        name = word.lower().replace(" ", "_").replace("-", "_")
+        name = name if name in _ORDER else FLAG_ALIASES.get(word, FLAG_ALIASES.get(name, ""))
+        if not name:
+            raise FlagError(f"unknown flag {word!r}: use {', '.join(FLAGS)} (separated by ';')")
+        found.add(name)
+    if {"lower_bound", "upper_bound"} <= found:
+        raise FlagError("a value cannot be both a lower_bound and an upper_bound")
+    return tuple(sorted(found, key=_ORDER.__getitem__))
+
+
+def format_flags(flags: tuple[str, ...] | list[str]) -> str:
+    return ";".join(flags)
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """One value of one series for one period, in the series' unit, with its provenance."""
+
+    series: str
+    period: str
+    value: float
+    flags: tuple[str, ...] = ()
+    note: str | None = None
+    source_title: str | None = None
+    source_url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Vintage:
+    """One import: the file, when it was recorded (UTC) and what it changed."""
+
+    id: int
+    recorded_at: dt.datetime
+    file_name: str
+    file_format: str
+    sha256: str
+    source_title: str | None
+    source_url: str | None
+    row_count: int
+    new_count: int
+    revised_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """A value as one vintage recorded it: an entry of a series' history."""
+
+    observation: Observation
+    vintage: Vintage

@@ -1,0 +1,86 @@
+"""The tables of the observation store (SQLAlchemy Core), as the migrations leave them.
+
+A vintage is one import: the file, its SHA-256, its source and when it was recorded.
+An observation row belongs to the vintage that brought it; a later vintage that changes a
+value adds a row, it never updates one. The latest value of a (series, period) is the row of
+its most recent vintage; the value known on a date is the row of the most recent vintage
+recorded by then.
+
+Times are stored as naive UTC.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    Double,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+schema_migrations = Table(
+    "schema_migrations",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("applied_at", DateTime, nullable=False),
+)
+
+series = Table(
+    "series",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(120), nullable=False, unique=True),
+    #: The unit the series' values are stored in (its unit in the plan when first imported).
+    Column("unit", String(40)),
+)
+
+vintages = Table(
+    "vintages",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("recorded_at", DateTime, nullable=False),
+    Column("file_name", Text, nullable=False),
+    Column("file_format", String(20), nullable=False),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("source_title", Text),
+    Column("source_url", Text),
+    Column("row_count", Integer, nullable=False),
+    Column("new_count", Integer, nullable=False),
+    Column("revised_count", Integer, nullable=False),
+)
+
+#: 64-bit on PostgreSQL; SQLite's INTEGER PRIMARY KEY is the 64-bit rowid.
+RowId = BigInteger().with_variant(Integer, "sqlite")
+
+observations = Table(
+    "observations",
+    metadata,
+    Column("id", RowId, primary_key=True),
+    Column("vintage_id", Integer, ForeignKey("vintages.id"), nullable=False),
+    Column("series_id", Integer, ForeignKey("series.id"), nullable=False),
+    Column("period", String(20), nullable=False),
+    Column("value", Double, nullable=False),
+    Column("flags", Text),
+    Column("note", Text),
+    # NULL: as the vintage's source.
+    Column("source_title", Text),
+    Column("source_url", Text),
+)
+
+#: One value per series, period and vintage; also the path of every latest/as-of query.
+observation_key = Index(
+    "ix_observations_key",
+    observations.c.series_id,
+    observations.c.period,
+    observations.c.vintage_id,
+    unique=True,
+)

@@ -1,0 +1,165 @@
+"""The observation store: one interface over SQLite (embedded) and PostgreSQL (server)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+from pathlib import Path
+from types import TracebackType
+
+import polars as pl
+from sqlalchemy import Connection, Engine, Row, select
+
+from ..periods import parse_period
+from . import queries
+from .database import create_store_engine, database_url
+from .migrations import migrate
+from .observation import Observation, Revision, Vintage
+from .schema import series, vintages
+
+AsOf = dt.date | dt.datetime | None
+
+
+def utc_naive(moment: dt.datetime) -> dt.datetime:
+    """``moment`` in UTC without tzinfo, as stored (a naive value is taken as UTC already)."""
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def as_of_moment(as_of: AsOf) -> dt.datetime | None:
+    """The last moment ``as_of`` covers: a date means the end of that day (UTC)."""
+    if as_of is None:
+        return None
+    if isinstance(as_of, dt.datetime):
+        return utc_naive(as_of)
+    return dt.datetime.combine(as_of, dt.time.max)
+
+
+class Store:
+    """Observations with their vintages. Open with :meth:`open`; close when done."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str | Path | None = None) -> Store:
+        """The store at ``url`` (a SQLAlchemy URL or a SQLite path), migrated to this version."""
+        engine = create_store_engine(database_url(url))
+        migrate(engine)
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def location(self) -> str:
+        """The database URL, password hidden."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    # -- reading ------------------------------------------------------------------------------
+    def vintages(self) -> list[Vintage]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(vintages).order_by(vintages.c.recorded_at, vintages.c.id))
+            return [Vintage(**row._asdict()) for row in rows]
+
+    def vintage_with_sha256(
+        self, sha256: str, connection: Connection | None = None
+    ) -> Vintage | None:
+        """The vintage of the file with this content, if it was imported."""
+        query = select(vintages).where(vintages.c.sha256 == sha256)
+        if connection is not None:
+            row = connection.execute(query).first()
+        else:
+            with self.engine.connect() as conn:
+                row = conn.execute(query).first()
+        return Vintage(**row._asdict()) if row else None
+
+    def series_units(self) -> dict[str, str | None]:
+        """The unit each stored series' values are in."""
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(series.c.code, series.c.unit)).all())
+
+    def series_ids(self) -> list[str]:
+        """The series that have observations."""
+        with self.engine.connect() as conn:
+            return list(conn.scalars(select(series.c.code).order_by(series.c.code)))
+
+    def observations(
+        self, series_ids: Collection[str] | None = None, as_of: AsOf = None
+    ) -> list[Observation]:
+        """The latest value of each series and period, or the value known at ``as_of``.
+
+        In order of series, then time.
+        """
+        query = queries.latest(series_ids, as_of_moment(as_of))
+        with self.engine.connect() as conn:
+            found = [_observation(row) for row in conn.execute(query)]
+        return sorted(found, key=lambda o: (o.series, parse_period(o.period).sort_key()))
+
+    def latest_frame(
+        self,
+        series_ids: Collection[str] | None = None,
+        as_of: AsOf = None,
+        connection: Connection | None = None,
+    ) -> pl.DataFrame:
+        """:meth:`observations` as a polars frame (series, period, value, flags, note, source_*).
+
+        ``connection`` reads inside the caller's transaction.
+        """
+        query = queries.latest(series_ids, as_of_moment(as_of))
+        schema = {
+            "series": pl.String,
+            "period": pl.String,
+            "value": pl.Float64,
+            "flags": pl.String,
+            "note": pl.String,
+            "source_title": pl.String,
+            "source_url": pl.String,
+        }
+        if connection is not None:
+            rows = connection.execute(query).all()
+        else:
+            with self.engine.connect() as conn:
+                rows = conn.execute(query).all()
+        return pl.DataFrame([r[:7] for r in rows], schema=schema, orient="row")
+
+    def history(self, series_id: str) -> list[Revision]:
+        """Every value a series has had, period by period, oldest vintage first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(queries.history(series_id)).all()
+        out = []
+        for row in rows:
+            data = row._asdict()
+            vintage = Vintage(
+                **{
+                    k.removeprefix("vintage_"): v
+                    for k, v in data.items()
+                    if k.startswith("vintage_")
+                }
+            )
+            out.append(Revision(_observation(row), vintage))
+        return out
+
+
+def _observation(row: Row) -> Observation:  # type: ignore[type-arg]
+    return Observation(
+        series=row.series,
+        period=row.period,
+        value=row.value,
+        flags=tuple(row.flags.split(";")) if row.flags else (),
+        note=row.note,
+        source_title=row.source_title,
+        source_url=row.source_url,
+    )

@@ -1,0 +1,41 @@
+"""The plan's shipped observations are loaded once."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ipkpi.store import Store
+from ipkpi.store.shipped import ensure_shipped
+
+from .conftest import FIXTURES, PLAN, snapshot
+
+REPO_PLAN = Path(__file__).parents[2] / "plans" / "ip2025"
+
+
+def test_loading_the_shipped_file_is_idempotent(store: Store, tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(PLAN, plan)
+    shutil.copy(FIXTURES / "tidy_mixed_units.csv", plan / "observations.csv")
+
+    first = ensure_shipped(store, plan)
+    before = snapshot(store)
+    again = ensure_shipped(store, plan)
+
+    assert first is not None and first.status == "imported" and first.new_count == 7
+    assert again is not None and again.status == "already_imported"
+    assert snapshot(store) == before
+
+
+def test_a_plan_without_shipped_observations(store: Store) -> None:
+    assert ensure_shipped(store, PLAN) is None
+
+
+@pytest.mark.skipif(not (REPO_PLAN / "observations.csv").exists(), reason="no shipped data yet")
+def test_the_shipped_observations_of_the_ip2025_plan_load(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "store.db") as store:
+        report = ensure_shipped(store, REPO_PLAN)
+        assert report is not None and report.status == "imported"
+        assert report.new_count == report.row_count > 0
