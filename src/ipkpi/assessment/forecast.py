@@ -1,0 +1,219 @@
+"""Trend projection to the deadline, with a prediction interval and a probability (§5.5, §6).
+
+Model: ordinary least squares on the last ``window`` (default 10) observations of a series,
+time in years. Log-linear (``ln y = a + b·t``, a constant growth rate) when every value in the
+window and the target are positive, else linear (``y = a + b·t``, a constant change a year);
+``model="linear"`` forces the linear fit (ranks, percentage points, counts). The projection to
+the target year has a Student-t prediction interval (default 90 %, ``n − 2`` degrees of freedom)
+and the probability that the value in the target year meets the target under that predictive
+distribution. Two observations give a line and a projection but no interval or probability.
+
+Statuses with a target: ``target_met`` (the latest value already meets it); ``moving_away``
+(fitted trend the wrong way); ``on_track`` (the projection meets the target: probability ≥ ½);
+``off_track`` (improving, too slowly). A target year already past: ``target_met`` or ``missed``.
+Without a target (or without a target year): ``improving`` / ``worsening`` when the slope's
+interval excludes zero, else ``no_clear_trend``. The ``trend`` method reads the same fit
+without a desired direction: ``rising`` / ``falling`` / ``no_clear_trend``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._outcome import Outcome, classify, growth
+from .batch import F64, SeriesBatch
+from .student_t import t_cdf, t_quantile
+from .table import VerdictTable
+
+DEFAULT_WINDOW = 10
+DEFAULT_LEVEL = 0.90
+_CHUNK = 1 << 17
+
+
+@dataclass(frozen=True)
+class Fit:
+    """Per-series least-squares fit, time measured from the latest observation."""
+
+    points: F64
+    intercept: F64
+    slope: F64
+    x_mean: F64
+    sxx: F64
+    s2: F64
+    log_model: np.ndarray
+
+
+def fit(batch: SeriesBatch, window: int, model: str) -> Fit:
+    """Fit every series on its last ``window`` points, in chunks of series (no loop per series)."""
+    parts = [
+        _fit_chunk(batch, lo, min(lo + _CHUNK, batch.n), window, model)
+        for lo in range(0, batch.n, _CHUNK)
+    ]
+    if not parts:
+        empty = np.zeros(0)
+        return Fit(empty, empty, empty, empty, empty, empty, np.zeros(0, dtype=bool))
+    return Fit(*(np.concatenate([getattr(p, f) for p in parts]) for f in Fit.__dataclass_fields__))
+
+
+def _fit_chunk(batch: SeriesBatch, lo: int, hi: int, window: int, model: str) -> Fit:
+    last = batch.last[lo:hi]
+    m = np.minimum(batch.lengths[lo:hi], window)
+    back = np.arange(window)
+    valid = back[None, :] < m[:, None]
+    idx = np.where(valid, last[:, None] - back[None, :], 0)
+    cy = batch.take(last, batch.years)
+    if batch.years.size:
+        x = np.where(valid, batch.years[idx] - cy[:, None], 0.0)
+        v = np.where(valid, batch.values[idx], 1.0)
+    else:
+        x = v = np.zeros(valid.shape)
+    target = batch.target[lo:hi]
+    positive = np.all(v > 0, axis=1) & ~(target <= 0)
+    log_model = positive & (model != "linear")
+    y = np.where(log_model[:, None], np.log(np.where(v > 0, v, 1.0)), v) * valid
+    mf = np.maximum(m, 1).astype(np.float64)
+    x_mean = x.sum(axis=1) / mf
+    y_mean = y.sum(axis=1) / mf
+    dx = (x - x_mean[:, None]) * valid
+    dy = (y - y_mean[:, None]) * valid
+    sxx = np.einsum("ij,ij->i", dx, dx)
+    sxy = np.einsum("ij,ij->i", dx, dy)
+    syy = np.einsum("ij,ij->i", dy, dy)
+    slope = sxy / sxx
+    intercept = y_mean - slope * x_mean
+    s2 = np.maximum(syy - slope * sxy, 0.0) / (mf - 2)
+    return Fit(m.astype(np.float64), intercept, slope, x_mean, sxx, s2, log_model)
+
+
+def assess_forecast(
+    batch: SeriesBatch,
+    *,
+    window: int = DEFAULT_WINDOW,
+    level: float = DEFAULT_LEVEL,
+    model: str = "auto",
+) -> VerdictTable:
+    """Project every series of ``batch`` to its target year; see the module docstring."""
+    with np.errstate(all="ignore"):
+        return _assess(batch, window, level, model, "forecast")
+
+
+def assess_trend(
+    batch: SeriesBatch,
+    *,
+    window: int = DEFAULT_WINDOW,
+    level: float = DEFAULT_LEVEL,
+    model: str = "auto",
+) -> VerdictTable:
+    """The fitted trend only, no direction or target needed (monitored KPIs)."""
+    with np.errstate(all="ignore"):
+        return _assess(batch, window, level, model, "trend")
+
+
+def _assess(batch: SeriesBatch, window: int, level: float, model: str, method: str) -> VerdictTable:
+    if model not in ("auto", "linear"):
+        raise ValueError(f"unknown forecast model {model!r}: use 'auto' or 'linear'")
+    rules = ("target", "trend") if method == "forecast" else ("trend",)
+    th = {"target": {"interval_level": level}, "trend": {"interval_level": level}}
+    out = Outcome(method, batch, rules, th, "growth")
+    f = fit(batch, window, model)
+    d = batch.direction.astype(np.float64)
+    cur = out.current_index
+    out.base_index = np.where(cur >= 0, cur - (f.points.astype(np.int64) - 1), -1)
+    cy, cv = batch.take(cur, batch.years), batch.take(cur, batch.values)
+    df = f.points - 2
+    q = t_quantile((1 + level) / 2, np.maximum(df, 1).astype(np.int64))
+    se_slope = np.sqrt(f.s2 / f.sxx)
+    out.extra["log_model"] = f.log_model.astype(np.float64)
+    out.extra["interval_level"] = np.full(batch.n, level)
+
+    out.fail(cur < 0, "no_data")
+    if method == "forecast":
+        out.fail(batch.direction == 0, "no_direction")
+    out.fail(batch.lengths == 1, "single_observation")
+    ok = out.ok
+    out.note(ok & (f.points == 2), "two_points")
+    out.observed_rate = np.where(ok, np.where(f.log_model, np.expm1(f.slope), f.slope), np.nan)
+
+    sure = (df >= 1) & ((f.slope - q * se_slope > 0) | (f.slope + q * se_slope < 0))
+    if method == "trend":
+        classify(
+            out,
+            ok,
+            [
+                (sure & (f.slope > 0), "rising"),
+                (sure & (f.slope < 0), "falling"),
+                (ok, "no_clear_trend"),
+            ],
+        )
+        return out.table()
+
+    has_t = ~np.isnan(batch.target)
+    tgt, ty = batch.target, batch.target_year
+    dated = ok & has_t & ~np.isnan(ty)
+    met = ok & has_t & (d * (cv - tgt) >= 0)
+    ahead = dated & (ty > cy)
+    out.use_rule(ok & ~dated, "trend")
+    out.note(dated & (ty <= cy), "deadline_passed")
+
+    g = np.where(f.log_model, np.log(np.where(tgt > 0, tgt, 1.0)), tgt)
+    x_t = ty - cy
+    centre = f.intercept + f.slope * x_t
+    se = np.sqrt(f.s2 * (1 + 1 / f.points + (x_t - f.x_mean) ** 2 / f.sxx))
+    projected = np.where(f.log_model, np.exp(centre), centre)
+    low = np.where(f.log_model, np.exp(centre - q * se), centre - q * se)
+    high = np.where(f.log_model, np.exp(centre + q * se), centre + q * se)
+    p_ge = 1 - t_cdf((g - centre) / se, np.maximum(df, 1))
+    # A perfect fit has no spread: the target is met or not, at equality both ways.
+    probability = np.where(
+        se > 0, np.where(d > 0, p_ge, 1 - p_ge), (d * (centre - g) >= 0).astype(np.float64)
+    )
+    has_interval = ahead & (df >= 1)
+    projected, low, high = _cap(batch, d, projected, low, high, out, ahead)
+    out.extra["projected"] = np.where(ahead, projected, np.nan)
+    out.extra["interval_low"] = np.where(has_interval, low, np.nan)
+    out.extra["interval_high"] = np.where(has_interval, high, np.nan)
+    out.extra["probability"] = np.where(has_interval, probability, np.nan)
+    out.progress = out.extra["probability"]
+    with np.errstate(all="ignore"):
+        needed = np.where(f.log_model, growth(tgt, cv, ty, cy), (tgt - cv) / (ty - cy))
+    out.required_rate = np.where(ahead, needed, np.nan)
+
+    classify(
+        out,
+        dated,
+        [
+            (met, "target_met"),
+            (~ahead, "missed"),
+            (d * f.slope < 0, "moving_away"),
+            (d * (centre - g) >= 0, "on_track"),
+            (dated, "off_track"),
+        ],
+    )
+    undated = ok & ~dated
+    classify(
+        out,
+        undated,
+        [
+            (met, "target_met"),
+            (sure & (d * f.slope > 0), "improving"),
+            (sure & (d * f.slope < 0), "worsening"),
+            (undated, "no_clear_trend"),
+        ],
+    )
+    return out.table()
+
+
+def _cap(
+    batch: SeriesBatch, d: F64, projected: F64, low: F64, high: F64, out: Outcome, scope: np.ndarray
+) -> tuple[F64, F64, F64]:
+    """Keep projections inside a natural limit (100 %, rank 1) on the desired side."""
+    lim = batch.limit
+    has = ~np.isnan(lim) & (d != 0)
+    capped = [
+        np.where(has & (d > 0), np.minimum(a, lim), np.where(has & (d < 0), np.maximum(a, lim), a))
+        for a in (projected, low, high)
+    ]
+    out.note(scope & has & (capped[0] != projected), "clipped_to_limit")
+    return capped[0], capped[1], capped[2]

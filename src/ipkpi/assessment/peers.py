@@ -1,0 +1,125 @@
+"""Relative to peers: the KPI's value as a ratio to its peers' level, period by period.
+
+"World top level" is read as at or above the best peer's latest value; "on par with X" as at
+or above X's latest value. For each observation of the KPI the benchmark is the best (or the
+named) peer's latest value up to that period, carried forward; for the KPI's latest
+observation it is the peer's latest value whatever its period, so that "achieved" means
+exactly the rule above. The ratio series (target 1 by the deadline) is then assessed like any
+other series, so the verdict follows the gap over time: a KPI that grows more slowly than its
+peers falls behind even while it grows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from ..plan.kpi import RelativeToPeers
+from ..plan.series import Series
+from ..text import Text
+from .kpi_inputs import in_unit
+from .kpi_run import add_note, not_available, run
+from .points import Point
+from .verdict import KpiAssessment, PeerGap, Verdict
+
+
+@dataclass(frozen=True)
+class PeerBenchmark:
+    """The gap series and the benchmark the latest value is judged against."""
+
+    gaps: tuple[PeerGap, ...]
+    best_value: float
+    best_series: str
+
+    def ratio_points(self) -> list[Point]:
+        return [Point(g.period, g.year, g.ratio) for g in self.gaps]
+
+
+def benchmark(
+    kpi_points: Sequence[Point], peers: Sequence[tuple[str, Sequence[Point]]]
+) -> PeerBenchmark | None:
+    """The ratio of each KPI observation to its peers' level; None when no peer has data."""
+    peers = [(sid, sorted(pts, key=lambda p: p.year)) for sid, pts in peers if pts]
+    if not peers:
+        return None
+    latest = [(pts[-1].value, sid) for sid, pts in peers]
+    best_value, best_series = max(latest)
+    ordered = sorted(kpi_points, key=lambda p: p.year)
+    gaps = []
+    for k, point in enumerate(ordered):
+        if k == len(ordered) - 1:
+            value, series = best_value, best_series
+        else:
+            known = [
+                (max((p for p in pts if p.year <= point.year), key=lambda p: p.year).value, sid)
+                for sid, pts in peers
+                if pts[0].year <= point.year
+            ]
+            if not known:
+                continue
+            value, series = max(known)
+        if value <= 0:
+            continue
+        gaps.append(
+            PeerGap(point.period, point.year, point.value, value, series, point.value / value)
+        )
+    return PeerBenchmark(tuple(gaps), best_value, best_series)
+
+
+def assess_relative(
+    kpi: RelativeToPeers,
+    points: Mapping[str, Sequence[Point]],
+    series: Series,
+    own: list[Point],
+    method: str,
+) -> KpiAssessment:
+    peers = []
+    for s in kpi.series_by_role("peer")[: 1 if kpi.criterion == "named_peer" else None]:
+        factor = in_unit(1.0, s.unit, series.unit)
+        if factor is not None:
+            peers.append((s.id, [replace(p, value=p.value * factor) for p in points.get(s.id, ())]))
+    supporting: tuple[Verdict, ...] = ()
+    if kpi.interpretation is not None:
+        reading = in_unit(kpi.interpretation.value, kpi.interpretation.unit, series.unit)
+        if reading is not None:
+            label = kpi.interpretation.label or Text(ja="数値による解釈", en="a numeric reading")
+            extra = run(
+                kpi.id,
+                method,
+                own,
+                series,
+                direction=kpi.interpretation.direction,
+                target=reading,
+                target_year=kpi.deadline,
+            )
+            detail = Text(ja=f"目標の解釈：{label.ja}。", en=f"Target as read: {label.en}.")
+            supporting = (replace(extra, detail=detail),)
+    if not own:
+        return KpiAssessment(
+            kpi.id, kpi.kind, not_available(kpi.id, method, "no_data"), None, supporting
+        )
+    bench = benchmark(own, peers)
+    if bench is None or not bench.gaps:
+        return KpiAssessment(
+            kpi.id, kpi.kind, not_available(kpi.id, method, "no_peer_data"), None, supporting
+        )
+    ratio = bench.ratio_points()
+    head = run(
+        kpi.id, method, ratio, None, direction="increase", target=1.0, target_year=kpi.deadline
+    )
+    detail = Text(
+        ja=f"比較対象（{bench.best_series}）の最新値{bench.best_value:,.4g}に対する比率で評価。",
+        en=f"Assessed as the ratio to the peers' level (best latest: {bench.best_series}, "
+        f"{bench.best_value:,.4g}).",
+    )
+    head = add_note(replace(head, peer_gaps=bench.gaps, detail=detail), "moving_target")
+    fc = run(
+        kpi.id,
+        "forecast",
+        own,
+        series,
+        direction="increase",
+        target=bench.best_value,
+        target_year=kpi.deadline,
+    )
+    return KpiAssessment(kpi.id, kpi.kind, head, add_note(fc, "moving_target"), supporting)

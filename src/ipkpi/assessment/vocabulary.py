@@ -1,0 +1,269 @@
+"""Status vocabularies, reasons and notes: the words a verdict is given in, ja and en.
+
+Each method has its own statuses, listed best first (``STATUSES[method]``); the order is what
+"a better value never gives a worse status" is tested against. Codes are ASCII and stable: they
+go into CSV, JSON and URLs. Labels come from the sources quoted in progress-methods.md.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ..text import Text, t
+
+METHODS: Final = ("opensdg", "eurostat", "unsd", "dns", "forecast", "linear", "trend")
+"""Methods with a vectorized kernel; ``kind`` verdicts (pending, milestone) have none."""
+
+METHOD_LABELS: Final[dict[str, Text]] = {
+    "opensdg": t("Open SDG（カナダ統計局）法", "Open SDG (Statistics Canada) method"),
+    "eurostat": t("Eurostat法", "Eurostat method"),
+    "unsd": t("国連統計部 進捗チャート法", "UNSD Progress Chart method"),
+    "dns": t(
+        "ドイツ持続可能性戦略（天気記号）",
+        "German Sustainable Development Strategy (weather symbols)",
+    ),
+    "forecast": t("トレンド予測", "Trend forecast"),
+    "linear": t("線形ギャップ法", "Linear gap rule"),
+    "trend": t("トレンド（目標なし）", "Trend (no target)"),
+    "pending": t("KPIの状態", "KPI status"),
+    "milestone": t("期限付き成果物", "Deliverable"),
+}
+
+NA: Final = "not_available"
+
+_OPEN_SDG: dict[str, Text] = {
+    "target_achieved": t("目標達成", "Target achieved"),
+    "substantial_progress": t("順調（目標達成ペース）", "On track"),
+    "moderate_progress": t("進展あり（加速が必要）", "Progress made but acceleration needed"),
+    "limited_progress": t("進展わずか", "Limited progress"),
+    "deterioration": t("悪化", "Deterioration"),
+    NA: t("評価不能", "Not available"),
+}
+
+STATUS_LABELS: Final[dict[str, dict[str, Text]]] = {
+    "opensdg": _OPEN_SDG,
+    "linear": _OPEN_SDG,
+    "eurostat": {
+        "substantial_progress": t("大きな進展", "Substantial progress (significant progress)"),
+        "moderate_progress": t("中程度の進展", "Moderate progress"),
+        "negligible_progress": t("わずかな進展（不十分）", "Negligible progress (insufficient)"),
+        "deterioration": t("後退（目標から遠ざかる）", "Deterioration (movement away)"),
+        "moderate_deterioration": t("やや悪化", "Moderate deterioration"),
+        "significant_deterioration": t("大きく悪化", "Significant deterioration"),
+        NA: t("評価不能", "Not available"),
+    },
+    "unsd": {
+        "target_achieved": t("目標達成", "Target achieved"),
+        "on_track": t("目標達成または順調", "Target reached or on track"),
+        "acceleration_needed": t(
+            "相応の進展（加速が必要）", "Reasonable progress, acceleration needed"
+        ),
+        "stagnation_or_regression": t("停滞または後退", "Stagnation or regression"),
+        NA: t("評価不能", "Not available"),
+    },
+    "dns": {
+        "sun": t("☀ 晴れ", "☀ Sun"),
+        "sun_cloud": t("🌤 晴れ時々曇り", "🌤 Sun partly hidden by a cloud"),
+        "cloud": t("☁ 曇り", "☁ Cloud"),
+        "thunderstorm": t("⚡ 雷雨", "⚡ Thunderstorm"),
+        NA: t("記号なし（データ不足）", "No symbol (not enough data)"),
+    },
+    "forecast": {
+        "target_met": t("目標達成済み", "Target already met"),
+        "on_track": t("期限までに達成見込み", "On track to meet the target by the deadline"),
+        "off_track": t("期限までの達成は困難（改善中）", "Off track (improving too slowly)"),
+        "moving_away": t("目標から遠ざかっている", "Moving away from the target"),
+        "missed": t("期限までに未達成", "Deadline passed, target missed"),
+        "improving": t("改善傾向", "Improving"),
+        "worsening": t("悪化傾向", "Worsening"),
+        "no_clear_trend": t("明確な傾向なし", "No clear trend"),
+        NA: t("評価不能", "Not available"),
+    },
+    "trend": {
+        "rising": t("増加傾向", "Rising"),
+        "falling": t("減少傾向", "Falling"),
+        "no_clear_trend": t("明確な傾向なし", "No clear trend"),
+        NA: t("評価不能", "Not available"),
+    },
+    "pending": {"pending": t("KPI未設定（今後設定）", "Pending: the KPI is to be set later")},
+    "milestone": {
+        "done": t("完了", "Done"),
+        "on_schedule": t("期限前", "On schedule"),
+        "overdue": t("期限超過", "Overdue"),
+        "unknown": t("完了の記録なし", "Completion not recorded"),
+    },
+}
+
+STATUSES: Final[dict[str, tuple[str, ...]]] = {m: tuple(v) for m, v in STATUS_LABELS.items()}
+
+STATUS_ORDER: Final[dict[str, tuple[tuple[str, ...], ...]]] = {
+    "opensdg": (
+        (
+            "target_achieved",
+            "substantial_progress",
+            "moderate_progress",
+            "limited_progress",
+            "deterioration",
+        ),
+    ),
+    "linear": (
+        (
+            "target_achieved",
+            "substantial_progress",
+            "moderate_progress",
+            "limited_progress",
+            "deterioration",
+        ),
+    ),
+    "eurostat": (
+        ("substantial_progress", "moderate_progress", "negligible_progress", "deterioration"),
+        (
+            "substantial_progress",
+            "moderate_progress",
+            "moderate_deterioration",
+            "significant_deterioration",
+        ),
+    ),
+    "unsd": (("target_achieved", "on_track", "acceleration_needed", "stagnation_or_regression"),),
+    "dns": (("sun", "sun_cloud", "cloud", "thunderstorm"),),
+    "forecast": (
+        ("target_met", "on_track", "off_track", "moving_away"),
+        ("target_met", "missed"),
+        ("improving", "no_clear_trend", "worsening"),
+    ),
+    "trend": (("rising", "no_clear_trend", "falling"),),
+}
+"""Best first, per scale (with and without a target); statuses of one scale are comparable."""
+
+REASONS: Final[dict[str, Text]] = {
+    "": t("", ""),
+    "no_data": t("観測値がない", "there are no observations"),
+    "single_observation": t("観測値が1つしかない", "there is a single observation"),
+    "too_short": t(
+        "基準年以降の観測値が1年分しかない（2年以上必要）",
+        "the data since the base year span less than a year (two years are needed)",
+    ),
+    "base_after_current": t(
+        "基準年以降の観測値がない（基準年が最新値より後）",
+        "there is no observation in or after the base year (base after current)",
+    ),
+    "sign_change": t(
+        "基準値と最新値の符号が異なる（成長率を計算できない）",
+        "the base and current values have opposite signs (no growth rate exists)",
+    ),
+    "target_sign": t(
+        "目標値と基準値の符号が異なる", "the target and the base value have opposite signs"
+    ),
+    "zero_base": t(
+        "基準値が0（成長率を計算できない）", "the base value is zero (no growth rate exists)"
+    ),
+    "non_positive": t(
+        "値が正でない（年平均成長率は正の値にのみ定義される）",
+        "a value is not positive (compound growth is defined for positive values only)",
+    ),
+    "target_year_not_after_base": t(
+        "目標年が基準年より後でない", "the target year is not after the base year"
+    ),
+    "no_direction": t("望ましい方向が指定されていない", "no desired direction is given"),
+    "too_few_consecutive": t(
+        "連続する年次の観測値が4つ未満", "fewer than four consecutive annual observations"
+    ),
+    "needs_target": t("この方法には数値目標が必要", "this method needs a quantified target"),
+    "no_data_by_target_year": t(
+        "目標年までの観測値が2つ未満", "fewer than two observations up to the target year"
+    ),
+    "no_baseline": t("基準値がない", "there is no baseline value"),
+    "unit_mismatch": t(
+        "目標と系列の単位が換算できない", "the target's unit does not convert to the series' unit"
+    ),
+    "no_peer_data": t("比較対象の観測値がない", "there are no observations for the peers"),
+    "no_series": t("KPIに系列が定義されていない", "the KPI has no series defined"),
+}
+REASON_CODES: Final = tuple(REASONS)
+
+NOTES: Final[dict[str, Text]] = {
+    "target_zero_replaced": t("目標値0は0.001として計算", "a target of 0 is computed as 0.001"),
+    "base_zero_replaced": t("基準値0は0.001として計算", "a base value of 0 is computed as 0.001"),
+    "base_year_fallback": t(
+        "指定の基準年に値がないため、その後の最初の年を基準とした",
+        "no value in the base year asked for: the first later year is the base",
+    ),
+    "base_year_before": t(
+        "基準年以降に2点がないため、基準年より前の最も近い年を基準とした",
+        "no two values from the base year on: the nearest earlier year is the base",
+    ),
+    "deadline_passed": t("目標年を過ぎている", "the target year has passed"),
+    "limit_ignored": t(
+        "目標があるため上限・下限は使わない", "a target is given, so the limit is not used"
+    ),
+    "base_beyond_limit": t(
+        "基準値が自然な限界を超えている", "the base value is already beyond the natural limit"
+    ),
+    "base_beyond_target": t(
+        "基準年に既に目標を満たしていた", "the base value already met the target"
+    ),
+    "forced_deterioration": t(
+        "基準年に目標を満たしていたが、その後悪化したため「後退」とする（カナダ統計局 規則10）",
+        "the target was met in the base year and the value has since declined: "
+        "Deterioration by rule (Statistics Canada rule 10)",
+    ),
+    "target_equals_base": t(
+        "目標値が基準値と等しい（必要成長率0）",
+        "the target equals the base value (no growth needed)",
+    ),
+    "within_1pp": t(
+        "0%または100%の目標から1ポイント以内のため達成とみなす",
+        "within 1 percentage point of a 0 % or 100 % target: counted as achieved",
+    ),
+    "percent_assumed": t(
+        "目標0または100を百分率とみなした", "a target of 0 or 100 was taken to be a percentage"
+    ),
+    "hold_rule": t(
+        "毎年維持すべき目標として評価（直近値と5年平均変化）",
+        "assessed as a target to hold every year (last value, then 5-year mean change)",
+    ),
+    "short_window": t(
+        "6点そろわないため直近4～5点の連続値で平均変化を計算",
+        "fewer than six points: the mean change uses the last 4–5 consecutive points",
+    ),
+    "two_points": t(
+        "観測値が2点のみのため予測区間なし", "only two observations: no prediction interval"
+    ),
+    "clipped_to_limit": t(
+        "予測値を自然な限界で打ち切った", "the projection is capped at the natural limit"
+    ),
+    "break_in_series": t(
+        "基準と最新の間に系列の断絶がある",
+        "the series has a break between the base and the latest value",
+    ),
+    "plan_baseline_used": t(
+        "計画に記載の基準値を観測値として使用",
+        "the plan's stated baseline is used as an observation",
+    ),
+    "moving_target": t(
+        "比較対象の最新値を目標とする（比較対象も変化する）",
+        "the target is the peers' latest value, which moves as the peers do",
+    ),
+    "default_target_year": t(
+        "目標年の指定がないため2030年とした", "no target year given: 2030 is used"
+    ),
+    "target_met_no_category": t(
+        "最新値は目標を満たしている（この方法に「達成」区分はない）",
+        "the latest value meets the target (the method has no 'achieved' category)",
+    ),
+    "done_late": t("期限後に完了", "completed after the due date"),
+}
+NOTE_CODES: Final = tuple(NOTES)
+NOTE_BIT: Final[dict[str, int]] = {code: 1 << i for i, code in enumerate(NOTE_CODES)}
+
+
+def status_label(method: str, status: str) -> Text:
+    """The bilingual label of a status; an unknown pair is an error, not a blank."""
+    try:
+        return STATUS_LABELS[method][status]
+    except KeyError:
+        raise KeyError(f"no status {status!r} for method {method!r}") from None
+
+
+def notes_from_mask(mask: int) -> tuple[str, ...]:
+    return tuple(code for code, bit in NOTE_BIT.items() if mask & bit)

@@ -1,0 +1,129 @@
+"""``ipkpi assess-table``: assess any indicator set from two CSV files.
+
+Thin: read and validate (every problem at once), call the core, format. The rules live in
+:mod:`ipkpi.assessment`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from ..assessment import METHODS, AssessmentInputError, assess
+from ..assessment.table import verdict_rows
+from ..assessment.table_io import OUTPUT_COLUMNS, build_batch, read_csv
+from ..text import parse_lang
+
+
+@click.command("assess-table")
+@click.argument("observations", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--targets",
+    "targets",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="CSV with columns series,direction,target,target_year,base_year,limit.",
+)
+@click.option(
+    "--method",
+    "method",
+    required=True,
+    type=click.Choice(METHODS),
+    help="Assessment method (see docs/assessment.md).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
+@click.option(
+    "--lang", default="ja", show_default=True, help="Language of the explanation: ja or en."
+)
+def assess_table(
+    observations: Path, targets: Path, method: str, fmt: str, output: Path | None, lang: str
+) -> None:
+    """Assess every series of OBSERVATIONS.csv (columns series,year,value) by METHOD."""
+    try:
+        language = parse_lang(lang)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--lang") from None
+    try:
+        obs_cols, obs_rows = read_csv(observations, "observations")
+        tgt_cols, tgt_rows = read_csv(targets, "targets")
+        batch = build_batch(
+            obs_cols,
+            obs_rows,
+            tgt_cols,
+            tgt_rows,
+            obs_source=observations.name,
+            targets_source=targets.name,
+        )
+    except AssessmentInputError as exc:
+        raise click.ClickException(str(exc)) from None
+    rows = verdict_rows(assess(batch, method), language, details=fmt == "json")
+    text = _render(rows, fmt)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        _write_atomically(output, text)
+
+
+def _render(rows: list[dict[str, object]], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(OUTPUT_COLUMNS)
+        for row in rows:
+            writer.writerow([_csv_cell(row[c]) for c in OUTPUT_COLUMNS])
+        return buffer.getvalue()
+    table = Table(*OUTPUT_COLUMNS[:-1], show_lines=False)
+    for row in rows:
+        table.add_row(*[_csv_cell(row[c], digits=4) for c in OUTPUT_COLUMNS[:-1]])
+    console = Console(file=io.StringIO(), width=200, color_system=None, force_terminal=False)
+    console.print(table)
+    for row in rows:
+        console.print(f"{row['series']}: {row['explanation']}", highlight=False, soft_wrap=True)
+    out = console.file
+    assert isinstance(out, io.StringIO)
+    return out.getvalue()
+
+
+def _csv_cell(value: object, digits: int | None = None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return f"{value:.{digits}g}" if digits else repr(value)
+    return str(value)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Nothing half-written: write beside the target, then rename over it."""
+    handle, temp = tempfile.mkstemp(dir=path.parent or Path(), prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        Path(temp).replace(path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
