@@ -18,6 +18,22 @@ def _register() -> None:
 
     cli.add_command(plan_cmd.plan)
     cli.add_command(plan_cmd.summary)
+    from . import assess_cmd
+
+    cli.add_command(assess_cmd.assess_table)
+    from . import web_cmd
+
+    cli.add_command(web_cmd.serve)
+    cli.add_command(web_cmd.build_site)
+    from . import report_cmd
+
+    cli.add_command(report_cmd.report)
+    from . import status_cmd
+
+    cli.add_command(status_cmd.status)
+    from . import data_cmd
+
+    cli.add_command(data_cmd.data)
 
 
 _register()

@@ -1,0 +1,91 @@
+"""Static site build time: the shipped plan (target ≤ 5 s) and a generated plan (≤ 60 s).
+
+    .venv/bin/python benchmarks/bench_site.py               # shipped plan, then 10,000 KPIs
+    .venv/bin/python benchmarks/bench_site.py --kpis 2000   # a smaller generated plan
+    .venv/bin/python benchmarks/bench_site.py --workers 2
+
+The shipped plan is built exactly as ``ipkpi build-site`` does (plan, store with the shipped
+observations, every vintage, CSV and Excel downloads). The generated plan keeps its
+observations in memory (the store's import speed is benchmarked in bench_import.py); its
+times are given step by step: writing and loading the plan, assessing, rendering.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import generated_plan
+from ipkpi.followup import FollowUpProvider
+from ipkpi.followup.store_source import StoreSource
+from ipkpi.paths import default_plan_dir
+from ipkpi.plan.loader import OBSERVATIONS_FILE, load_plan
+from ipkpi.store import Store, catalog_from_plan, import_file
+from ipkpi.web.site import build_site
+
+
+def shipped(workdir: Path, workers: int) -> float:
+    started = time.perf_counter()
+    folder = default_plan_dir()
+    plan = load_plan(folder)
+    store = Store.open(workdir / "shipped.db")
+    import_file(store, folder / OBSERVATIONS_FILE, catalog_from_plan(plan))
+    provider = FollowUpProvider(plan, StoreSource(store, plan))
+    report = build_site(provider, workdir / "site-shipped", workers=workers)
+    elapsed = time.perf_counter() - started
+    store.close()
+    print(
+        f"shipped plan: {len(plan.kpis())} KPIs, {report.pages} pages, {report.files} files, "
+        f"{report.bytes / 1e6:.1f} MB in {elapsed:.2f} s (target ≤ 5 s)"
+    )
+    return elapsed
+
+
+def generated(workdir: Path, kpis: int, workers: int, xlsx: bool) -> float:
+    folder = workdir / f"plan-{kpis}"
+    t0 = time.perf_counter()
+    generated_plan.write_plan(folder, kpis)
+    t1 = time.perf_counter()
+    plan = load_plan(folder)
+    t2 = time.perf_counter()
+    source = generated_plan.observations([(s.id, s.unit) for _, s in plan.all_series()])
+    provider = FollowUpProvider(plan, source)
+    provider.get(None)
+    t3 = time.perf_counter()  # the data read; verdicts are worked out by the build's workers
+    downloads = ("csv", "xlsx") if xlsx else ("csv",)
+    report = build_site(provider, workdir / f"site-{kpis}", workers=workers, downloads=downloads)
+    t4 = time.perf_counter()
+    print(
+        f"generated plan of {kpis} KPIs: write {t1 - t0:.1f} s, load+validate {t2 - t1:.1f} s, "
+        f"read data {t3 - t2:.1f} s, assess and render {t4 - t3:.1f} s "
+        f"({report.pages} pages, {report.files} files, {report.bytes / 1e6:.0f} MB); "
+        f"site build from the loaded plan {t4 - t2:.1f} s (target ≤ 60 s)"
+    )
+    return t4 - t2
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kpis", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--no-xlsx", action="store_true", help="CSV downloads only")
+    parser.add_argument("--skip-shipped", action="store_true")
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="ipkpi-bench-site-"))
+    try:
+        if not args.skip_shipped:
+            shipped(workdir, args.workers)
+        if args.kpis:
+            generated(workdir, args.kpis, args.workers, not args.no_xlsx)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

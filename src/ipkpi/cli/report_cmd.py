@@ -1,0 +1,59 @@
+"""``ipkpi report``: the annual follow-up report as PDF, HTML or Markdown.
+
+Thin: load the plan and the store, build the follow-up at the date asked for, hand it to
+:mod:`ipkpi.report`, write the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from ..report import FORMATS, render_html, render_markdown, render_pdf, report_data
+from ..text import parse_lang
+from .web_cmd import _DB, _PLAN, _load
+
+
+@click.command("report")
+@_PLAN
+@_DB
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="pdf", show_default=True)
+@click.option("--lang", default="ja", show_default=True, type=click.Choice(["ja", "en"]))
+@click.option("--as-of", "as_of", default=None, help="The data as known on this date (YYYY-MM-DD).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write (default: follow-up-report.LANG.FORMAT).",
+)
+def report(
+    plan_dir: Path | None,
+    db: str | None,
+    fmt: str,
+    lang: str,
+    as_of: str | None,
+    output: Path | None,
+) -> None:
+    """Write the follow-up report: a page per section with its KPIs, verdicts and changes."""
+    try:
+        when = dt.date.fromisoformat(as_of) if as_of else None
+    except ValueError:
+        raise click.BadParameter(
+            f"{as_of!r} is not a date: use YYYY-MM-DD", param_hint="--as-of"
+        ) from None
+    language = parse_lang(lang)
+    console = Console(stderr=True)
+    provider = _load(plan_dir, db, console)
+    data = report_data(provider.get(when), provider.changes(when), language)
+    target = output or Path(f"follow-up-report.{language}.{fmt}")
+    if fmt == "pdf":
+        target.write_bytes(render_pdf(data))
+    elif fmt == "html":
+        target.write_text(render_html(data), encoding="utf-8")
+    else:
+        target.write_text(render_markdown(data), encoding="utf-8")
+    click.echo(f"Wrote {target} ({len(data['pages'])} sections)")

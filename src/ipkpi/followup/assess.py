@@ -1,0 +1,69 @@
+"""Verdicts for every KPI, by every headline method, from the assessment's per-kind rules.
+
+The headline verdict is the Open SDG (Statistics Canada) method's, the method Open SDG users
+know; the page also shows Eurostat's, UNSD's and the German weather symbols', and the trend
+forecast, each with its own numbers, so a reader sees where the methods agree and where not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from ..assessment import HEADLINE_METHODS, Point, Verdict, assess_kpi
+from ..plan import KpiBase, Part, Section
+from .model import KpiStatus, SeriesData
+from .paths import projected_path, required_path
+
+KpiInput = tuple[Part, Section | None, KpiBase, tuple[SeriesData, ...]]
+HEADLINE_METHOD = "opensdg"
+
+
+def assess_one(item: KpiInput, at: dt.date, *, every_method: bool) -> KpiStatus:
+    """The KPI's headline verdict and forecast; with ``every_method``, the other methods too."""
+    kpi, series = item[2], item[3]
+    points = {
+        s.series.id: [Point(o.period, o.year, o.value, list(o.flags)) for o in s.observations]
+        for s in series
+    }
+    verdicts = verdicts_of(kpi, points, at, every_method=every_method)
+    return status_of(item, tuple(verdicts), complete=every_method)
+
+
+def status_of(item: KpiInput, verdicts: tuple[Verdict, ...], *, complete: bool) -> KpiStatus:
+    """The KPI's status from verdicts already worked out (headline first)."""
+    part, section, kpi, series = item
+    return KpiStatus(
+        kpi=kpi,
+        part=part,
+        section=section,
+        series=series,
+        headline=verdicts[0],
+        verdicts=verdicts,
+        required_path=required_path(verdicts),
+        projected_path=projected_path(verdicts),
+        complete=complete,
+    )
+
+
+def verdicts_of(
+    kpi: KpiBase, points: Mapping[str, Sequence[Point]], at: dt.date, *, every_method: bool = True
+) -> list[Verdict]:
+    """The headline verdict first, then the forecast, the other methods and supporting ones."""
+    first = assess_kpi(kpi, points, method=HEADLINE_METHOD, today=at)
+    found = [first.verdict]
+    if first.forecast is not None:
+        found.append(first.forecast)
+    if every_method and first.verdict.method not in ("pending", "milestone", "trend"):
+        for method in HEADLINE_METHODS:
+            if method != HEADLINE_METHOD:
+                found.append(assess_kpi(kpi, points, method=method, today=at).verdict)
+    found.extend(first.supporting)
+    seen: set[tuple[str, str, str]] = set()
+    unique = []
+    for verdict in found:
+        key = (verdict.method, verdict.status, verdict.rule)
+        if key not in seen:
+            seen.add(key)
+            unique.append(verdict)
+    return unique

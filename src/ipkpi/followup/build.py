@@ -1,0 +1,131 @@
+"""The follow-up of a plan at a date: every KPI with its data and its verdicts, built once.
+
+``FollowUp(plan, source, as_of)`` reads the observations of every series in one call and
+keeps them; verdicts are worked out on first use and kept: every KPI's headline verdict when a
+list is first asked for (:meth:`FollowUp.kpis`), a KPI's verdicts by every method when that
+KPI is asked for (:meth:`FollowUp.kpi`). Pages, the CLI and the report then only read them.
+``as_of`` is a date: values are those known on that day (latest when None).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from functools import cached_property
+
+from ..assessment.verdict import Verdict
+from ..plan import Plan
+from .assess import KpiInput, assess_one, status_of
+from .model import KpiStatus, SeriesData, Vintage
+from .source import ObservationSource
+
+
+class FollowUp:
+    def __init__(self, plan: Plan, source: ObservationSource, as_of: dt.date | None = None):
+        self.plan = plan
+        self.source = source
+        self.as_of = as_of
+        all_vintages = vintages_by_date(source.vintages())
+        self.all_vintages: tuple[Vintage, ...] = tuple(all_vintages)
+        self.vintages: tuple[Vintage, ...] = tuple(
+            v for v in all_vintages if as_of is None or v.date <= as_of
+        )
+        located = list(plan.iter_kpis())
+        series_ids = [s.id for _, _, kpi in located for s in kpi.series]
+        found = source.observations(series_ids, as_of)
+        inputs = [
+            (
+                part,
+                section,
+                kpi,
+                tuple(SeriesData(s, tuple(found.get(s.id, ()))) for s in kpi.series),
+            )
+            for part, section, kpi in located
+        ]
+        self._inputs: dict[str, KpiInput] = {item[2].id: item for item in inputs}
+        self._statuses: dict[str, KpiStatus] = {}
+
+    @property
+    def vintage(self) -> Vintage | None:
+        """The vintage the values come from (the latest one on or before ``as_of``)."""
+        return self.vintages[-1] if self.vintages else None
+
+    @property
+    def previous_vintage(self) -> Vintage | None:
+        return self.vintages[-2] if len(self.vintages) > 1 else None
+
+    @property
+    def reference_date(self) -> dt.date:
+        """The date verdicts are given at: ``as_of``, else the latest vintage, else today."""
+        if self.as_of is not None:
+            return self.as_of
+        if self.vintage is not None:
+            return self.vintage.date
+        return dt.date.today()
+
+    @property
+    def is_latest(self) -> bool:
+        return self.vintage is None or self.vintage == (
+            self.all_vintages[-1] if self.all_vintages else None
+        )
+
+    def kpi(self, kpi_id: str) -> KpiStatus | None:
+        """The KPI with its verdict by every method (worked out on first use)."""
+        item = self._inputs.get(kpi_id)
+        if item is None:
+            return None
+        found = self._statuses.get(kpi_id)
+        if found is None or not found.complete:
+            found = assess_one(item, self.reference_date, every_method=True)
+            self._statuses[kpi_id] = found
+        return found
+
+    def adopt(self, kpi_id: str, verdicts: tuple[Verdict, ...]) -> None:
+        """Take a KPI's verdicts by every method worked out elsewhere (a site build's workers)."""
+        self._statuses[kpi_id] = status_of(self._inputs[kpi_id], verdicts, complete=True)
+
+    def kpi_ids(self) -> list[str]:
+        return list(self._inputs)
+
+    def kpis(self) -> list[KpiStatus]:
+        """Every KPI with its headline verdict and forecast, in plan order.
+
+        Other methods' verdicts are worked out by :meth:`kpi`, one KPI at a time, since lists
+        and counts need only the headline.
+        """
+        if len(self._statuses) < len(self._inputs):
+            at = self.reference_date
+            for kpi_id, item in self._inputs.items():
+                if kpi_id not in self._statuses:
+                    self._statuses[kpi_id] = assess_one(item, at, every_method=False)
+        return [self._statuses[kpi_id] for kpi_id in self._inputs]
+
+    def headline_kpis(self) -> list[KpiStatus]:
+        return [s for k in self.plan.headline_kpis if (s := self.kpi(k))]
+
+    @cached_property
+    def tone_counts(self) -> Counter[str]:
+        return Counter(s.tone for s in self.kpis())
+
+    def counts_by(self, key: str) -> dict[str, Counter[str]]:
+        """Headline statuses counted by ``part`` or ``kind``."""
+        out: dict[str, Counter[str]] = {}
+        for status in self.kpis():
+            group = status.part.id if key == "part" else status.kind
+            out.setdefault(group, Counter())[status.headline.status] += 1
+        return out
+
+
+def vintages_by_date(vintages: list[Vintage]) -> list[Vintage]:
+    """One vintage per date (imports of one day count as one release), oldest first."""
+    by_date: dict[dt.date, list[Vintage]] = {}
+    for vintage in vintages:
+        by_date.setdefault(vintage.date, []).append(vintage)
+    return [
+        Vintage(
+            id=date.isoformat(),
+            date=date,
+            label=", ".join(v.label for v in group if v.label),
+        )
+        for date, group in sorted(by_date.items())
+    ]

@@ -1,0 +1,117 @@
+"""What the follow-up knows about a KPI at a date: its values, verdicts, pace and projection.
+
+These are plain frozen records. The CLI, the pages, the JSON and the report all read them, so
+a verdict is explained the same way everywhere (house style, point 4).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..assessment.verdict import Verdict
+from ..plan import KpiBase, Part, Section, Series, kpi_direction
+
+
+@dataclass(frozen=True, slots=True)
+class Vintage:
+    """One release of data: everything imported or revised on ``date``."""
+
+    id: str
+    date: dt.date
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """One value of a series as known at the follow-up's date, with where it comes from."""
+
+    series_id: str
+    period: str
+    year: float
+    value: float
+    unit: str
+    flags: tuple[str, ...] = ()
+    source_title: str = ""
+    source_url: str = ""
+    vintage: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesData:
+    series: Series
+    observations: tuple[Observation, ...]
+
+    @property
+    def latest(self) -> Observation | None:
+        return self.observations[-1] if self.observations else None
+
+
+@dataclass(frozen=True, slots=True)
+class PathPoint:
+    """A point of a drawn path (required or projected), with an interval when there is one."""
+
+    year: float
+    value: float
+    low: float | None = None
+    high: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KpiStatus:
+    """One KPI in the follow-up: where it sits in the plan, its data and its verdicts."""
+
+    kpi: KpiBase
+    part: Part
+    section: Section | None
+    series: tuple[SeriesData, ...]
+    headline: Verdict
+    verdicts: tuple[Verdict, ...] = ()
+    required_path: tuple[PathPoint, ...] = ()
+    projected_path: tuple[PathPoint, ...] = ()
+    complete: bool = True
+    """False when only the headline verdict and the forecast were computed (lists need no more)."""
+
+    @property
+    def kind(self) -> str:
+        return str(getattr(self.kpi, "kind", ""))
+
+    @property
+    def tone(self) -> str:
+        """good | fair | poor | bad | neutral: the headline verdict's tone."""
+        from .tone import tone
+
+        return tone(self.headline.status, kpi_direction(self.kpi))
+
+    @property
+    def main(self) -> SeriesData | None:
+        return next((s for s in self.series if s.series.role == "kpi"), None)
+
+    @property
+    def has_data(self) -> bool:
+        return any(s.observations for s in self.series)
+
+    @property
+    def observation_count(self) -> int:
+        return sum(len(s.observations) for s in self.series)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One difference between two vintages: a new, revised or removed value, or a verdict."""
+
+    kind: str  # new | revised | removed | verdict
+    kpi_id: str
+    series_id: str = ""
+    period: str = ""
+    old: float | str | None = None
+    new: float | str | None = None
+    unit: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    previous: Vintage | None
+    current: Vintage | None
+    items: tuple[Change, ...] = field(default=())

@@ -1,0 +1,82 @@
+"""Where the follow-up reads observations from: the store, or observations held in memory.
+
+:class:`ObservationSource` is the little the follow-up needs: the vintages, and the values of
+some series as known at a date. The store implements it through :mod:`.store_source`;
+:class:`MemorySource` serves tests, benchmarks and generated plans.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from .model import Observation, Vintage
+
+
+class ObservationSource(Protocol):
+    def vintages(self) -> list[Vintage]:
+        """Every vintage, oldest first."""
+        ...
+
+    def observations(
+        self, series_ids: Sequence[str], as_of: dt.date | None
+    ) -> dict[str, list[Observation]]:
+        """Each series' values as known on ``as_of`` (latest when None), by period."""
+        ...
+
+    def revision(self) -> str:
+        """A token that changes whenever data are imported (for caches)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """An observation and the vintage that recorded it; a later vintage may revise it."""
+
+    observation: Observation
+    vintage: Vintage
+    removed: bool = False
+
+
+class MemorySource:
+    """Observations with their vintages, held in memory."""
+
+    def __init__(self, records: Iterable[Recorded] = ()) -> None:
+        self._by_series: dict[str, list[Recorded]] = defaultdict(list)
+        vintages: dict[str, Vintage] = {}
+        for record in records:
+            self._by_series[record.observation.series_id].append(record)
+            vintages[record.vintage.id] = record.vintage
+        self._vintages = sorted(vintages.values(), key=lambda v: (v.date, v.id))
+        for rows in self._by_series.values():
+            rows.sort(key=lambda r: (r.vintage.date, r.vintage.id))
+
+    def vintages(self) -> list[Vintage]:
+        return list(self._vintages)
+
+    def revision(self) -> str:
+        last = self._vintages[-1] if self._vintages else None
+        return f"{len(self._vintages)}:{last.id if last else ''}"
+
+    def observations(
+        self, series_ids: Sequence[str], as_of: dt.date | None
+    ) -> dict[str, list[Observation]]:
+        out: dict[str, list[Observation]] = {}
+        for series_id in series_ids:
+            known: dict[str, Recorded] = {}
+            for record in self._by_series.get(series_id, ()):
+                if as_of is not None and record.vintage.date > as_of:
+                    break
+                known[record.observation.period] = record
+            out[series_id] = sorted(
+                (
+                    replace(r.observation, vintage=r.observation.vintage or r.vintage.id)
+                    for r in known.values()
+                    if not r.removed
+                ),
+                key=lambda o: (o.year, o.period),
+            )
+        return out

@@ -1,0 +1,65 @@
+"""The observation store as the follow-up's source of observations and vintages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sqlalchemy import func, select
+
+from ..assessment.points import PeriodError, period_year
+from ..plan import Plan
+from ..store import Store
+from ..store import queries as store_queries
+from ..store.schema import vintages as vintages_table
+from ..store.store import as_of_moment
+from .model import Observation, Vintage
+
+
+class StoreSource:
+    """Reads the store; units come from the plan (the store keeps values in the series' unit)."""
+
+    def __init__(self, store: Store, plan: Plan) -> None:
+        self.store = store
+        self.units = {s.id: s.unit for _, s in plan.all_series()}
+
+    def vintages(self) -> list[Vintage]:
+        return [
+            Vintage(id=str(v.id), date=v.recorded_at.date(), label=v.file_name)
+            for v in self.store.vintages()
+        ]
+
+    def revision(self) -> str:
+        with self.store.engine.connect() as conn:
+            count, last = conn.execute(select(func.count(), func.max(vintages_table.c.id))).one()
+        return f"{count}:{last}"
+
+    def observations(
+        self, series_ids: Sequence[str], as_of: dt.date | None
+    ) -> dict[str, list[Observation]]:
+        query = store_queries.latest(series_ids, as_of_moment(as_of))
+        out: dict[str, list[Observation]] = defaultdict(list)
+        with self.store.engine.connect() as conn:
+            for row in conn.execute(query):
+                try:
+                    year = period_year(row.period)
+                except PeriodError:
+                    continue
+                out[row.series].append(
+                    Observation(
+                        series_id=row.series,
+                        period=row.period,
+                        year=year,
+                        value=float(row.value),
+                        unit=self.units.get(row.series, ""),
+                        flags=tuple(row.flags.split(";")) if row.flags else (),
+                        source_title=row.source_title or "",
+                        source_url=row.source_url or "",
+                        vintage=row.recorded_at.date().isoformat(),
+                        note=row.note or "",
+                    )
+                )
+        for rows in out.values():
+            rows.sort(key=lambda o: (o.year, o.period))
+        return dict(out)

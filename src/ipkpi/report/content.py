@@ -1,0 +1,160 @@
+"""The annual follow-up report's content: one entry per section, built from the follow-up.
+
+Every number is worded by :mod:`ipkpi.followup.numbers` and every verdict explained by the
+assessment's own sentence, so the report says what the dashboard says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..assessment.verdict import Verdict
+from ..followup import TONES, Changes, FollowUp, KpiStatus
+from ..followup.describe import goal_text
+from ..followup.explain import explanation
+from ..followup.numbers import flag_labels, quantity, rate
+from ..followup.tone import TONE_LABELS
+from ..plan import KIND_LABELS
+from ..text import Lang, Text, t
+
+WORDS: dict[str, Text] = {
+    "report": t("フォローアップ報告", "Follow-up report"),
+    "as_of": t("データ時点", "Data as of"),
+    "previous": t("前回のデータ", "Previous data"),
+    "none": t("なし", "none"),
+    "kpis": t("KPI", "KPIs"),
+    "latest": t("最新値", "Latest value"),
+    "goal": t("目標", "Target"),
+    "verdict": t("評価", "Verdict"),
+    "pace": t("必要な年率と実績", "Pace needed and achieved"),
+    "needed": t("必要", "needed"),
+    "achieved": t("実績", "achieved"),
+    "changes": t("前回からの変化", "Changes since the previous review"),
+    "no_changes": t("変化なし", "No change"),
+    "new": t("新しい観測値", "New observation"),
+    "revised": t("改訂", "Revised"),
+    "removed": t("削除", "Removed"),
+    "verdict_changed": t("評価の変化", "Verdict changed"),
+    "no_data": t("観測値なし", "no observations"),
+    "situation": t("現状と課題", "Situation and issues"),
+    "generated": t("作成日", "Generated on"),
+    "kind": t("種類", "Kind"),
+    "method": t("評価手法", "Method"),
+    "summary": t("評価の概要", "Verdicts at a glance"),
+    "part_kpis": t("部全体のKPI", "KPIs of the part"),
+}
+
+
+def pace_verdict(status: KpiStatus) -> Verdict | None:
+    """The first verdict that worked out both the pace needed and the pace achieved."""
+    return next(
+        (v for v in status.verdicts if v.observed_rate is not None and v.required_rate is not None),
+        None,
+    )
+
+
+def kpi_entry(status: KpiStatus, lang: Lang) -> dict[str, Any]:
+    main = status.main
+    latest = main.latest if main else None
+    unit_code = main.series.unit if main else ""
+    entry: dict[str, Any] = {
+        "id": status.kpi.id,
+        "title": status.kpi.title.get(lang),
+        "wording": status.kpi.wording.get(lang),
+        "kind": KIND_LABELS[status.kind].get(lang),
+        "goal": goal_text(status.kpi, lang),
+        "latest": quantity(latest.value, unit_code, lang) if latest else "—",
+        "latest_period": latest.period if latest else "",
+        "flags": flag_labels(latest.flags, lang) if latest else [],
+        "status_label": status.headline.status_label.get(lang),
+        "method_label": status.headline.method_label.get(lang),
+        "tone": status.tone,
+        "explanation": explanation(status.headline).get(lang),
+        "pace": None,
+        "has_data": status.has_data,
+    }
+    pace = pace_verdict(status)
+    if pace is not None:
+        entry["pace"] = {
+            "needed": rate(pace.required_rate, pace.rate_kind, unit_code, lang),
+            "achieved": rate(pace.observed_rate, pace.rate_kind, unit_code, lang),
+            "since": pace.base_period or "",
+            "until": pace.current_period or "",
+            "method": pace.method_label.get(lang),
+        }
+    return entry
+
+
+def _change_rows(followup: FollowUp, changes: Changes, kpi_ids: set[str], lang: Lang) -> list[Any]:
+    rows = []
+    for change in changes.items:
+        if change.kpi_id not in kpi_ids:
+            continue
+        status = followup.kpi(change.kpi_id)
+        title = status.kpi.title.get(lang) if status else change.kpi_id
+
+        def shown(value: float | str | None, unit_code: str = change.unit) -> str:
+            if value is None or isinstance(value, str):
+                return value or "—"
+            return quantity(value, unit_code, lang)
+
+        kind = "verdict_changed" if change.kind == "verdict" else change.kind
+        rows.append(
+            {
+                "kpi": title,
+                "kind": WORDS[kind].get(lang),
+                "series": change.series_id,
+                "period": change.period,
+                "old": shown(change.old),
+                "new": shown(change.new),
+            }
+        )
+    return rows
+
+
+def report_data(followup: FollowUp, changes: Changes, lang: Lang) -> dict[str, Any]:
+    """Everything the report prints, in ``lang``: a page per section (and per part's own KPIs)."""
+    plan = followup.plan
+    words = {key: text.get(lang) for key, text in WORDS.items()}
+    pages = []
+    for part in plan.parts:
+        groups: list[tuple[str | None, str, list[str], list[str]]] = []
+        if part.kpis:
+            groups.append((None, words["part_kpis"], [], [k.id for k in part.kpis]))
+        for section in part.sections:
+            situation = [x.get(lang) for x in section.situation]
+            groups.append(
+                (section.id, section.title.get(lang), situation, [k.id for k in section.kpis])
+            )
+        for section_id, title, situation, kpi_ids in groups:
+            statuses = [s for k in kpi_ids if (s := followup.kpi(k)) is not None]
+            pages.append(
+                {
+                    "id": f"{part.id}.{section_id}" if section_id else part.id,
+                    "part": part.title.get(lang),
+                    "title": title,
+                    "situation": situation,
+                    "kpis": [kpi_entry(s, lang) for s in statuses],
+                    "statuses": statuses,
+                    "changes": _change_rows(followup, changes, set(kpi_ids), lang),
+                }
+            )
+    counts = {tone: 0 for tone in TONES}
+    for status in followup.kpis():
+        counts[status.tone] += 1
+    return {
+        "lang": lang,
+        "title": f"{plan.title.get(lang)} {words['report']}",
+        "plan": plan.title.get(lang),
+        "words": words,
+        "as_of": followup.as_of.isoformat() if followup.as_of else None,
+        "vintage": followup.vintage.id if followup.vintage else words["none"],
+        "previous": changes.previous.id if changes.previous else words["none"],
+        "generated": dt.date.today().isoformat(),
+        "tones": [
+            {"tone": tone, "label": TONE_LABELS[tone].get(lang), "count": n}
+            for tone, n in counts.items()
+        ],
+        "pages": pages,
+    }

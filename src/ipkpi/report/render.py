@@ -1,0 +1,91 @@
+"""The report as HTML (charts as inline SVG), PDF (WeasyPrint) or Markdown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from ..charts import kpi_chart, to_svg
+from ..followup import KpiStatus
+
+FORMATS = ("pdf", "html", "md")
+
+
+def charts(data: dict[str, Any]) -> dict[str, str]:
+    """Each KPI's chart as SVG, rendered offline by vl-convert (none for a KPI without data)."""
+    out = {}
+    for page in data["pages"]:
+        statuses: list[KpiStatus] = page["statuses"]
+        for status in statuses:
+            spec = kpi_chart(status, data["lang"], width=620)
+            if spec:
+                spec = {**spec, "height": 220}
+                out[status.kpi.id] = to_svg(spec)
+    return out
+
+
+def render_html(data: dict[str, Any], *, with_charts: bool = True) -> str:
+    env = Environment(
+        loader=PackageLoader("ipkpi.report", "templates"),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    svg = charts(data) if with_charts else {}
+    return env.get_template("report.html").render(r=data, charts=svg)
+
+
+def render_pdf(data: dict[str, Any]) -> bytes:
+    from weasyprint import HTML
+
+    return bytes(HTML(string=render_html(data)).write_pdf())
+
+
+def _cell(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(data: dict[str, Any]) -> str:
+    w = data["words"]
+    lines = [
+        f"# {data['title']}",
+        "",
+        f"{w['as_of']}: {data['vintage']} · {w['previous']}: {data['previous']} · "
+        f"{w['generated']}: {data['generated']}",
+        "",
+        f"## {w['summary']}",
+        "",
+        *[f"- {t['label']}: {t['count']}" for t in data["tones"]],
+    ]
+    for page in data["pages"]:
+        lines += ["", f"## {page['part']} — {page['title']}", ""]
+        for k in page["kpis"]:
+            latest = k["latest"] + (f" ({k['latest_period']})" if k["latest_period"] else "")
+            lines += [
+                f"### {k['title']}",
+                "",
+                f"- {w['goal']}: {k['goal']}",
+                f"- {w['latest']}: {latest}",
+                f"- {w['verdict']}: **{k['status_label']}** ({k['method_label']})",
+            ]
+            if k["pace"]:
+                pace = k["pace"]
+                lines.append(
+                    f"- {w['pace']}: {w['needed']} {pace['needed']} / "
+                    f"{w['achieved']} {pace['achieved']} ({pace['since']}–{pace['until']})"
+                )
+            lines += ["", k["explanation"], ""]
+        lines += [f"### {w['changes']}", ""]
+        if page["changes"]:
+            lines += ["| KPI | | | | |", "|---|---|---|---|---|"]
+            lines += [
+                "| "
+                + " | ".join(_cell(c[k]) for k in ("kpi", "kind", "period", "old", "new"))
+                + " |"
+                for c in page["changes"]
+            ]
+        else:
+            lines.append(w["no_changes"])
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,147 @@
+"""The dashboard as an ASGI app: thin routes over :class:`~.dashboard.Dashboard`.
+
+Each route reads its parameters strictly, asks the dashboard for the page in the wanted
+format, and keeps the bytes: data change only on import, so a page is rendered once per
+(route, parameters, language, date, format) and served from memory until the provider sees
+new data.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+
+from ..charts.render import javascript_bundle
+from ..followup import FollowUpProvider
+from ..text import Lang, t
+from .cache import PageCache
+from .dashboard import Dashboard, NotFoundError
+from .errors import error_response
+from .openapi import openapi
+from .params import BadRequestError, parse_as_of, parse_lang, single_values
+from .urls import ServerUrls
+
+STATIC_DIR = Path(__file__).parent / "static"
+STATIC_FILES = {"style.css", "app.js", "chart.js", "favicon.ico"}
+_EXTENSIONS = ("json", "csv", "xlsx", "svg", "html")
+_QUERY_KEYS = {"progress": ("part", "kind", "tone"), "search": ("q",)}
+
+
+def split_format(name: str) -> tuple[str, str]:
+    """``ipx.gii_rank.json`` → (``ipx.gii_rank``, ``json``); no known extension → html."""
+    stem, dot, ext = name.rpartition(".")
+    if dot and ext in _EXTENSIONS:
+        return stem, ext
+    return name, "html"
+
+
+class Server:
+    def __init__(self, provider: FollowUpProvider, *, base: str = "") -> None:
+        self.dashboard = Dashboard(provider)
+        self.urls = ServerUrls(base)
+        self.cache = PageCache()
+        provider.on_change(lambda _revision: self.cache.clear())
+        self.provider = provider
+
+    async def page(self, request: Request, *, route: str, path_lang: Lang) -> Response:
+        lang = path_lang
+        try:
+            query = single_values(request.query_params.multi_items())
+            lang = parse_lang(query.get("lang"), path_lang)
+            as_of = parse_as_of(query.get("as_of"))
+            params, fmt = self._params(route, request.path_params)
+            kept = {k: query[k] for k in _QUERY_KEYS.get(route, ()) if query.get(k)}
+            key = (route, tuple(params.items()), lang, as_of, fmt, tuple(kept.items()))
+            self.provider.revision()
+            found = self.cache.get(key)
+            if found is None:
+                rendered = await run_in_threadpool(
+                    self.dashboard.render, route, params, lang, as_of, fmt, self.urls, kept
+                )
+                found = self.cache.put(key, rendered, keep=route != "search")
+        except BadRequestError as exc:
+            return error_response(self, request, 400, exc.message, lang)
+        except NotFoundError as exc:
+            return error_response(self, request, 404, exc.message, lang)
+        headers = {"ETag": found.etag, "Cache-Control": "no-cache"}
+        if found.rendered.filename:
+            headers["Content-Disposition"] = f'attachment; filename="{found.rendered.filename}"'
+        if request.headers.get("if-none-match") == found.etag:
+            return Response(status_code=304, headers=headers)
+        return Response(found.rendered.body, media_type=found.rendered.media_type, headers=headers)
+
+    @staticmethod
+    def _params(route: str, path: dict[str, Any]) -> tuple[dict[str, str], str]:
+        if route == "kpi":
+            stem, fmt = split_format(str(path["name"]))
+            return {"kpi_id": stem}, fmt
+        if route == "part":
+            stem, fmt = split_format(str(path["part"]))
+            return {"part_id": stem}, fmt
+        if route == "section":
+            stem, fmt = split_format(str(path["section"]))
+            return {"part_id": str(path["part"]), "section_id": stem}, fmt
+        ext = str(path.get("ext", "html"))
+        if ext not in _EXTENSIONS:
+            raise NotFoundError(t(f"形式「{ext}」はありません。", f"there is no format {ext!r}"))
+        return {}, ext
+
+    async def static(self, request: Request) -> Response:
+        name = str(request.path_params["name"])
+        if name == "vega-bundle.js":
+            bundle = await run_in_threadpool(javascript_bundle)
+            return FileResponse(bundle, media_type="text/javascript")
+        if name not in STATIC_FILES:
+            return Response("not found", status_code=404, media_type="text/plain")
+        return FileResponse(STATIC_DIR / name)
+
+    async def favicon(self, request: Request) -> Response:
+        return FileResponse(STATIC_DIR / "favicon.ico", media_type="image/x-icon")
+
+    async def openapi(self, request: Request) -> Response:
+        return JSONResponse(openapi(self.dashboard.plan_title))
+
+    def routes(self, lang: Lang) -> list[Route]:
+        def page(route: str) -> Any:
+            return partial(self.page, route=route, path_lang=lang)
+
+        return [
+            Route("/", page("home")),
+            Route("/index.{ext:str}", page("home")),
+            Route("/progress", page("progress")),
+            Route("/progress.{ext:str}", page("progress")),
+            Route("/search", page("search")),
+            Route("/search.{ext:str}", page("search")),
+            Route("/part/{part}", page("part")),
+            Route("/part/{part}/{section}", page("section")),
+            Route("/kpi/{name}", page("kpi")),
+        ]
+
+
+def create_app(provider: FollowUpProvider, *, base: str = "") -> Starlette:
+    """The dashboard app over ``provider``'s follow-ups."""
+    server = Server(provider, base=base)
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        lang: Lang = "en" if request.url.path.startswith("/en/") else "ja"
+        return error_response(
+            server, request, 404, t("ページが見つかりません。", "no such page"), lang
+        )
+
+    routes: list[Route | Mount] = [
+        Route("/favicon.ico", server.favicon),
+        Route("/openapi.json", server.openapi),
+        Route("/static/{name}", server.static),
+        *server.routes("ja"),
+        Mount("/en", routes=server.routes("en")),
+    ]
+    app = Starlette(routes=routes, exception_handlers={404: not_found})
+    app.state.server = server
+    return app

@@ -1,0 +1,85 @@
+"""Pieces every page's data shares: the page's identity, the vintages, a KPI as a list row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ...followup import FollowUp, KpiStatus, tone
+from ...followup.describe import goal_text
+from ...plan import KIND_LABELS, kpi_direction
+from ...text import Lang
+from ..present import flag_labels, quantity, tx
+
+
+def meta(
+    followup: FollowUp,
+    page: str,
+    params: dict[str, str],
+    lang: Lang,
+    title: str,
+) -> dict[str, Any]:
+    """What the page is, in which language and as of which data."""
+    vintage = followup.vintage
+    return {
+        "page": page,
+        "params": params,
+        "lang": lang,
+        "title": title,
+        "plan": {"id": followup.plan.id, "title": tx(followup.plan.title, lang)},
+        "as_of": followup.as_of.isoformat() if followup.as_of else None,
+        "vintage": vintage.id if vintage else None,
+        "vintages": [
+            {"id": v.id, "date": v.date.isoformat(), "label": v.label}
+            for v in reversed(followup.all_vintages)
+        ],
+    }
+
+
+def as_of_date(page: dict[str, Any]) -> dt.date | None:
+    value = page.get("as_of")
+    return dt.date.fromisoformat(value) if value else None
+
+
+def latest_text(status: KpiStatus, lang: Lang) -> tuple[str, str]:
+    """The main series' latest value and its period ("—" when there is none)."""
+    main = status.main
+    latest = main.latest if main else None
+    if main is None or latest is None:
+        return "—", ""
+    return quantity(latest.value, main.series.unit, lang), latest.period
+
+
+def kpi_row(status: KpiStatus, lang: Lang) -> dict[str, Any]:
+    """A KPI as one row of a list: title, kind, latest value, goal and headline verdict."""
+    kind = status.kind
+    value, period = latest_text(status, lang)
+    latest = status.main.latest if status.main else None
+    headline = status.headline
+    return {
+        "id": status.kpi.id,
+        "title": tx(status.kpi.title, lang),
+        "kind": kind,
+        "kind_label": KIND_LABELS[kind].get(lang) if kind in KIND_LABELS else kind,
+        "part_id": status.part.id,
+        "part_title": tx(status.part.title, lang),
+        "section_id": status.section.id if status.section else None,
+        "section_title": tx(status.section.title, lang) if status.section else "",
+        "goal": goal_text(status.kpi, lang),
+        "latest": value,
+        "latest_period": period,
+        "latest_flags": flag_labels(latest.flags, lang) if latest else [],
+        "status": headline.status,
+        "status_label": headline.status_label.get(lang),
+        "method": headline.method,
+        "method_label": headline.method_label.get(lang),
+        "tone": tone(headline.status, kpi_direction(status.kpi)),
+        "has_data": status.has_data,
+    }
+
+
+def tone_counts(statuses: list[KpiStatus]) -> dict[str, int]:
+    counts = {t: 0 for t in ("good", "fair", "poor", "bad", "neutral")}
+    for status in statuses:
+        counts[status.tone] += 1
+    return counts

@@ -1,0 +1,117 @@
+"""The home page: the plan at a glance, verdict counts, and what changed since last time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...assessment.vocabulary import status_label
+from ...followup import Changes, FollowUp, KpiStatus
+from ...plan import KIND_LABELS
+from ...text import Lang
+from ..present import number, quantity, tx
+from ..ui_strings import UI
+from .common import kpi_row, meta, tone_counts
+
+MAX_CHANGES = 50
+
+
+def home_page(followup: FollowUp, changes: Changes, lang: Lang) -> dict[str, Any]:
+    plan = followup.plan
+    page = meta(followup, "home", {}, lang, tx(plan.title, lang))
+    statuses = followup.kpis()
+    ipx = plan.parts[0] if plan.parts else None
+    page.update(
+        {
+            "subtitle": tx(plan.subtitle, lang),
+            "publisher": tx(plan.publisher, lang),
+            "vision": tx(plan.vision, lang),
+            "pillars": [
+                {
+                    "number": p.number,
+                    "title": tx(p.title, lang),
+                    "text": [tx(x, lang) for x in p.text],
+                }
+                for p in (ipx.pillars if ipx else [])
+            ],
+            "headline_kpis": [kpi_row(s, lang) for s in followup.headline_kpis()],
+            "totals": {
+                "kpis": len(statuses),
+                "with_data": sum(1 for s in statuses if s.has_data),
+                "tones": tone_counts(statuses),
+            },
+            "by_part": [
+                {
+                    "id": part.id,
+                    "number": part.number,
+                    "title": tx(part.title, lang),
+                    "tones": tone_counts([s for s in statuses if s.part.id == part.id]),
+                }
+                for part in plan.parts
+            ],
+            "by_kind": [
+                {
+                    "kind": kind,
+                    "label": label.get(lang),
+                    "tones": tone_counts([s for s in statuses if s.kind == kind]),
+                }
+                for kind, label in KIND_LABELS.items()
+                if any(s.kind == kind for s in statuses)
+            ],
+            "changes": _changes(followup, changes, lang),
+        }
+    )
+    return page
+
+
+def _shown(value: float | str | None, unit_code: str, lang: Lang) -> str:
+    if value is None or isinstance(value, str):
+        return value or "—"
+    return quantity(value, unit_code, lang) if unit_code else number(value)
+
+
+def _status_label(method: str, status: str, lang: Lang) -> str:
+    try:
+        return status_label(method, status).get(lang)
+    except KeyError:
+        return status
+
+
+def _series_label(status: KpiStatus | None, series_id: str, lang: Lang) -> str:
+    if status is None or not series_id:
+        return ""
+    found = next((s.series for s in status.series if s.series.id == series_id), None)
+    return tx(found.label, lang) if found else series_id
+
+
+def _changes(followup: FollowUp, changes: Changes, lang: Lang) -> dict[str, Any]:
+    rows = []
+    for change in changes.items[:MAX_CHANGES]:
+        status = followup.kpi(change.kpi_id)
+        label = UI[f"change_{change.kind}"].get(lang)
+        if change.kind == "verdict":
+            old, new = str(change.old or ""), str(change.new or "")
+            if status is not None:
+                method = status.headline.method
+                old, new = _status_label(method, old, lang), _status_label(method, new, lang)
+        else:
+            old, new = _shown(change.old, change.unit, lang), _shown(change.new, change.unit, lang)
+        rows.append(
+            {
+                "kind": change.kind,
+                "kind_label": label,
+                "kpi_id": change.kpi_id,
+                "kpi_title": tx(status.kpi.title, lang) if status else change.kpi_id,
+                "series_id": change.series_id,
+                "series": _series_label(status, change.series_id, lang),
+                "period": change.period,
+                "old": old,
+                "new": new,
+            }
+        )
+    return {
+        "previous": changes.previous.id if changes.previous else None,
+        "current": changes.current.id if changes.current else None,
+        "count": len(changes.items),
+        "shown": len(rows),
+        "items": rows,
+    }

@@ -1,0 +1,75 @@
+"""Plan and follow-up values as page data: texts in one language, numbers with their units.
+
+Page data are plain dicts of strings, numbers and lists, so that one dict is both the JSON
+and the template's input. A text shown in the other language than the page's (a missing
+translation) is a :class:`LocalText`: still a ``str`` for JSON, but it carries its language
+so the page can mark it with ``lang``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..followup.numbers import FLAG_LABELS, flag_labels, number, percent, quantity, unit_symbol
+from ..plan import Figure, Flags, Source
+from ..text import Lang, Text
+
+__all__ = [
+    "FLAG_LABELS",
+    "LocalText",
+    "flag_labels",
+    "number",
+    "percent",
+    "quantity",
+    "tx",
+    "unit_symbol",
+]
+
+
+class LocalText(str):
+    """A string in a language other than the page's."""
+
+    lang: str
+
+    def __new__(cls, value: str, lang: str) -> LocalText:
+        made = super().__new__(cls, value)
+        made.lang = lang
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (LocalText, (str(self), self.lang))
+
+
+def tx(text: Text | None, lang: Lang) -> str:
+    if text is None:
+        return ""
+    value, found = text.resolve(lang)
+    return value if found == lang or not value else LocalText(value, found)
+
+
+def plan_flags(flags: Flags) -> list[str]:
+    return flags.names()
+
+
+def figure(fig: Figure, lang: Lang, sources: dict[str, Source]) -> dict[str, Any]:
+    source = sources.get(fig.source)
+    return {
+        "label": tx(fig.label, lang),
+        "value": fig.value,
+        "unit": fig.unit,
+        "text": quantity(fig.value, fig.unit, lang),
+        "period": fig.period or "",
+        "flags": flag_labels(fig.flags.names(), lang),
+        "source": tx(source.title, lang) if source else fig.source,
+        "source_url": (source.url or "") if source else "",
+    }
+
+
+def source_ref(source: Source, lang: Lang) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "title": tx(source.title, lang),
+        "publisher": tx(source.publisher, lang),
+        "url": source.url or "",
+        "read_on": source.read_on.isoformat() if source.read_on else "",
+    }

@@ -1,0 +1,107 @@
+"""A page's data as HTML (Jinja2, autoescaped) or as JSON: the same dict for both."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from ..text import Lang
+from .pages.common import as_of_date
+from .present import LocalText
+from .ui_strings import ui_strings
+from .urls import ROUTES, Urls
+
+TEMPLATES = {
+    "home": "home.html",
+    "part": "part.html",
+    "section": "section.html",
+    "kpi": "kpi.html",
+    "progress": "progress.html",
+    "search": "search.html",
+    "error": "error.html",
+}
+
+
+def local(value: Any) -> Markup:
+    """Text in the page's language as is; text that fell back to the other one marked ``lang``."""
+    if isinstance(value, LocalText):
+        return Markup('<span lang="{}" class="fallback">{}</span>').format(value.lang, value)
+    return escape(value)
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("ipkpi.web", "templates"),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.filters["local"] = local
+    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}
+    return env
+
+
+def _ui(lang: Lang) -> dict[str, str]:
+    found = _UI_CACHE.get(lang)
+    if found is None:
+        found = _UI_CACHE[lang] = ui_strings(lang)
+    return found
+
+
+_UI_CACHE: dict[str, dict[str, str]] = {}
+
+
+def render_html(
+    page: dict[str, Any],
+    urls: Urls,
+    *,
+    template: str | None = None,
+    query: dict[str, str] | None = None,
+) -> str:
+    """The page as HTML; ``query`` is kept in the page's own links (filters, search words)."""
+    lang: Lang = page["lang"]
+    other: Lang = "en" if lang == "ja" else "ja"
+    name = template or TEMPLATES[page["page"]]
+    as_of = as_of_date(page)
+    params: dict[str, str] = page.get("params") or {}
+    route = page["page"] if page["page"] in ROUTES else "home"
+
+    def here(lang: Lang = lang, fmt: str = "html", as_of: dt.date | str | None = "same") -> str:
+        """This page in another language, format or vintage."""
+        when = as_of_date(page) if as_of == "same" else as_of
+        assert not isinstance(when, str)
+        keep = query if fmt == "html" else None
+        return urls.page(route, lang, when, fmt, keep, **params)
+
+    def link(name: str, fmt: str = "html", **kwargs: str) -> str:
+        """Another page, in this page's language and vintage."""
+        return urls.page(name, lang, as_of, fmt, None, **kwargs)
+
+    return (
+        environment()
+        .get_template(name)
+        .render(
+            page=page,
+            ui=_ui(lang),
+            lang=lang,
+            other_lang=other,
+            urls=urls,
+            here=here,
+            link=link,
+            as_of=as_of,
+            mode=urls.mode,
+            date=dt.date.fromisoformat,
+        )
+    )
+
+
+def render_json(page: dict[str, Any]) -> bytes:
+    return json.dumps(page, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()

@@ -1,0 +1,83 @@
+// Small enhancements; every page works without them (forms fall back to the server).
+(function () {
+  "use strict";
+  var body = document.body;
+  var isStatic = body.getAttribute("data-mode") === "static";
+
+  // The data-date selector: go to the chosen vintage's own address (works on static hosts).
+  var asOf = document.querySelector("form.as-of");
+  if (asOf) {
+    asOf.addEventListener("submit", function (event) {
+      var select = asOf.querySelector("select");
+      var option = select && select.options[select.selectedIndex];
+      if (option && option.getAttribute("data-href")) {
+        event.preventDefault();
+        window.location.href = option.getAttribute("data-href");
+      }
+    });
+  }
+
+  function fold(text) {
+    return (text || "").normalize("NFKC").toLowerCase();
+  }
+
+  // Progress filters on the static site: hide the rows that do not match.
+  var filters = document.getElementById("filters");
+  if (filters && isStatic) {
+    var apply = function (event) {
+      if (event) { event.preventDefault(); }
+      var want = {};
+      ["part", "kind", "tone"].forEach(function (name) {
+        want[name] = filters.querySelector("[name=" + name + "]").value;
+      });
+      var shown = 0;
+      document.querySelectorAll("table.kpis tbody tr[data-part]").forEach(function (row) {
+        var ok = ["part", "kind", "tone"].every(function (name) {
+          return !want[name] || row.getAttribute("data-" + name) === want[name];
+        });
+        row.hidden = !ok;
+        if (ok) { shown += 1; }
+      });
+      var count = document.querySelector("#shown-count .count");
+      if (count) { count.textContent = String(shown); }
+    };
+    filters.addEventListener("submit", apply);
+  }
+
+  // Search on the static site: the same index and folding as the server.
+  var form = document.getElementById("search-form");
+  if (form && isStatic) {
+    var run = function (event) {
+      if (event) { event.preventDefault(); }
+      var index = window.IPKPI_SEARCH || [];
+      var words = fold(form.querySelector("input[name=q]").value).split(/\s+/).filter(Boolean);
+      var list = document.getElementById("results");
+      list.textContent = "";
+      if (!words.length) { return; }
+      var order = { kpi: 0, section: 1, part: 2, measure: 3 };
+      var found = index.filter(function (e) {
+        return words.every(function (w) { return e.text.indexOf(w) !== -1; });
+      }).sort(function (a, b) { return order[a.type] - order[b.type]; }).slice(0, 200);
+      found.forEach(function (e) {
+        var item = document.createElement("li");
+        var kind = document.createElement("span");
+        kind.className = "result-type";
+        kind.textContent = e.type_label;
+        var link = document.createElement("a");
+        link.href = e.href;
+        link.textContent = e.title;
+        item.appendChild(kind);
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      document.getElementById("result-count").textContent = String(found.length);
+    };
+    form.addEventListener("submit", run);
+    var params = new URLSearchParams(window.location.search);
+    if (params.get("q")) {
+      form.querySelector("input[name=q]").value = params.get("q");
+      window.addEventListener("load", function () { run(null); });
+    }
+  }
+})();

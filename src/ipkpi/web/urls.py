@@ -1,0 +1,130 @@
+"""Addresses of pages, for the server (absolute paths) and the static site (relative files).
+
+A page is named by its route and parameters: ``("kpi", {"kpi_id": "ipx.gii_rank"})``. The
+language is a path prefix (``/en/…``; Japanese has none), because a prefix works on any static
+host, where a query string cannot choose a file. The data date is ``?as_of=`` on the server
+and an ``as-of/DATE/`` folder in the static site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from urllib.parse import quote, urlencode
+
+from ..text import DEFAULT_LANG, Lang
+
+ROUTES = ("home", "part", "section", "kpi", "progress", "search")
+
+
+def route_path(name: str, params: dict[str, str]) -> str:
+    """The path of a page without language, date or extension (``kpi/ipx.gii_rank``)."""
+    if name == "home":
+        return "index"
+    if name == "part":
+        return f"part/{quote(params['part_id'])}"
+    if name == "section":
+        return f"part/{quote(params['part_id'])}/{quote(params['section_id'])}"
+    if name == "kpi":
+        return f"kpi/{quote(params['kpi_id'])}"
+    if name in ("progress", "search"):
+        return name
+    raise KeyError(f"unknown route {name!r}")
+
+
+class Urls:
+    """Base: subclasses say how a route, a language, a date and a format become an address."""
+
+    mode = "server"
+    svg = True  # whether chart SVG files exist to link to
+
+    def page(
+        self,
+        name: str,
+        lang: Lang,
+        as_of: dt.date | None = None,
+        fmt: str = "html",
+        query: dict[str, str] | None = None,
+        **params: str,
+    ) -> str:
+        raise NotImplementedError
+
+    def static(self, name: str) -> str:
+        raise NotImplementedError
+
+    def root(self, name: str) -> str:
+        """A file at the site's root (``openapi.json``, a search index)."""
+        raise NotImplementedError
+
+
+class ServerUrls(Urls):
+    def __init__(self, base: str = "") -> None:
+        self.base = base.rstrip("/")
+
+    def page(
+        self,
+        name: str,
+        lang: Lang,
+        as_of: dt.date | None = None,
+        fmt: str = "html",
+        query: dict[str, str] | None = None,
+        **params: str,
+    ) -> str:
+        path = route_path(name, params)
+        prefix = "" if lang == DEFAULT_LANG else f"/{lang}"
+        if fmt == "html":
+            address = f"{prefix}/" if name == "home" else f"{prefix}/{path}"
+        else:
+            address = f"{prefix}/{path}.{fmt}"
+        args = dict(query or {})
+        if as_of is not None:
+            args["as_of"] = as_of.isoformat()
+        tail = f"?{urlencode(args)}" if args else ""
+        return f"{self.base}{address}{tail}"
+
+    def static(self, name: str) -> str:
+        return f"{self.base}/static/{name}"
+
+    def root(self, name: str) -> str:
+        return f"{self.base}/{name}"
+
+
+class StaticUrls(Urls):
+    """Links relative to the file being written, so the site works from any folder or host."""
+
+    mode = "static"
+
+    def __init__(self, current_file: str, *, svg: bool = False) -> None:
+        self.directory = posixpath.dirname(current_file)
+        self.svg = svg
+
+    @staticmethod
+    def file(name: str, lang: Lang, as_of: dt.date | None, fmt: str, params: dict[str, str]) -> str:
+        """The site-relative file of a page (``en/as-of/2025-06-30/kpi/x.html``).
+
+        The latest data (``as_of`` None) live at the canonical addresses; an explicit date is
+        a folder of its own, so a link to it keeps showing that vintage after new data come.
+        """
+        parts: list[str] = [] if lang == DEFAULT_LANG else [lang]
+        if as_of is not None:
+            parts += ["as-of", as_of.isoformat()]
+        parts.append(f"{route_path(name, params)}.{fmt}")
+        return "/".join(parts)
+
+    def page(
+        self,
+        name: str,
+        lang: Lang,
+        as_of: dt.date | None = None,
+        fmt: str = "html",
+        query: dict[str, str] | None = None,
+        **params: str,
+    ) -> str:
+        target = self.file(name, lang, as_of, fmt, params)
+        return posixpath.relpath(target, self.directory or ".")
+
+    def static(self, name: str) -> str:
+        return posixpath.relpath(f"static/{name}", self.directory or ".")
+
+    def root(self, name: str) -> str:
+        return posixpath.relpath(name, self.directory or ".")

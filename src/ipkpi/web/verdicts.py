@@ -1,0 +1,119 @@
+"""A verdict as page data: method, status, tone, the sentence, and the numbers behind it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..assessment.verdict import Verdict
+from ..assessment.vocabulary import NOTES
+from ..followup import KpiStatus, tone
+from ..followup.explain import explanation
+from ..followup.numbers import rate
+from ..plan import kpi_direction
+from ..text import Lang, Text, t
+from .present import number, quantity, tx
+
+NUMBER_LABELS: dict[str, Text] = {
+    "base": t("基準", "Base"),
+    "current": t("最新", "Current"),
+    "target": t("目標値", "Target value"),
+    "target_year": t("目標年", "Target year"),
+    "observed_rate": t("実績の年率", "Observed rate a year"),
+    "required_rate": t("必要な年率", "Required rate a year"),
+    "progress": t("進捗比率（実績÷必要）", "Progress ratio (observed ÷ required)"),
+    "score": t("スコア（−5〜5）", "Score (−5 to 5)"),
+    "projected_value": t("目標年の予測値", "Projected value in the target year"),
+    "interval": t("予測区間", "Prediction interval"),
+    "probability": t("達成確率", "Probability of meeting the target"),
+    "pace_needed": t("必要なペース（年あたり）", "Pace needed a year"),
+    "pace_recent": t("最近のペース（年あたり）", "Recent pace a year"),
+    "thresholds": t("閾値", "Thresholds"),
+    "reason": t("評価できない理由", "Why no verdict"),
+}
+
+
+def _rate(value: float | None, kind: str, unit_code: str, lang: Lang) -> str:
+    return rate(value, kind, unit_code, lang)
+
+
+def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> dict[str, Any]:
+    unit_code = verdict.unit or (status.main.series.unit if status.main else "")
+    numbers: list[dict[str, Any]] = []
+
+    def add(key: str, text: str, raw: Any) -> None:
+        numbers.append(
+            {"key": key, "label": NUMBER_LABELS[key].get(lang), "text": text, "value": raw}
+        )
+
+    def q(value: float | None) -> str:
+        return quantity(value, unit_code, lang) if unit_code else number(value)
+
+    if verdict.base_value is not None:
+        add("base", f"{q(verdict.base_value)} ({verdict.base_period or ''})", verdict.base_value)
+    if verdict.current_value is not None:
+        add(
+            "current",
+            f"{q(verdict.current_value)} ({verdict.current_period or ''})",
+            verdict.current_value,
+        )
+    if verdict.target is not None:
+        add("target", q(verdict.target), verdict.target)
+    if verdict.target_year is not None:
+        add("target_year", f"{verdict.target_year:.0f}", verdict.target_year)
+    for key in ("observed_rate", "required_rate"):
+        value = getattr(verdict, key)
+        if value is not None:
+            add(key, _rate(value, verdict.rate_kind, unit_code, lang), value)
+    if verdict.progress is not None:
+        add("progress", number(verdict.progress, 3), verdict.progress)
+    if verdict.score is not None:
+        add("score", number(verdict.score, 3), verdict.score)
+    for key in ("pace_needed", "pace_recent"):
+        value = getattr(verdict, key)
+        if value is not None:
+            add(key, q(value), value)
+    if verdict.projected_value is not None:
+        add("projected_value", q(verdict.projected_value), verdict.projected_value)
+    if verdict.interval_low is not None and verdict.interval_high is not None:
+        level = f" ({verdict.interval_level:.0%})" if verdict.interval_level else ""
+        add(
+            "interval",
+            f"{q(verdict.interval_low)} – {q(verdict.interval_high)}{level}",
+            [verdict.interval_low, verdict.interval_high],
+        )
+    if verdict.probability is not None:
+        add("probability", f"{verdict.probability:.0%}", verdict.probability)
+    if verdict.thresholds:
+        text = ", ".join(f"{k} {v:g}" for k, v in verdict.thresholds.items())
+        add("thresholds", text, dict(verdict.thresholds))
+    if verdict.reason:
+        add("reason", verdict.reason_text.get(lang), verdict.reason)
+    return {
+        "method": verdict.method,
+        "method_label": verdict.method_label.get(lang),
+        "status": verdict.status,
+        "status_label": verdict.status_label.get(lang),
+        "tone": tone(verdict.status, kpi_direction(status.kpi)),
+        "rule": verdict.rule,
+        "explanation": tx(explanation(verdict), lang),
+        "numbers": numbers,
+        "notes": [NOTES[n].get(lang) for n in verdict.notes if n in NOTES],
+    }
+
+
+def pace_data(status: KpiStatus, lang: Lang) -> dict[str, Any] | None:
+    """The pace needed and achieved, from the first verdict that computed both."""
+    unit_code = status.main.series.unit if status.main else ""
+    for v in status.verdicts:
+        if v.observed_rate is not None and v.required_rate is not None:
+            return {
+                "method_label": v.method_label.get(lang),
+                "needed": v.required_rate,
+                "achieved": v.observed_rate,
+                "needed_text": _rate(v.required_rate, v.rate_kind, unit_code, lang),
+                "achieved_text": _rate(v.observed_rate, v.rate_kind, unit_code, lang),
+                "rate_kind": v.rate_kind,
+                "since": v.base_period or "",
+                "latest": v.current_period or "",
+            }
+    return None

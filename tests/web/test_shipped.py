@@ -1,0 +1,53 @@
+"""Every page of the shipped plan, with its shipped data, renders in both languages."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ipkpi.followup import FollowUpProvider
+from ipkpi.followup.store_source import StoreSource
+from ipkpi.paths import default_plan_dir
+from ipkpi.plan import Plan
+from ipkpi.plan.loader import load_plan
+from ipkpi.store import Store, catalog_from_plan
+from ipkpi.store.shipped import ensure_shipped
+from ipkpi.web import create_app
+
+from .conftest import TestClient
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Plan, Any]]:
+    folder = default_plan_dir()
+    plan = load_plan(folder)
+    store = Store.open(tmp_path_factory.mktemp("shipped") / "s.db")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        ensure_shipped(store, Path(folder), catalog_from_plan(plan))
+    with TestClient(create_app(FollowUpProvider(plan, StoreSource(store, plan)))) as client:
+        yield plan, client
+    store.close()
+
+
+def test_every_page_of_the_shipped_plan_renders(shipped: tuple[Plan, Any]):
+    plan, client = shipped
+    paths = ["/", "/progress", "/search?q=AI"]
+    paths += [f"/part/{p.id}" for p in plan.parts]
+    paths += [f"/part/{p.id}/{s.id}" for p in plan.parts for s in p.sections]
+    paths += [f"/kpi/{k.id}" for k in plan.kpis()]
+    for path in paths:
+        for prefix in ("", "/en"):
+            response = client.get(prefix + path)
+            assert response.status_code == 200, prefix + path
+
+
+def test_the_headline_kpis_come_first_on_home(shipped: tuple[Plan, Any]):
+    plan, client = shipped
+    home = client.get("/index.json").json()
+    assert [k["id"] for k in home["headline_kpis"]] == plan.headline_kpis
+    assert home["totals"]["kpis"] == len(plan.kpis())
