@@ -42,16 +42,26 @@ def t_cdf(t: ArrayLike, df: ArrayLike) -> F64:
     return np.where(good, 0.5 + 0.5 * inside, np.nan)
 
 
+_QUANTILES: dict[tuple[float, int], float] = {}
+
+
 def t_quantile(p: float, df: ArrayLike) -> F64:
-    """The ``p`` quantile of Student's t for each integer ``df`` (bisection on :func:`t_cdf`)."""
+    """The ``p`` quantile of Student's t for each integer ``df`` (bisection on :func:`t_cdf`).
+
+    Quantiles are remembered per (p, df): a follow-up asks for the same few thousands of times.
+    """
     nu = np.asarray(df, dtype=np.int64)
     unique, inverse = np.unique(nu, return_inverse=True)
-    lo = np.full(unique.shape, -1e3)
-    hi = np.full(unique.shape, 1e3)
-    for _ in range(80):
-        mid = (lo + hi) / 2
-        below = t_cdf(mid, unique) < p
-        lo = np.where(below, mid, lo)
-        hi = np.where(below, hi, mid)
-    q = np.where(unique >= 1, (lo + hi) / 2, np.nan)
-    return q[inverse].reshape(nu.shape)
+    missing = np.array([d for d in unique.tolist() if (p, d) not in _QUANTILES], dtype=np.int64)
+    if missing.size:
+        lo = np.full(missing.shape, -1e3)
+        hi = np.full(missing.shape, 1e3)
+        for _ in range(80):
+            mid = (lo + hi) / 2
+            below = t_cdf(mid, missing) < p
+            lo = np.where(below, mid, lo)
+            hi = np.where(below, hi, mid)
+        for d, q in zip(missing.tolist(), ((lo + hi) / 2).tolist(), strict=True):
+            _QUANTILES[(p, d)] = q if d >= 1 else float("nan")
+    found = np.array([_QUANTILES[(p, d)] for d in unique.tolist()], dtype=np.float64)
+    return found[inverse].reshape(nu.shape)
