@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from abc import ABC, abstractmethod
 from urllib.parse import quote, urlencode
 
 from ..text import DEFAULT_LANG, Lang
@@ -32,12 +33,13 @@ def route_path(name: str, params: dict[str, str]) -> str:
     raise KeyError(f"unknown route {name!r}")
 
 
-class Urls:
+class Urls(ABC):
     """Base: subclasses say how a route, a language, a date and a format become an address."""
 
     mode = "server"
     svg = True  # whether chart SVG files exist to link to
 
+    @abstractmethod
     def page(
         self,
         name: str,
@@ -46,15 +48,14 @@ class Urls:
         fmt: str = "html",
         query: dict[str, str] | None = None,
         **params: str,
-    ) -> str:
-        raise NotImplementedError
+    ) -> str: ...
 
-    def static(self, name: str) -> str:
-        raise NotImplementedError
+    @abstractmethod
+    def static(self, name: str) -> str: ...
 
+    @abstractmethod
     def root(self, name: str) -> str:
         """A file at the site's root (``openapi.json``, a search index)."""
-        raise NotImplementedError
 
 
 class ServerUrls(Urls):
