@@ -49,9 +49,18 @@ _ACHIEVED = {"opensdg": ("target_achieved", 5.0), "unsd": ("target_achieved", 3.
 
 
 def assess_kpi(
-    kpi: KpiBase, points: Observations, *, method: str = "opensdg", today: dt.date | None = None
+    kpi: KpiBase,
+    points: Observations,
+    *,
+    method: str = "opensdg",
+    today: dt.date | None = None,
+    forecast: bool = True,
 ) -> KpiAssessment:
-    """The verdicts of ``kpi`` from ``points`` (series id → observations)."""
+    """The verdicts of ``kpi`` from ``points`` (series id → observations).
+
+    ``forecast=False`` skips the trend forecast (the same for every method), for callers that
+    already have it from another method's call.
+    """
     if method not in HEADLINE_METHODS:
         raise ValueError(f"unknown headline method {method!r}: use {', '.join(HEADLINE_METHODS)}")
     kind = getattr(kpi, "kind", type(kpi).__name__)
@@ -77,12 +86,12 @@ def assess_kpi(
     direction = kpi_direction(kpi)
     if isinstance(kpi, DirectionOnly):
         head = run(kpi.id, method, own, series, direction=direction)
-        fc = run(kpi.id, "forecast", own, series, direction=direction)
+        fc = run(kpi.id, "forecast", own, series, direction=direction) if forecast else None
         return KpiAssessment(kpi.id, kind, head, fc)
     if isinstance(kpi, ChangeFromBaseline):
-        return _change(kpi, series, own, method)
+        return _change(kpi, series, own, method, forecast)
     if isinstance(kpi, LevelByDeadline | Rank | Level | CountToReach):
-        return _with_target(kpi, series, own, method)
+        return _with_target(kpi, series, own, method, forecast)
     raise TypeError(f"no assessment rule for KPI kind {kind!r}")
 
 
@@ -91,6 +100,7 @@ def _with_target(
     series: Series,
     own: list[Point],
     method: str,
+    forecast: bool = True,
 ) -> KpiAssessment:
     """Levels, ranks and counts: a target value, with or without a deadline."""
     if isinstance(kpi, Rank):
@@ -126,22 +136,26 @@ def _with_target(
         head = add_note(head, "plan_baseline_used")
     if isinstance(kpi, LevelByDeadline) and kpi.components:
         head = replace(head, components=contributions(kpi, kpi.target.unit))
-    fc = run(
-        kpi.id,
-        "forecast",
-        own,
-        series,
-        direction=direction,
-        target=target,
-        target_year=deadline,
-        limit=limit,
-        model="linear" if linear else "auto",
+    fc = (
+        None
+        if not forecast
+        else run(
+            kpi.id,
+            "forecast",
+            own,
+            series,
+            direction=direction,
+            target=target,
+            target_year=deadline,
+            limit=limit,
+            model="linear" if linear else "auto",
+        )
     )
     return KpiAssessment(kpi.id, kpi.kind, head, fc)
 
 
 def _change(
-    kpi: ChangeFromBaseline, series: Series, own: list[Point], method: str
+    kpi: ChangeFromBaseline, series: Series, own: list[Point], method: str, forecast: bool = True
 ) -> KpiAssessment:
     period = kpi.baseline_period or (kpi.baseline.period if kpi.baseline else None)
     base_point = next((p for p in own if period is not None and p.period == period), None)
@@ -167,15 +181,19 @@ def _change(
     )
     if noted:
         head = add_note(head, "plan_baseline_used")
-    fc = run(
-        kpi.id,
-        "forecast",
-        own,
-        series,
-        direction=direction,
-        target=target,
-        target_year=kpi.deadline,
-        model="linear",
+    fc = (
+        None
+        if not forecast
+        else run(
+            kpi.id,
+            "forecast",
+            own,
+            series,
+            direction=direction,
+            target=target,
+            target_year=kpi.deadline,
+            model="linear",
+        )
     )
     return KpiAssessment(kpi.id, kpi.kind, head, fc)
 

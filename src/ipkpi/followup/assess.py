@@ -57,7 +57,8 @@ def verdicts_of(
     if every_method and first.verdict.method not in ("pending", "milestone", "trend"):
         for method in HEADLINE_METHODS:
             if method != HEADLINE_METHOD:
-                found.append(assess_kpi(kpi, points, method=method, today=at).verdict)
+                other = assess_kpi(kpi, points, method=method, today=at, forecast=False)
+                found.append(other.verdict)
     found.extend(first.supporting)
     seen: set[tuple[str, str, str]] = set()
     unique = []
