@@ -21,9 +21,10 @@ from ..assessment import HEADLINE_METHODS
 from ..assessment.verdict import Verdict
 from ..followup import FollowUp, KpiStatus
 from ..followup.describe import goal_text
+from ..followup.numbers import quantity
+from ..followup.pace import Pace, pace_of
 from ..plan import KIND_LABELS
 from ..text import Lang, parse_lang
-from ..web.present import percent, quantity
 from .web_cmd import _DB, _PLAN, _load
 
 _BARS = "▁▂▃▄▅▆▇█"
@@ -74,7 +75,7 @@ def status_row(status: KpiStatus, method: str | None, lang: Lang) -> dict[str, A
     verdict = chosen_verdict(status, method)
     latest = status.main.latest if status.main else None
     unit_code = status.main.series.unit if status.main else ""
-    pace = pace_from_now(status, lang)
+    pace = pace_of(status)
     return {
         "part": status.part.id,
         "kpi": status.kpi.id,
@@ -89,41 +90,21 @@ def status_row(status: KpiStatus, method: str | None, lang: Lang) -> dict[str, A
         "status_label": verdict.status_label.get(lang),
         "reason": verdict.reason_text.get(lang) if verdict.reason else "",
         "score": verdict.score,
-        "pace_needed": pace["needed"] if pace else None,
-        "pace_recent": pace["achieved"] if pace else None,
-        "pace_kind": pace["rate_kind"] if pace else None,
+        "pace_needed": pace.needed if pace else None,
+        "pace_recent": pace.achieved if pace else None,
+        "pace_kind": pace.kind if pace else None,
         "pace_text": _pace_text(pace, lang),
         "explanation": verdict.explain().get(lang),
         "history": [o.value for o in status.main.observations] if status.main else [],
     }
 
 
-def pace_from_now(status: KpiStatus, lang: Lang) -> dict[str, Any] | None:
-    """The pace needed from the latest value to the target by the deadline, next to the pace
-    of the last five years, from the first verdict that has both."""
-    unit_code = status.main.series.unit if status.main else ""
-    for v in status.verdicts:
-        if v.pace_needed is not None and v.pace_recent is not None:
-
-            def word(rate: float, kind: str = v.rate_kind) -> str:
-                return percent(rate) if kind == "growth" else quantity(rate, unit_code, lang)
-
-            return {
-                "needed": v.pace_needed,
-                "achieved": v.pace_recent,
-                "rate_kind": v.rate_kind,
-                "needed_text": word(v.pace_needed),
-                "achieved_text": word(v.pace_recent),
-            }
-    return None
-
-
-def _pace_text(pace: dict[str, Any] | None, lang: Lang) -> str:
+def _pace_text(pace: Pace | None, lang: Lang) -> str:
     if pace is None:
         return ""
     if lang == "ja":
-        return f"必要 {pace['needed_text']}／年、実績 {pace['achieved_text']}／年"
-    return f"needs {pace['needed_text']}/yr; recent {pace['achieved_text']}/yr"
+        return f"必要 {pace.needed_text(lang)}、実績 {pace.achieved_text(lang)}"
+    return f"needs {pace.needed_text(lang)}; recent {pace.achieved_text(lang)}"
 
 
 def rows_for(followup: FollowUp, method: str | None, lang: Lang) -> list[dict[str, Any]]:

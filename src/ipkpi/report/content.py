@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..assessment.verdict import Verdict
 from ..followup import TONES, Changes, FollowUp, KpiStatus
 from ..followup.describe import goal_text
 from ..followup.explain import explanation
-from ..followup.numbers import flag_labels, quantity, rate
+from ..followup.numbers import flag_labels, quantity
+from ..followup.pace import pace_of
 from ..followup.tone import TONE_LABELS
 from ..plan import KIND_LABELS
 from ..text import Lang, Text, t
@@ -46,14 +46,6 @@ WORDS: dict[str, Text] = {
 }
 
 
-def pace_verdict(status: KpiStatus) -> Verdict | None:
-    """The first verdict that worked out both the pace needed and the pace achieved."""
-    return next(
-        (v for v in status.verdicts if v.observed_rate is not None and v.required_rate is not None),
-        None,
-    )
-
-
 def kpi_entry(status: KpiStatus, lang: Lang) -> dict[str, Any]:
     main = status.main
     latest = main.latest if main else None
@@ -74,14 +66,12 @@ def kpi_entry(status: KpiStatus, lang: Lang) -> dict[str, Any]:
         "pace": None,
         "has_data": status.has_data,
     }
-    pace = pace_verdict(status)
+    pace = pace_of(status)
     if pace is not None:
         entry["pace"] = {
-            "needed": rate(pace.required_rate, pace.rate_kind, unit_code, lang),
-            "achieved": rate(pace.observed_rate, pace.rate_kind, unit_code, lang),
-            "since": pace.base_period or "",
-            "until": pace.current_period or "",
-            "method": pace.method_label.get(lang),
+            "needed": pace.needed_text(lang),
+            "achieved": pace.achieved_text(lang),
+            "latest": pace.latest,
         }
     return entry
 

@@ -74,7 +74,7 @@ def render_markdown(data: dict[str, Any]) -> str:
                 pace = k["pace"]
                 lines.append(
                     f"- {w['pace']}: {w['needed']} {pace['needed']} / "
-                    f"{w['achieved']} {pace['achieved']} ({pace['since']}–{pace['until']})"
+                    f"{w['achieved']} {pace['achieved']} ({pace['latest']})"
                 )
             lines += ["", k["explanation"], ""]
         lines += [f"### {w['changes']}", ""]

@@ -9,6 +9,7 @@ from ..assessment.vocabulary import NOTES
 from ..followup import KpiStatus, tone
 from ..followup.explain import explanation
 from ..followup.numbers import rate
+from ..followup.pace import pace_of
 from ..plan import kpi_direction
 from ..text import Lang, Text, t
 from .present import number, quantity, tx
@@ -102,18 +103,15 @@ def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> dict[str, A
 
 
 def pace_data(status: KpiStatus, lang: Lang) -> dict[str, Any] | None:
-    """The pace needed and achieved, from the first verdict that computed both."""
-    unit_code = status.main.series.unit if status.main else ""
-    for v in status.verdicts:
-        if v.observed_rate is not None and v.required_rate is not None:
-            return {
-                "method_label": v.method_label.get(lang),
-                "needed": v.required_rate,
-                "achieved": v.observed_rate,
-                "needed_text": _rate(v.required_rate, v.rate_kind, unit_code, lang),
-                "achieved_text": _rate(v.observed_rate, v.rate_kind, unit_code, lang),
-                "rate_kind": v.rate_kind,
-                "since": v.base_period or "",
-                "latest": v.current_period or "",
-            }
-    return None
+    """The pace needed from the latest value and the recent pace (:mod:`ipkpi.followup.pace`)."""
+    pace = pace_of(status)
+    if pace is None:
+        return None
+    return {
+        "needed": pace.needed,
+        "achieved": pace.achieved,
+        "needed_text": pace.needed_text(lang),
+        "achieved_text": pace.achieved_text(lang),
+        "rate_kind": pace.kind,
+        "latest": pace.latest,
+    }
