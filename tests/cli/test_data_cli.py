@@ -199,3 +199,16 @@ def test_an_invalid_plan_is_reported(db: Path, tmp_path: Path) -> None:
     result = data(db, "import", str(STORE_FIXTURES / "utf8_with_bom.csv"), plan=tmp_path)
     assert result.exit_code == 1
     assert "has problems" in result.stderr
+
+
+def test_db_and_plan_may_follow_the_subcommand(tmp_path: Path) -> None:
+    """As on serve, status and report: `ipkpi data import FILE --db X --plan P`."""
+    db = tmp_path / "after.db"
+    file = str(STORE_FIXTURES / "tidy_mixed_units.csv")
+    result = CliRunner().invoke(cli, ["data", "import", file, "--db", str(db), "--plan", str(PLAN)])
+    assert result.exit_code == 0, result.output
+    assert "imported: 7 new" in result.stderr
+    with Store.open(str(db)) as store:
+        assert len(store.vintages()) == 1
+    listed = CliRunner().invoke(cli, ["data", "vintages", "--db", str(db)])
+    assert "1 vintage" in listed.output

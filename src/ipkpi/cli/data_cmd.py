@@ -8,10 +8,11 @@ written nothing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -57,6 +58,29 @@ class _Settings:
             yield store
 
 
+def _set(field: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    def callback(ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
+        settings = ctx.find_object(_Settings)
+        if value is not None and settings is not None:
+            setattr(settings, field, value)
+        return value
+
+    return callback
+
+
+def _store_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--db`` and ``--plan`` after the subcommand too (``ipkpi data import F --db X``), as on
+    every other command; they override the same options given before it."""
+    command = click.option(
+        "--plan", type=click.Path(file_okay=False, path_type=Path), default=None,
+        expose_value=False, callback=_set("plan_dir"), help="Plan folder (as for 'data').",
+    )(command)  # fmt: skip
+    return click.option(
+        "--db", default=None, metavar="URL|PATH", expose_value=False, callback=_set("db"),
+        help="The store (as for 'data').",
+    )(command)  # fmt: skip
+
+
 @click.group("data")
 @click.option(
     "--db",
@@ -80,6 +104,7 @@ def data(ctx: click.Context, db: str | None, plan_dir: Path | None) -> None:
 
 
 @data.command("import")
+@_store_options
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
 @click.option("--sheet", default=None, help="XLSX: the sheet to read (default: the first).")
@@ -150,6 +175,7 @@ def import_(
 
 
 @data.command("export")
+@_store_options
 @click.option(
     "--format", "format_", type=click.Choice(list(EXPORTERS)), default="csv", show_default=True
 )
@@ -197,6 +223,7 @@ def export(
 
 
 @data.command("history")
+@_store_options
 @click.argument("series")
 @click.pass_obj
 def history(settings: _Settings, series: str) -> None:
@@ -222,6 +249,7 @@ def history(settings: _Settings, series: str) -> None:
 
 
 @data.command("vintages")
+@_store_options
 @click.pass_obj
 def vintages(settings: _Settings) -> None:
     """List the imports recorded in the store."""
@@ -245,6 +273,7 @@ def vintages(settings: _Settings) -> None:
 
 
 @data.command("load-shipped")
+@_store_options
 @click.pass_obj
 def load_shipped(settings: _Settings) -> None:
     """Load the plan's shipped observations.csv into the store (once per content)."""
