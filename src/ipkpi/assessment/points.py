@@ -7,22 +7,16 @@ continuous time axis in years (the start of the period): ``FY2024`` → 2024.0, 
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..periods import PeriodError, parse_period
+
+__all__ = ["PeriodError", "Point", "period_year", "table_year"]
+
 _YEAR = re.compile(r"^(\d{4})$")
 _FISCAL = re.compile(r"^FY(\d{4})$")
-_HALF = re.compile(r"^(\d{4})-H([12])$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _RANGE = re.compile(r"^(\d{4})\s*[-/–]\s*(\d{2}|\d{4})$")
-
-
-class PeriodError(ValueError):
-    """A period string none of the known forms match."""
 
 
 @dataclass(frozen=True)
@@ -41,29 +35,8 @@ class Point:
 
 
 def period_year(period: str) -> float:
-    """The start of a store period in years: 2024, FY2024, 2024-H1, 2024-Q1, 2024-03, 2024-03-15."""
-    text = period.strip()
-    if m := _YEAR.match(text) or _FISCAL.match(text):
-        return float(m.group(1))
-    if m := _HALF.match(text):
-        return int(m.group(1)) + (int(m.group(2)) - 1) / 2
-    if m := _QUARTER.match(text):
-        return int(m.group(1)) + (int(m.group(2)) - 1) / 4
-    if m := _MONTH.match(text):
-        month = int(m.group(2))
-        if 1 <= month <= 12:
-            return int(m.group(1)) + (month - 1) / 12
-    if m := _DAY.match(text):
-        try:
-            day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            pass
-        else:
-            days = 366 if calendar.isleap(day.year) else 365
-            return day.year + (day.timetuple().tm_yday - 1) / days
-    raise PeriodError(
-        f"unknown period {period!r}: use 2024, FY2024, 2024-H1, 2024-Q1, 2024-03 or 2024-03-15"
-    )
+    """The start of a period in years (``ipkpi.periods``): FY2024 → 2024.0, 2024-03 → 2024.17."""
+    return parse_period(period).year_fraction
 
 
 def table_year(cell: str) -> float:
