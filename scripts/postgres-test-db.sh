@@ -10,6 +10,10 @@
 # IPKPI_PG_PASSWORD (ipkpi), IPKPI_PG_DB (ipkpi_test), PG_PORT (5432).
 set -euo pipefail
 
+# Only the URL goes to stdout: everything else (pg_ctlcluster's "Removed stale pid file.",
+# psql notices) goes to stderr, so that $(...) captures a clean URL.
+exec 3>&1 1>&2
+
 version=${PG_VERSION:-15}
 cluster=${PG_CLUSTER:-main}
 role=${IPKPI_PG_ROLE:-ipkpi}
@@ -44,9 +48,9 @@ fi
 if [ "$status" != online ]; then
   say "starting cluster ${version}/${cluster}"
   if [ "$(id -u)" -eq 0 ]; then
-    pg_ctlcluster "$version" "$cluster" start
+    pg_ctlcluster "$version" "$cluster" start 3>&-
   else
-    sudo -n pg_ctlcluster "$version" "$cluster" start
+    sudo -n pg_ctlcluster "$version" "$cluster" start 3>&-
   fi
 fi
 
@@ -70,4 +74,4 @@ if [ "$exists_db" != 1 ]; then
   as_postgres createdb -p "$port" -O "$role" "$db"
 fi
 
-echo "$url"
+echo "$url" >&3

@@ -13,7 +13,8 @@ $BIN/mypy
 
 if [ -z "${IPKPI_TEST_POSTGRES_URL:-}" ] && [ -x scripts/postgres-test-db.sh ]; then
   if url=$(bash scripts/postgres-test-db.sh); then
-    export IPKPI_TEST_POSTGRES_URL="$url"
+    # The last line is the URL, whatever else a tool may have printed before it.
+    export IPKPI_TEST_POSTGRES_URL="$(printf '%s\n' "$url" | tail -n 1)"
   else
     echo "PostgreSQL not available: its store tests will be skipped" >&2
   fi
