@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ipkpi.assessment.points import Point
+from ipkpi.points import Point
 from ipkpi.store import SeriesCatalog, Store, import_file
 from ipkpi.store.points import series_points
 

@@ -1,42 +1,21 @@
-"""Observations as the assessment sees them: a period, its position in time, a value.
+"""Years in indicator tables, and the points the assessment reads.
 
-The store hands over, per series id, a list of :class:`Point`. ``year`` places the period on a
-continuous time axis in years (the start of the period): ``FY2024`` → 2024.0, ``2024-H2`` →
-2024.5, ``2024-03`` → 2024 + 2/12. Growth rates are then per year whatever the frequency.
+:class:`~ipkpi.points.Point` and :func:`~ipkpi.points.period_year` live in :mod:`ipkpi.points`
+(below the store and the assessment); they are re-exported here for the assessment's modules.
+:func:`table_year` reads the year column of ``ipkpi assess-table`` files.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from ..periods import PeriodError, parse_period
+from ..points import PeriodError, Point, period_year
 
 __all__ = ["PeriodError", "Point", "period_year", "table_year"]
 
 _YEAR = re.compile(r"^(\d{4})$")
 _FISCAL = re.compile(r"^FY(\d{4})$")
 _RANGE = re.compile(r"^(\d{4})\s*[-/–]\s*(\d{2}|\d{4})$")
-
-
-@dataclass(frozen=True)
-class Point:
-    """One observation of a series: ``period`` as published, ``year`` its start in years."""
-
-    period: str
-    year: float
-    value: float
-    flags: list[str] = field(default_factory=list)
-
-    @classmethod
-    def at(cls, period: str, value: float, flags: list[str] | None = None) -> Point:
-        """A point whose ``year`` is worked out from its period string."""
-        return cls(period, period_year(period), float(value), list(flags or []))
-
-
-def period_year(period: str) -> float:
-    """The start of a period in years (``ipkpi.periods``): FY2024 → 2024.0, 2024-03 → 2024.17."""
-    return parse_period(period).year_fraction
 
 
 def table_year(cell: str) -> float:

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 from sqlalchemy import func, select
 
-from ..assessment.points import PeriodError, period_year
 from ..plan import Plan
+from ..points import PeriodError, period_year
 from ..store import Store
 from ..store import queries as store_queries
 from ..store.schema import vintages as vintages_table

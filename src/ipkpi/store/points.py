@@ -1,6 +1,6 @@
 """The store's observations as the assessment reads them: per series, a list of points.
 
-A :class:`~ipkpi.assessment.points.Point` is the period as stored, its start as a decimal year
+A :class:`~ipkpi.points.Point` is the period as stored, its start as a decimal year
 (:attr:`ipkpi.periods.Period.year_fraction`: FY2024 → 2024.0, 2024-Q2 → 2024.25), the value and
 its flags; points are in time order.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection
 
-from ..assessment.points import Point
 from ..periods import parse_period
+from ..points import Point
 from .store import AsOf, Store
 
 __all__ = ["Point", "series_points"]
