@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from ipkpi.cli import web_cmd
+from ipkpi.plan.loader import load_plan
 
 from .conftest import WEBPLAN, free_port
 
@@ -40,13 +41,14 @@ def test_a_bad_plan_folder_is_an_error_that_says_so(tmp_path: Path):
 
 
 @pytest.mark.timeout(120)
-def test_serve_prints_its_address_and_serves_the_dashboard(tmp_path: Path):
+def test_serve_prints_the_summary_and_its_address_and_serves_the_dashboard(tmp_path: Path):
     port = free_port()
     ipkpi = Path(sys.executable).parent / "ipkpi"
-    command = [str(ipkpi), "serve", "--plan", str(WEBPLAN),
+    command = [str(ipkpi), "serve", "--plan", str(WEBPLAN), "--lang", "en",
                "--db", str(tmp_path / "s.db"), "--port", str(port)]  # fmt: skip
-    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    env = {**os.environ, "PYTHONWARNINGS": "ignore", "COLUMNS": "200"}
+    log = (tmp_path / "stderr.txt").open("wb")
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, env=env)
     try:
         assert process.stdout is not None
         line = process.stdout.readline().decode()
@@ -65,8 +67,14 @@ def test_serve_prints_its_address_and_serves_the_dashboard(tmp_path: Path):
     finally:
         process.terminate()
         process.wait(timeout=10)
+        log.close()
         if process.stdout is not None:
             process.stdout.close()
+    # The plan's summary comes first, on stderr: KPIs by part and by kind, and data coverage.
+    said = (tmp_path / "stderr.txt").read_text(encoding="utf-8")
+    plan = load_plan(WEBPLAN)
+    assert "KPIs by part" in said and "KPIs by kind" in said
+    assert re.search(rf"\b\d+/{len(plan.kpis())} KPIs have data", said), said
 
 
 @pytest.mark.parametrize("command", [web_cmd.serve, web_cmd.build_site])

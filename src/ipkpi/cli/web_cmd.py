@@ -21,6 +21,8 @@ from ..plan.loader import load_plan
 from ..plan.problems import PlanError
 from ..store import DataFileError, Store, catalog_from_plan
 from ..store.shipped import ensure_shipped
+from ..text import parse_lang
+from .plan_cmd import LANG_OPTION, print_summary
 
 _PLAN = click.option(
     "--plan",
@@ -65,8 +67,14 @@ def _ensure_shipped(store: Store, plan: Plan, folder: Path, console: Console) ->
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--base", default="", help="Base path when served under a prefix, e.g. /ipkpi.")
-def serve(plan_dir: Path | None, db: str | None, host: str, port: int, base: str) -> None:
-    """Serve the dashboard (Japanese at /, English at /en/)."""
+@LANG_OPTION
+def serve(
+    plan_dir: Path | None, db: str | None, host: str, port: int, base: str, lang: str
+) -> None:
+    """Serve the dashboard (Japanese at /, English at /en/) after printing the plan's summary.
+
+    ``--lang`` is the language of that summary; the dashboard has both.
+    """
     import uvicorn
 
     from ..charts import javascript_bundle
@@ -74,6 +82,9 @@ def serve(plan_dir: Path | None, db: str | None, host: str, port: int, base: str
 
     console = Console(stderr=True)
     provider = _load(plan_dir, db, console)
+    if isinstance(provider.source, StoreSource):
+        with_data = set(provider.source.store.series_ids())
+        print_summary(console, provider.plan, with_data, parse_lang(lang))
     started = time.perf_counter()
     provider.get(None).kpis()  # every headline verdict, before the first visitor
     javascript_bundle()
