@@ -114,6 +114,14 @@ def data(ctx: click.Context, db: str | None, plan_dir: Path | None) -> None:
 @click.option("--source-title", default=None, help="Source of rows that name none.")
 @click.option("--source-url", default=None, help="Address of that source.")
 @click.option(
+    "--sdmx-map",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="MAP.csv",
+    help="SDMX-CSV of another structure (UNSD, OECD, …): a CSV key,series[,unit] saying "
+    "which series keys are which ipkpi series; rows of other keys are skipped.",
+)
+@click.option(
     "--recorded-at",
     default=None,
     metavar="DATE",
@@ -143,6 +151,7 @@ def import_(
     encoding: str | None,
     source_title: str | None,
     source_url: str | None,
+    sdmx_map: Path | None,
     recorded_at: str | None,
     max_file_size: int | None,
     show: int,
@@ -167,6 +176,7 @@ def import_(
                 recorded_at=_start_of(_moment(recorded_at)),
                 limits=limits,
                 progress=report_progress,
+                sdmx_map=sdmx_map,
             )
         except DataFileError as exc:
             print_problems(exc, show)

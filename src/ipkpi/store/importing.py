@@ -22,9 +22,10 @@ from .checking import check_table
 from .database import write_transaction
 from .diff import NEW, REVISED, UNCHANGED, diff
 from .importers import ReadOptions, reader_for
+from .importers.sdmx_foreign import SdmxSeriesMap, combined_sha256
 from .limits import ImportLimits
 from .observation import Vintage
-from .problems import DataFileError, DataProblem
+from .problems import DataFileError, DataProblem, file_problem
 from .store import Store, utc_naive
 from .writer import NewVintage, Progress, write_vintage
 
@@ -95,12 +96,27 @@ def import_file(
     recorded_at: dt.datetime | None = None,
     limits: ImportLimits | None = None,
     progress: Progress | None = None,
+    sdmx_map: Path | str | None = None,
 ) -> ImportReport:
-    """Import ``path`` as one vintage; raises :class:`DataFileError` listing every problem."""
+    """Import ``path`` as one vintage; raises :class:`DataFileError` listing every problem.
+
+    ``sdmx_map`` is the series map of an SDMX-CSV file of another structure
+    (:mod:`ipkpi.store.importers.sdmx_foreign`); the vintage is then the file read through
+    that map, so the same file with another map is another import.
+    """
     path = Path(path)
-    options = ReadOptions(sheet=sheet, encoding=encoding, limits=limits or ImportLimits())
+    series_map = SdmxSeriesMap.read(sdmx_map) if sdmx_map is not None else None
+    options = ReadOptions(
+        sheet=sheet, encoding=encoding, limits=limits or ImportLimits(), sdmx_map=series_map
+    )
     reader = reader_for(path)  # a missing file or an unknown type is reported here
-    sha256 = file_sha256(path)
+    if series_map is not None and reader.format != "sdmx-csv":
+        raise file_problem(
+            path.name,
+            f"a series map is for SDMX-CSV files; this is {reader.format}",
+            "drop --sdmx-map, or give the SDMX-CSV file",
+        )
+    sha256 = combined_sha256(file_sha256(path), series_map)
     known = store.vintage_with_sha256(sha256)
     if known is not None:
         return ImportReport(path.name, sha256, "already_imported", vintage=known)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 import polars as pl
 
 from ..limits import ImportLimits
+
+if TYPE_CHECKING:
+    from .sdmx_foreign import SdmxSeriesMap
 
 #: The tidy format's columns; the first three are required.
 REQUIRED_COLUMNS: tuple[str, ...] = ("series", "period", "value")
@@ -23,6 +26,8 @@ class ReadOptions:
     sheet: str | None = None
     encoding: str | None = None
     limits: ImportLimits = field(default_factory=ImportLimits)
+    #: SDMX-CSV of another structure: which of its series keys are which ipkpi series.
+    sdmx_map: SdmxSeriesMap | None = None
 
 
 @dataclass

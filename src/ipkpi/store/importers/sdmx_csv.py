@@ -1,9 +1,10 @@
-"""SDMX-CSV (2.0, and 1.0's ``DATAFLOW`` first column) as ipkpi exports it.
+"""SDMX-CSV (2.0, and 1.0's ``DATAFLOW`` first column): ipkpi's own, and others' with a map.
 
 The columns are SERIES, TIME_PERIOD, OBS_VALUE and the attributes UNIT_MEASURE, FLAGS, NOTE,
 SOURCE_TITLE and SOURCE_URL. SDMX ids may not contain ``.``, so a series id is written with
 ``@`` for each dot (``ipx.content_overseas`` → ``ipx@content_overseas``). Rows whose ACTION
-is ``D`` (delete) are refused: the store never deletes a value.
+is ``D`` (delete) are refused: the store never deletes a value. Files of another structure
+(more dimensions than SERIES) are read through a series map: :mod:`.sdmx_foreign`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ..problems import DataFileError, DataProblem
 from .base import ROW, RawTable, ReadOptions
 from .columns import map_header, normalise
 from .delimited import read_delimited
+from .sdmx_foreign import is_own_structure, read_foreign
 
 _FIRST_COLUMN = re.compile(rb'^(?:\xef\xbb\xbf)?"?(STRUCTURE(\[.\])?|DATAFLOW)"?[,;]')
 SDMX_ID_DOT = "@"
@@ -41,8 +43,8 @@ class SdmxCsvReader:
 
     def read(self, path: Path, options: ReadOptions) -> RawTable:
         header, frame = read_delimited(path, options)
-        mapped = map_header(header, path.name)
-        problems = list(mapped.problems)
+        foreign = options.sdmx_map is not None or not is_own_structure(header)
+        problems: list[DataProblem] = []
         actions = [i for i, name in enumerate(header) if normalise(name) == "action"]
         if actions:
             deleting = frame.filter(pl.col(f"c{actions[0]}").str.strip_chars() == "D")
@@ -59,6 +61,12 @@ class SdmxCsvReader:
             ]
         if problems:
             raise DataFileError(problems)
+        if foreign:
+            tidy, warnings = read_foreign(path.name, header, frame, options.sdmx_map)
+            return RawTable(path.name, self.format, tidy, warnings=warnings)
+        mapped = map_header(header, path.name)
+        if mapped.problems:
+            raise DataFileError(mapped.problems)
         columns = [pl.col(f"c{i}").alias(name) for name, i in mapped.positions.items()]
         table = frame.select(pl.col(ROW), *columns)
         table = table.with_columns(pl.col("series").str.replace_all(SDMX_ID_DOT, ".", literal=True))

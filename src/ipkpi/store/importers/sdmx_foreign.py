@@ -1,0 +1,287 @@
+"""SDMX-CSV from other producers (UNSD, OECD, Eurostat, ESCAP…), read through a series map.
+
+Their files name a series by its key, the values of the dimension columns before
+``TIME_PERIOD`` (``A.JP.SE_TOT_PRFL``), in their own code lists. A map file says which keys
+are ipkpi series::
+
+    key,series,unit
+    A.JPN.GB_XPD_RSDV,ipx.rd_share,percent
+
+``unit`` (optional) is the ipkpi unit the file's values are in after ``UNIT_MULT`` is applied
+(``UNIT_MULT`` 8 on yen values and unit ``jpy`` gives yen; the store converts to the series'
+unit); blank means the series' own unit. Rows of keys not in the map are skipped and counted,
+so a file of every country can be imported for Japan's rows. ``OBS_STATUS`` (the SDMX
+cross-domain code list) becomes ipkpi flags; a value missing with status ``M``, ``L``, ``O``
+or ``Z`` (missing, not collected, not applicable) is skipped, any other missing value is an
+error like in every other file.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import polars as pl
+
+from ..problems import DataFileError, DataProblem, file_problem
+from .base import ROW
+from .columns import normalise
+
+#: SDMX cross-domain OBS_STATUS codes and the ipkpi flags they carry (A, normal: none).
+OBS_STATUS_FLAGS: dict[str, str] = {
+    "A": "",
+    "B": "break_in_series",
+    "D": "uncertain",  # definition differs
+    "E": "estimate",
+    "F": "estimate",  # forecast
+    "I": "estimate",  # imputed
+    "P": "provisional",
+    "U": "uncertain",  # low reliability
+}
+#: Statuses of a value that is absent: such rows are skipped, not refused.
+ABSENT_STATUSES = frozenset({"M", "L", "O", "Z"})
+#: Columns that describe the message, not a dimension of the series key.
+_NOT_DIMENSIONS = frozenset(
+    {"structure", "structure_id", "structure_name", "action", "dataflow", "dataflow_name"}
+)
+_NOTE_COLUMNS = ("obs_comment", "comment", "comment_obs", "note")
+_SHOWN_KEYS = 5
+
+
+@dataclass(frozen=True)
+class MappedSeries:
+    series: str
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class SdmxSeriesMap:
+    """SDMX series keys → ipkpi series, read from a ``key,series[,unit]`` CSV file."""
+
+    file: str
+    entries: Mapping[str, MappedSeries]
+    sha256: str
+
+    @classmethod
+    def read(cls, path: Path | str) -> SdmxSeriesMap:
+        path = Path(path)
+        if not path.is_file():
+            raise file_problem(path.name, "no such map file", f"check the path {str(path)!r}")
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise file_problem(path.name, "the map is not UTF-8", "save it as UTF-8") from None
+        rows = list(csv.reader(io.StringIO(text)))
+        if not rows:
+            raise file_problem(path.name, "the map is empty", "give a header key,series[,unit]")
+        header = [normalise(h) for h in rows[0]]
+        missing = [c for c in ("key", "series") if c not in header]
+        if missing:
+            raise file_problem(
+                path.name,
+                f"the map has no {' and no '.join(missing)} column",
+                f"give a header key,series[,unit]; it has {', '.join(map(repr, rows[0]))}",
+            )
+        at = {name: header.index(name) for name in ("key", "series", "unit") if name in header}
+        problems: list[DataProblem] = []
+        entries: dict[str, MappedSeries] = {}
+        first_row: dict[str, int] = {}
+        for number, row in enumerate(rows[1:], start=2):
+            if not any(cell.strip() for cell in row):
+                continue
+            cells = {name: (row[i].strip() if i < len(row) else "") for name, i in at.items()}
+            key, series = cells["key"], cells["series"]
+            if not key or not series:
+                empty = "key" if not key else "series"
+                problems.append(
+                    DataProblem(
+                        path.name, number, empty, "", f"no {empty}", "fill it or drop the row"
+                    )
+                )
+                continue
+            if key in entries:
+                problems.append(
+                    DataProblem(
+                        path.name,
+                        number,
+                        "key",
+                        key,
+                        f"the key is mapped again (first on row {first_row[key]})",
+                        "map each key once",
+                    )
+                )
+                continue
+            entries[key] = MappedSeries(series, cells.get("unit") or None)
+            first_row[key] = number
+        if problems:
+            raise DataFileError(problems)
+        if not entries:
+            raise file_problem(path.name, "the map has no rows", "add key,series rows")
+        return cls(path.name, entries, hashlib.sha256(data).hexdigest())
+
+
+def dimension_positions(header: list[str]) -> list[int]:
+    """The dimension columns of an SDMX-CSV header: those before TIME_PERIOD."""
+    names = [normalise(h) for h in header]
+    end = names.index("time_period") if "time_period" in names else len(names)
+    return [i for i in range(end) if names[i] not in _NOT_DIMENSIONS]
+
+
+def is_own_structure(header: list[str]) -> bool:
+    """ipkpi's own SDMX-CSV has exactly one dimension, SERIES, and needs no map."""
+    names = [normalise(h) for h in header]
+    if "time_period" not in names:  # not SDMX-shaped: the header check says what is missing
+        return "series" in names
+    return [names[i] for i in dimension_positions(header)] == ["series"]
+
+
+def read_foreign(
+    file: str, header: list[str], frame: pl.DataFrame, series_map: SdmxSeriesMap | None
+) -> tuple[pl.DataFrame, list[str]]:
+    """The tidy text columns of a foreign SDMX-CSV table, and warnings."""
+    names = [normalise(h) for h in header]
+    dimensions = dimension_positions(header)
+    if series_map is None:
+        shown = ", ".join(header[i] for i in dimensions)
+        raise file_problem(
+            file,
+            f"this SDMX-CSV has another structure (dimensions {shown})",
+            "give a series map with --sdmx-map MAP.csv (columns key,series[,unit]; a key is "
+            "the dimension values joined with '.', e.g. "
+            f"{_example_key(frame, dimensions)!r}); see docs/data.md",
+        )
+    problems: list[DataProblem] = []
+    for needed in ("time_period", "obs_value"):
+        if needed not in names:
+            problems.append(
+                DataProblem(file, 1, needed.upper(), "", f"no {needed.upper()} column", "")
+            )
+    if problems:
+        raise DataFileError(problems)
+
+    def col(name: str) -> pl.Expr:
+        return pl.col(f"c{names.index(name)}").fill_null("").str.strip_chars()
+
+    def code(position: int) -> pl.Expr:  # "A: Annual" (labels=both) → "A"
+        cell = pl.col(f"c{position}").fill_null("").str.strip_chars()
+        return cell.str.split(":").list.first().str.strip_chars()
+
+    key = pl.concat_str([code(i) for i in dimensions], separator=".") if dimensions else pl.lit("")
+    status = col("obs_status") if "obs_status" in names else pl.lit("")
+    multiplier = col("unit_mult") if "unit_mult" in names else pl.lit("")
+    note_name = next((n for n in _NOTE_COLUMNS if n in names), None)
+    table = frame.select(
+        pl.col(ROW),
+        key.alias("key"),
+        col("time_period").alias("period"),
+        col("obs_value").alias("value"),
+        status.str.split(":").list.first().str.strip_chars().str.to_uppercase().alias("status"),
+        multiplier.alias("unit_mult"),
+        (col(note_name) if note_name else pl.lit(None, pl.String)).alias("note"),
+    )
+    keys_in_file = table["key"].unique()
+    mapped_keys = [k for k in keys_in_file.to_list() if k in series_map.entries]
+    if not mapped_keys:
+        first = sorted(keys_in_file.to_list())[:_SHOWN_KEYS]
+        raise file_problem(
+            file,
+            f"none of the {keys_in_file.len()} series keys is in the map {series_map.file}",
+            f"the file's keys include {', '.join(first)}; map some of them",
+        )
+    skipped_keys = keys_in_file.len() - len(mapped_keys)
+    table_all = table
+    table = table.filter(pl.col("key").is_in(mapped_keys))
+    is_absent = (pl.col("value") == "") & pl.col("status").is_in(sorted(ABSENT_STATUSES))
+    absent = table.filter(is_absent)
+    table = table.filter(~is_absent)
+
+    flags: list[str | None] = []
+    values: list[str] = []
+    for row, status_code, value, mult in table.select(
+        ROW, "status", "value", "unit_mult"
+    ).iter_rows():
+        if status_code not in OBS_STATUS_FLAGS and status_code:
+            problems.append(
+                DataProblem(
+                    file,
+                    row,
+                    "OBS_STATUS",
+                    status_code,
+                    "an OBS_STATUS ipkpi does not know",
+                    f"use one of {', '.join(sorted(OBS_STATUS_FLAGS))} (or M, L, O, Z with no "
+                    "value)",
+                )
+            )
+        flags.append(OBS_STATUS_FLAGS.get(status_code) or None)
+        values.append(_scaled(file, row, value, mult, problems))
+    if problems:
+        raise DataFileError(problems)
+    units = {k: series_map.entries[k].unit for k in mapped_keys}
+    tidy = table.select(
+        pl.col(ROW),
+        pl.col("key")
+        .replace_strict({k: series_map.entries[k].series for k in mapped_keys})
+        .alias("series"),
+        pl.col("period"),
+        pl.Series("value", values, dtype=pl.String),
+        pl.Series("flags", flags, dtype=pl.String),
+        pl.col("note"),
+    )
+    if any(units.values()):
+        tidy = tidy.with_columns(
+            table["key"].replace_strict(units, return_dtype=pl.String).alias("unit")
+        )
+    warnings = []
+    if skipped_keys:
+        skipped_rows = table_all.height - table.height - absent.height
+        warnings.append(
+            f"{_count(skipped_rows, 'row')} of {_count(skipped_keys, 'series key')} not in "
+            "the map skipped"
+        )
+    if absent.height:
+        warnings.append(
+            f"{_count(absent.height, 'row')} without a value (OBS_STATUS M/L/O/Z) skipped"
+        )
+    return tidy, warnings
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
+
+
+def _scaled(file: str, row: int, value: str, mult: str, problems: list[DataProblem]) -> str:
+    """``value`` × 10^``mult``, exactly (decimal), as text; problems are collected."""
+    if not mult or not value:
+        return value
+    try:
+        power = int(mult)
+    except ValueError:
+        problems.append(
+            DataProblem(file, row, "UNIT_MULT", mult, "UNIT_MULT is not a whole number", "")
+        )
+        return value
+    try:
+        return format(Decimal(value).scaleb(power), "f")
+    except InvalidOperation:
+        return value  # reported as a non-numeric value by the checks, like in any file
+
+
+def _example_key(frame: pl.DataFrame, dimensions: list[int]) -> str:
+    if frame.height == 0 or not dimensions:
+        return "A.JPN.X"
+    first = frame.row(0, named=True)
+    return ".".join(str(first[f"c{i}"] or "").split(":")[0].strip() for i in dimensions)
+
+
+def combined_sha256(file_sha256: str, series_map: SdmxSeriesMap | None) -> str:
+    """A vintage's identity: the file, and the map it was read through (another map, another
+    reading of the same file)."""
+    if series_map is None:
+        return file_sha256
+    return hashlib.sha256(f"{file_sha256}+sdmx-map:{series_map.sha256}".encode()).hexdigest()
