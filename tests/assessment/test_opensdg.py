@@ -13,7 +13,7 @@ from .helpers import first_status, fixture_batch, one
 # §7 worked examples; the series are named after the public Open SDG fixtures they come from.
 WORKED = {
     # A: sdg-build PR #318, tests/assets/progress-calculation/data/indicator_1-1-1.csv.
-    # Open SDG defaults an unset direction to lower-is-better; our API needs it explicit.
+    # The fixture sets no direction: Open SDG's default, lower is better (direction_defaulted).
     "sdg-build_pr318_indicator_1-1-1": ("deterioration", -5.0, -0.2, 0.2, None),
     # B: sdg-build indicator_3-3-3.csv, target 0 → 0.001.
     "sdg-build_indicator_3-3-3": ("deterioration", -2.9408, -0.105788, 0.040962, -0.387211),
@@ -138,9 +138,17 @@ def test_not_available_says_why(
     assert v.explain().en.endswith(".")
 
 
-def test_no_direction_is_not_defaulted() -> None:
-    v = one("opensdg", [2015, 2020], [5, 6], None)
-    assert (v.status, v.reason) == ("not_available", "no_direction")
+def test_no_direction_defaults_to_lower_is_better_as_in_open_sdg() -> None:
+    # §4: "direction = +1 if configured positive, otherwise −1. The default is negative".
+    # §7 example A: 2020 = 100, 2021 = 120, no target, direction not set → progress −0.2.
+    v = one("opensdg", [2020, 2021], [100, 120], None)
+    assert (v.status, v.score, v.progress) == ("deterioration", -5.0, pytest.approx(-0.2))
+    assert "direction_defaulted" in v.notes
+    assert one("opensdg", [2020, 2021], [100, 120], "decrease").progress == v.progress
+    # The other methods document no default: not available.
+    for method in ("eurostat", "unsd", "dns"):
+        other = one(method, [2015, 2016, 2017, 2018, 2019, 2020], [1, 2, 3, 4, 5, 6], None)
+        assert (other.status, other.reason) == ("not_available", "no_direction"), method
 
 
 def test_zero_base_is_computed_as_one_thousandth() -> None:

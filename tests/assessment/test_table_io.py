@@ -36,7 +36,6 @@ def test_every_problem_is_listed_with_row_and_column() -> None:
         "bad_targets.csv line 3, column series: series 'a' appears twice "
         "(first at bad_targets.csv line 2)",
         "bad_targets.csv line 3, column target_year: the target year must be after the base year",
-        "bad_targets.csv line 4, column direction: blank direction: write increase or decrease",
         "bad_targets.csv line 5, column series: series 'ghost' has a target but no observations",
         "bad_observations.csv line 7, column series: series 'c' has no row in the targets table "
         "(its direction is needed)",

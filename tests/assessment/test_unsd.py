@@ -70,6 +70,28 @@ def test_base_year_falls_back_after_then_before_2015() -> None:
     assert before.base_year == 2012.0 and "base_year_before" in before.notes
 
 
+def test_base_before_2015_steps_back_past_the_current_value() -> None:
+    # §5.1: "first year after or before 2015 that still gives ≥2 values". With every value
+    # before 2015 the nearest earlier year is the current one; the base is the year before it.
+    v = one("unsd", [2011, 2012, 2013, 2014], [10, 11, 12, 13], "increase")
+    assert (v.base_year, v.current_year) == (2013.0, 2014.0)
+    assert v.observed_rate == pytest.approx(13 / 12 - 1)
+    assert (v.status, v.score) == ("on_track", 3.0)
+    assert "base_year_before" in v.notes
+    # The same when a passed target year makes an earlier point the current one.
+    past = one(
+        "unsd",
+        [2009, 2011, 2019, 2020, 2024],
+        [10, 11, 14, 15, 17],
+        "increase",
+        target=20,
+        target_year=2018,
+        base_year=2012,
+    )
+    assert (past.base_year, past.current_year) == (2009.0, 2011.0)
+    assert "deadline_passed" in past.notes
+
+
 def test_target_year_already_past_assesses_up_to_the_target_year() -> None:
     v = one(
         "unsd", [2015, 2018, 2020, 2023], [10, 13, 14, 20], "increase", target=18, target_year=2020

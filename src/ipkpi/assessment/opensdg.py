@@ -14,9 +14,10 @@ Follows sdg-build's ``ProgressMeasure`` rule by rule:
   on track, score 5;
 * the score in [−5, 5] with sdg-build's coefficients (7.1429, 4.2857, 4.1667).
 
-Unlike Open SDG, the direction is never defaulted (0 → not available), and a target equal to
-the base value does not divide by zero: the required growth is nil, so a value not at the
-target has moved away from it — deterioration, score −5, no ratio.
+As in Open SDG, a series without a configured direction (0) is taken as lower-is-better
+("the default is negative", §4), with the note ``direction_defaulted``. Unlike it, a target
+equal to the base value does not divide by zero: the required growth is nil, so a value not at
+the target has moved away from it — deterioration, score −5, no ratio.
 """
 
 from __future__ import annotations
@@ -103,7 +104,9 @@ def _assess(
     for rule, values in (thresholds or {}).items():
         th[rule].update(values)
     out = Outcome("opensdg", batch, ("target", "no_target"), th)
-    d = batch.direction.astype(np.float64)
+    unset = batch.direction == 0
+    d = np.where(unset, -1.0, batch.direction.astype(np.float64))  # §4: default negative
+    out.note(unset, "direction_defaulted")
     cur = out.current_index
     cy, cv = batch.take(cur, batch.years), batch.take(cur, batch.values)
 
@@ -124,7 +127,6 @@ def _assess(
     achieved = has_t & (cur >= 0) & (((d > 0) & (cv >= tgt)) | ((d < 0) & (cv <= tgt)))
 
     out.fail(cur < 0, "no_data")
-    out.fail(batch.direction == 0, "no_direction")
     out.fail(batch.lengths == 1, "single_observation")
     out.fail(base < 0, "base_after_current")
     out.fail(cy - by < 1, "too_short")

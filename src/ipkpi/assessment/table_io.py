@@ -4,8 +4,10 @@ Observations: columns ``series, year, value`` (one row per series and year; a bl
 a missing observation and is skipped, as Open SDG does). Targets: columns ``series,
 direction, target, target_year, base_year, limit`` (and optionally ``unit``; ``%`` or
 ``percent`` there marks percentages for UNSD's 1-point rule). ``direction`` is ``increase`` or
-``decrease`` and is required; the other cells may be blank. Every problem in both tables is
-collected and reported at once (:class:`AssessmentInputError`), each with its row and column.
+``decrease``; blank means the method's default — Open SDG's lower-is-better (§4), while the
+other methods give ``not_available`` (``no_direction``). The other cells may be blank. Every
+problem in both tables is collected and reported at once (:class:`AssessmentInputError`),
+each with its row and column.
 """
 
 from __future__ import annotations
@@ -203,9 +205,7 @@ def _targets(rows: Iterable[Row], problems: list[Problem]) -> dict[str, _Target]
         if "direction" not in cells:
             pass
         elif not raw:
-            problems.append(
-                Problem(where, "direction", "blank direction: write increase or decrease")
-            )
+            pass  # the method's default: Open SDG's lower-is-better; elsewhere not available
         else:
             try:
                 direction = direction_code(raw)

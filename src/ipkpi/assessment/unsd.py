@@ -84,9 +84,13 @@ def _assess(
 
     asked = np.where(np.isnan(batch.base_year), default_base_year, batch.base_year)
     after = batch.first_at_or_after(asked)
-    before = batch.last_before(asked)
+    # Before the base year: the nearest point that still leaves two values, i.e. before the
+    # current one (which may itself be the last point before the base year).
+    nearest_before = batch.last_before(asked)
+    before = np.minimum(nearest_before, cur - 1)
+    before_ok = (nearest_before >= 0) & (cur >= 0) & (before >= batch.offsets[:-1])
     use_after = (after >= 0) & (after < cur)
-    base = np.where(use_after, after, np.where((before >= 0) & (before < cur), before, -1))
+    base = np.where(use_after, after, np.where(before_ok, before, -1))
     out.base_index = base
     by, bv = batch.take(base, batch.years), batch.take(base, batch.values)
     out.note(use_after & (by != asked), "base_year_fallback")

@@ -193,6 +193,10 @@ NOTES: Final[dict[str, Text]] = {
         "no two values from the base year on: the nearest earlier year is the base",
     ),
     "deadline_passed": t("目標年を過ぎている", "the target year has passed"),
+    "direction_defaulted": t(
+        "望ましい方向が指定されていないため、Open SDGの既定どおり「減少が望ましい」とした",
+        "no desired direction given: lower is better, Open SDG's default",
+    ),
     "limit_ignored": t(
         "目標があるため上限・下限は使わない", "a target is given, so the limit is not used"
     ),
