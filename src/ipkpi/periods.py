@@ -1,12 +1,16 @@
 """Periods: the years, fiscal years (年度), halves, quarters, months and days values refer to.
 
 A :class:`Period` has one canonical spelling (``2024``, ``FY2024``, ``2024-H1``, ``2024-Q1``,
-``2024-03``, ``2024-03-15``), first and last days, and a decimal year for charts and trends.
+``FY2024-H1``, ``FY2024-Q1``, ``2024-03``, ``2024-03-15``), first and last days, and a decimal
+year for charts and trends. Fiscal halves (上期/下期) and fiscal quarters (第1四半期 …) are parts
+of a fiscal year: FY2024-H1 is April–September 2024, FY2024-Q4 is January–March 2025.
 :func:`parse_period` reads the spellings Japanese sources use: ``2024年``, ``2024年度``,
-``令和6年度``, ``R6``, ``平成31年4月``, ``2015-16``, ``2024年第1四半期``, full-width digits, and the
-SDMX forms (``2024-S1``, ``2024-M03``, ``2024-04-01/P1Y``). Era years are checked against the
-exact first and last day of each era. Anything else is a :class:`PeriodError` that says what
-was expected.
+``令和6年度``, ``R6``, ``平成31年4月``, ``2015-16``, ``2024年第1四半期``, ``2024年度上期``,
+``令和6年度第3四半期``, ``FY2024 Q3``, ``1Q FY2024``, full-width digits, and the SDMX forms
+(``2024-S1``, ``2024-M03``, ``2024-04-01/P1Y``, and the ranges ``2024-04-01/P6M`` and
+``2024-04-01/P3M`` for fiscal halves and quarters). Era years are checked against the exact
+first and last day of each era. Anything else is a :class:`PeriodError` that says what was
+expected.
 """
 
 from __future__ import annotations
@@ -24,7 +28,10 @@ from .eras import EraError, era_year
 MIN_YEAR = 1900
 MAX_YEAR = 2100
 FISCAL_YEAR_START_MONTH = 4
-EXAMPLES = "2024, 2024年, FY2024, 2024年度, 令和6年度, 2024-H1, 2024-Q1, 2024-03, 2024-03-15"
+EXAMPLES = (
+    "2024, 2024年, FY2024, 2024年度, 令和6年度, 2024-H1, 2024-Q1, FY2024-H1 (2024年度上期), "
+    "FY2024-Q1 (2024年度第1四半期), 2024-03, 2024-03-15"
+)
 
 
 class PeriodError(ValueError):
@@ -36,6 +43,8 @@ class PeriodKind(Enum):
     FISCAL_YEAR = "fiscal_year"
     HALF = "half"
     QUARTER = "quarter"
+    FISCAL_HALF = "fiscal_half"
+    FISCAL_QUARTER = "fiscal_quarter"
     MONTH = "month"
     DATE = "date"
 
@@ -44,7 +53,9 @@ class PeriodKind(Enum):
 class Period:
     """A span of time a value refers to.
 
-    ``index`` is the half (1–2), quarter (1–4) or month (1–12); ``day`` is set for dates.
+    ``index`` is the half (1–2), quarter (1–4) or month (1–12); ``day`` is set for dates. For
+    a fiscal half or quarter, ``year`` is the fiscal year (the year of its 1 April) and
+    ``index`` counts from April: FY2024-Q4 is January–March 2025.
     """
 
     kind: PeriodKind
@@ -57,12 +68,13 @@ class Period:
             raise PeriodError(
                 f"year {self.year} is outside {MIN_YEAR}–{MAX_YEAR}: check the period"
             )
-        limit = {PeriodKind.HALF: 2, PeriodKind.QUARTER: 4}.get(self.kind, 12)
+        limit = _PARTS.get(self.kind, 12)
+        name = self.kind.value.replace("_", " ")
         if self.kind in (PeriodKind.YEAR, PeriodKind.FISCAL_YEAR):
             if self.index or self.day:
-                raise PeriodError(f"a {self.kind.value} has no sub-period")
+                raise PeriodError(f"a {name} has no sub-period")
         elif not 1 <= self.index <= limit:
-            raise PeriodError(f"{self.kind.value} {self.index} does not exist (1–{limit})")
+            raise PeriodError(f"{name} {self.index} does not exist (1–{limit})")
         if self.kind is PeriodKind.DATE:
             last = calendar.monthrange(self.year, self.index)[1]
             if not 1 <= self.day <= last:
@@ -77,6 +89,16 @@ class Period:
     def fiscal_year(cls, year: int) -> Period:
         """年度 ``year``: April ``year`` to March ``year + 1``."""
         return cls(PeriodKind.FISCAL_YEAR, year)
+
+    @classmethod
+    def fiscal_half(cls, year: int, half: int) -> Period:
+        """年度 ``year``'s 上期 (1: April–September) or 下期 (2: October–March)."""
+        return cls(PeriodKind.FISCAL_HALF, year, half)
+
+    @classmethod
+    def fiscal_quarter(cls, year: int, quarter: int) -> Period:
+        """年度 ``year``'s 第 ``quarter`` 四半期: 1 is April–June ``year``, 4 January–March."""
+        return cls(PeriodKind.FISCAL_QUARTER, year, quarter)
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:
@@ -99,18 +121,15 @@ class Period:
             return dt.date(self.year, 6 * (self.index - 1) + 1, 1)
         if kind is PeriodKind.QUARTER:
             return dt.date(self.year, 3 * (self.index - 1) + 1, 1)
+        if kind in (PeriodKind.FISCAL_HALF, PeriodKind.FISCAL_QUARTER):
+            month0 = FISCAL_YEAR_START_MONTH - 1 + _MONTHS[kind] * (self.index - 1)
+            return dt.date(self.year + month0 // 12, month0 % 12 + 1, 1)
         return dt.date(self.year, self.index, self.day or 1)
 
     @property
     def end(self) -> dt.date:
         """The last day of the period (inclusive)."""
-        months = {
-            PeriodKind.YEAR: 12,
-            PeriodKind.FISCAL_YEAR: 12,
-            PeriodKind.HALF: 6,
-            PeriodKind.QUARTER: 3,
-            PeriodKind.MONTH: 1,
-        }.get(self.kind)
+        months = _MONTHS.get(self.kind)
         if months is None:
             return self.start
         first = self.start
@@ -126,13 +145,16 @@ class Period:
         places a range on its first year: a 年度 series and a calendar-year target then share
         one axis. Halves, quarters and months are fractions of their year (2024-Q2 → 2024.25,
         2024-03 → 2024 + 2/12); a date is its day of the year (2024-03-15 → 2024 + 74/366).
+        Fiscal halves and quarters are fractions of their fiscal year by the same rule
+        (FY2024-H2 → 2024.5, FY2024-Q2 → 2024.25, FY2024-Q4 → 2024.75): a fiscal series sits
+        on the axis of its fiscal years, three months before its calendar dates.
         """
         kind = self.kind
         if kind in (PeriodKind.YEAR, PeriodKind.FISCAL_YEAR):
             return float(self.year)
-        if kind is PeriodKind.HALF:
+        if kind in (PeriodKind.HALF, PeriodKind.FISCAL_HALF):
             return self.year + (self.index - 1) / 2
-        if kind is PeriodKind.QUARTER:
+        if kind in (PeriodKind.QUARTER, PeriodKind.FISCAL_QUARTER):
             return self.year + (self.index - 1) / 4
         if kind is PeriodKind.MONTH:
             return self.year + (self.index - 1) / 12
@@ -155,17 +177,46 @@ class Period:
             return f"{self.year}-H{self.index}"
         if kind is PeriodKind.QUARTER:
             return f"{self.year}-Q{self.index}"
+        if kind is PeriodKind.FISCAL_HALF:
+            return f"FY{self.year}-H{self.index}"
+        if kind is PeriodKind.FISCAL_QUARTER:
+            return f"FY{self.year}-Q{self.index}"
         if kind is PeriodKind.MONTH:
             return f"{self.year}-{self.index:02d}"
         return f"{self.year}-{self.index:02d}-{self.day:02d}"
 
     def sdmx(self) -> str:
-        """The SDMX TIME_PERIOD spelling (a fiscal year is a one-year range from 1 April)."""
+        """The SDMX TIME_PERIOD spelling.
+
+        SDMX has no fiscal periods: a fiscal year, half or quarter is a reporting range from
+        its first day (FY2024 → ``2024-04-01/P1Y``, FY2024-H2 → ``2024-10-01/P6M``,
+        FY2024-Q4 → ``2025-01-01/P3M``). Calendar halves are semesters (``2024-S1``).
+        """
         if self.kind is PeriodKind.FISCAL_YEAR:
             return f"{self.year}-{FISCAL_YEAR_START_MONTH:02d}-01/P1Y"
+        if self.kind in (PeriodKind.FISCAL_HALF, PeriodKind.FISCAL_QUARTER):
+            return f"{self.start.isoformat()}/P{_MONTHS[self.kind]}M"
         if self.kind is PeriodKind.HALF:
             return f"{self.year}-S{self.index}"
         return str(self)
+
+
+#: How many halves or quarters a year has, and how many months each kind of period spans.
+_PARTS = {
+    PeriodKind.HALF: 2,
+    PeriodKind.QUARTER: 4,
+    PeriodKind.FISCAL_HALF: 2,
+    PeriodKind.FISCAL_QUARTER: 4,
+}
+_MONTHS = {
+    PeriodKind.YEAR: 12,
+    PeriodKind.FISCAL_YEAR: 12,
+    PeriodKind.HALF: 6,
+    PeriodKind.QUARTER: 3,
+    PeriodKind.FISCAL_HALF: 6,
+    PeriodKind.FISCAL_QUARTER: 3,
+    PeriodKind.MONTH: 1,
+}
 
 
 # -- parsing ----------------------------------------------------------------------------------
@@ -178,11 +229,35 @@ _MONTH_SPANS = {
     (1, 6): ("H", 1),
     (7, 12): ("H", 2),
 }
+#: Months of a fiscal year: 2024年度4-6月期 is FY2024-Q1, 2024年度1-3月期 is FY2024-Q4.
+_FISCAL_MONTH_SPANS = {
+    (4, 6): ("Q", 1),
+    (7, 9): ("Q", 2),
+    (10, 12): ("Q", 3),
+    (1, 3): ("Q", 4),
+    (4, 9): ("H", 1),
+    (10, 3): ("H", 2),
+}
+#: A half or quarter after a fiscal year (2024年度上期, FY2024-Q1, 令和6年度第3四半期). Indexes
+#: take any number, so that 第5四半期 or H3 is an error that says which ones exist.
+_FISCAL_PART = (
+    r"(?:(?P<w>上半期|上期|前半|下半期|下期|後半)|第(?P<q>\d+)四半期|(?P<q2>\d+)Q|Q(?P<q3>\d+)"
+    r"|H(?P<h>\d+)|(?P<h2>\d+)H|(?P<s1>\d{1,2})[-~〜](?P<s2>\d{1,2})月期?)"
+)
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?P<y>\d{4})年?"), "year"),
     (re.compile(r"(?P<y>\d{4})年度|FY(?P<y2>\d{4})|(?P<y3>\d{4})FY"), "fiscal"),
     (re.compile(r"(?P<y>\d{4})[-/](?P<end>\d{2}|\d{4})"), "range"),
     (re.compile(r"(?P<y>\d{4})-04-01/P1Y"), "fiscal"),
+    (
+        re.compile(r"(?:(?P<y>\d{4})年度|FY(?P<y2>\d{4})|(?P<y3>\d{4})FY)[-/]?" + _FISCAL_PART),
+        "fiscal_part",
+    ),
+    (
+        re.compile(r"(?:Q(?P<q3>\d+)|(?P<q2>\d+)Q|H(?P<h>\d+)|(?P<h2>\d+)H)[-/]?FY(?P<y>\d{4})"),
+        "fiscal_part",
+    ),
+    (re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-01/P(?P<n>[36])M"), "fiscal_range"),
     (re.compile(r"(?P<y>\d{4})-?[HS](?P<i>[12])|[HS](?P<i2>[12])-?(?P<y2>\d{4})"), "half"),
     (re.compile(r"(?P<y>\d{4})年(?P<w>上半期|上期|前半|下半期|下期|後半)"), "half_word"),
     (re.compile(r"(?P<y>\d{4})-?Q(?P<i>[1-4])|Q(?P<i2>[1-4])-?(?P<y2>\d{4})"), "quarter"),
@@ -202,7 +277,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 _ERA = re.compile(
     r"(?P<era>明治|大正|昭和|平成|令和|[MTSHR])(?P<n>元|\d{1,2})"
-    r"(?:(?P<fy>年度)|年?(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)?|\.(?P<m2>\d{1,2})(?:\.(?P<d2>\d{1,2}))?)"
+    r"(?:(?P<fy>年度)(?:-?"
+    + _FISCAL_PART
+    + r")?|年?(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)?|\.(?P<m2>\d{1,2})(?:\.(?P<d2>\d{1,2}))?)"
 )
 
 
@@ -248,6 +325,10 @@ def _match(text: str, bare_year_is_fiscal: bool) -> Period | None:
             return Period.fiscal_year(year) if fiscal else Period.calendar_year(year)
         if kind == "fiscal":
             return Period.fiscal_year(year)
+        if kind == "fiscal_part":
+            return _fiscal_part(year, g) or Period.fiscal_year(year)
+        if kind == "fiscal_range":
+            return _fiscal_range(year, int(g["m"]), int(g["n"]))
         if kind == "range":
             found = _range(year, g["end"])
             if found is not None:
@@ -290,12 +371,60 @@ def _month_span(year: int, first: int, last: int) -> Period:
     return Period(kind, year, found[1])
 
 
+def _fiscal_part(year: int, g: dict[str, str]) -> Period | None:
+    """The half or quarter of fiscal year ``year`` the groups of :data:`_FISCAL_PART` name."""
+    if "w" in g:
+        return Period.fiscal_half(year, _HALF_WORDS[g["w"]])
+    quarter = g.get("q") or g.get("q2") or g.get("q3")
+    if quarter is not None:
+        return Period.fiscal_quarter(year, int(quarter))
+    half = g.get("h") or g.get("h2")
+    if half is not None:
+        return Period.fiscal_half(year, int(half))
+    if "s1" in g:
+        first, last = int(g["s1"]), int(g["s2"])
+        found = _FISCAL_MONTH_SPANS.get((first, last))
+        if found is None:
+            raise PeriodError(
+                f"months {first}–{last} are not a quarter or a half of the fiscal year "
+                "(4-6, 7-9, 10-12, 1-3, 4-9 or 10-3月)"
+            )
+        if found[0] == "Q":
+            return Period.fiscal_quarter(year, found[1])
+        return Period.fiscal_half(year, found[1])
+    return None
+
+
+def _fiscal_range(year: int, month: int, months: int) -> Period:
+    """An SDMX range of 3 or 6 months from the first of ``month``: a fiscal quarter or half.
+
+    SDMX has no fiscal periods, so :meth:`Period.sdmx` writes them as ranges (FY2024-Q4 is
+    ``2025-01-01/P3M``); calendar quarters and halves have their own SDMX forms (2024-Q1,
+    2024-S1), so a range is read as fiscal.
+    """
+    offset = (month - FISCAL_YEAR_START_MONTH) % 12
+    if not 1 <= month <= 12 or offset % months:
+        starts = "1 April or 1 October" if months == 6 else "1 April, July, October or January"
+        part = "half" if months == 6 else "quarter"
+        raise PeriodError(
+            f"a range of {months} months is read as a fiscal {part}: it must start on {starts}"
+        )
+    fiscal_year = year if month >= FISCAL_YEAR_START_MONTH else year - 1
+    kind = PeriodKind.FISCAL_HALF if months == 6 else PeriodKind.FISCAL_QUARTER
+    return Period(kind, fiscal_year, offset // months + 1)
+
+
 def _era_period(m: re.Match[str], bare_year_is_fiscal: bool) -> Period:
     g = {k: v for k, v in m.groupdict().items() if v is not None}
     number = 1 if g["n"] == "元" else int(g["n"])
     month = int(g.get("m") or g.get("m2") or 0)
     day = int(g.get("d") or g.get("d2") or 0)
-    if "fy" in g or (bare_year_is_fiscal and not month):
+    if "fy" in g:
+        # A half or quarter of an era's 年度 is checked as that 年度 is: 平成31年度 (FY2019) is
+        # valid, so its 下期 (October 2019 to March 2020, all in 令和) is FY2019-H2 too.
+        year = era_year(g["era"], number)
+        return _fiscal_part(year, g) or Period.fiscal_year(year)
+    if bare_year_is_fiscal and not month:
         return Period.fiscal_year(era_year(g["era"], number))
     if not month:
         return Period.calendar_year(era_year(g["era"], number))

@@ -12,7 +12,16 @@ from .base import PlanModel
 from .source import Flags, Id
 
 SeriesRole = Literal["kpi", "peer", "component", "context"]
-Frequency = Literal["annual", "fiscal", "half", "quarterly", "monthly", "irregular"]
+Frequency = Literal[
+    "annual",
+    "fiscal",
+    "half",
+    "quarterly",
+    "fiscal_half",
+    "fiscal_quarterly",
+    "monthly",
+    "irregular",
+]
 
 
 class Event(PlanModel):

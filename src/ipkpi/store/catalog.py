@@ -22,6 +22,8 @@ PERIOD_KINDS: dict[str, frozenset[PeriodKind]] = {
     "fiscal": frozenset({PeriodKind.FISCAL_YEAR}),
     "half": frozenset({PeriodKind.HALF}),
     "quarterly": frozenset({PeriodKind.QUARTER}),
+    "fiscal_half": frozenset({PeriodKind.FISCAL_HALF}),
+    "fiscal_quarterly": frozenset({PeriodKind.FISCAL_QUARTER}),
     "monthly": frozenset({PeriodKind.MONTH}),
     "irregular": frozenset(PeriodKind),
 }

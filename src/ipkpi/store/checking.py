@@ -123,10 +123,10 @@ def _check_periods(
         pid[text] = position.setdefault(period, len(periods))
         if pid[text] == len(periods):
             periods.append(period)
-    kind_bits = pl.Series([_KIND_BITS[p.kind] for p in periods], dtype=pl.UInt8)
+    kind_bits = pl.Series([_KIND_BITS[p.kind] for p in periods], dtype=pl.UInt16)
     accepted = pl.Series(
         [sum(b for k, b in _KIND_BITS.items() if info.accepts(k)) for info in series],
-        dtype=pl.UInt8,
+        dtype=pl.UInt16,
     )
     frame = frame.with_columns(
         pl.col("period").replace_strict(pid, default=None, return_dtype=pl.UInt32).alias("_pid")
@@ -153,6 +153,8 @@ def _frequency_hint(frequency: str) -> str:
         "fiscal": "FY2024 or 2024年度 (or head the column 年度)",
         "half": "2024-H1",
         "quarterly": "2024-Q1",
+        "fiscal_half": "FY2024-H1 or 2024年度上期",
+        "fiscal_quarterly": "FY2024-Q1 or 2024年度第1四半期",
         "monthly": "2024-03 or 2024年3月",
     }
     return f"write periods like {example.get(frequency, '2024')}"

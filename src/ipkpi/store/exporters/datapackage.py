@@ -16,12 +16,17 @@ from ...units import UnitError, unit
 from ..observation import FLAGS
 from .table import TIDY_COLUMNS, ExportContext, value_text
 
-PERIOD_PATTERN = r"\d{4}|FY\d{4}|\d{4}-H[12]|\d{4}-Q[1-4]|\d{4}-(0[1-9]|1[0-2])(-\d{2})?"
+PERIOD_PATTERN = (
+    r"\d{4}|FY\d{4}(-H[12]|-Q[1-4])?|\d{4}-H[12]|\d{4}-Q[1-4]|\d{4}-(0[1-9]|1[0-2])(-\d{2})?"
+)
 FLAGS_PATTERN = rf"(({'|'.join(FLAGS)})(;({'|'.join(FLAGS)}))*)?"
 
 _DESCRIPTIONS = {
     "series": "Series id (ipkpi plan)",
-    "period": "Period: 2024, FY2024 (April–March), 2024-H1, 2024-Q1, 2024-03 or 2024-03-15",
+    "period": (
+        "Period: 2024, FY2024 (April–March), 2024-H1, 2024-Q1, FY2024-H1 (April–September), "
+        "FY2024-Q1 (April–June), 2024-03 or 2024-03-15"
+    ),
     "value": "Value in the series' unit",
     "unit": "Unit code (ipkpi.units), e.g. jpy_cho = 兆円",
     "source_title": "Publication the value was read in",

@@ -5,7 +5,9 @@
 measure OBS_VALUE, attributes UNIT_MEASURE, FLAGS, NOTE, SOURCE_TITLE, SOURCE_URL), the
 code lists of series and units with Japanese and English names, and the concepts. SDMX ids
 cannot contain ``.``: series ids are written with ``@`` (see :mod:`..importers.sdmx_csv`).
-Fiscal years are SDMX time ranges (``2024-04-01/P1Y``), halves are semesters (``2024-S1``).
+Fiscal years, halves and quarters are SDMX time ranges from their first day (FY2024 →
+``2024-04-01/P1Y``, FY2024-H2 → ``2024-10-01/P6M``, FY2024-Q1 → ``2024-04-01/P3M``); calendar
+halves are semesters (``2024-S1``).
 """
 
 from __future__ import annotations
