@@ -30,6 +30,7 @@ from ..store import (
 from ..store.exporters import EXPORTERS, FOLDER_FORMATS, export_observations
 from ..store.limits import MB
 from ..store.shipped import ensure_shipped
+from ..store.withdrawal import WithdrawalError, withdraw
 from ..text import parse_lang
 from .data_report import print_problems, print_report, progress, say
 
@@ -243,19 +244,64 @@ def history(settings: _Settings, series: str) -> None:
     if not revisions:
         raise click.ClickException(f"no observations of {series!r} in the store")
     table = Table(title=f"{series}: {len(revisions)} values")
-    for column in ("period", "value", "flags", "recorded (UTC)", "file", "source"):
+    for column in ("period", "value", "flags", "recorded (UTC)", "file", "source / why"):
         table.add_column(column, justify="right" if column == "value" else "left")
     for revision in revisions:
         o, v = revision.observation, revision.vintage
         table.add_row(
             o.period,
-            f"{o.value:,.10g}",
+            f"[strike]{o.value:,.10g}[/] withdrawn" if o.withdrawn else f"{o.value:,.10g}",
             ";".join(o.flags),
             v.recorded_at.strftime("%Y-%m-%d %H:%M:%S"),
             v.file_name,
-            o.source_title or "",
+            (o.note or "") if o.withdrawn else (o.source_title or ""),
         )
     Console().print(table)
+
+
+@data.command("withdraw")
+@_store_options
+@click.argument("series")
+@click.argument("periods", nargs=-1, required=True)
+@click.option("--reason", required=True, help="Why the values are withdrawn (kept with them).")
+@click.option("--dry-run", is_flag=True, help="Show what would be withdrawn; write nothing.")
+@click.option(
+    "--recorded-at",
+    default=None,
+    metavar="DATE",
+    help="Record the withdrawal at this UTC date/time instead of now.",
+)
+@click.pass_obj
+def withdraw_(
+    settings: _Settings,
+    series: str,
+    periods: tuple[str, ...],
+    reason: str,
+    dry_run: bool,
+    recorded_at: str | None,
+) -> None:
+    """Withdraw the current values of SERIES for PERIODS (a value imported by mistake).
+
+    Nothing is deleted: the withdrawal is a vintage; earlier as-of views and the history keep
+    the values.
+    """
+    with settings.store() as store:
+        try:
+            report = withdraw(
+                store,
+                series,
+                periods,
+                reason,
+                dry_run=dry_run,
+                recorded_at=_start_of(_moment(recorded_at)),
+            )
+        except WithdrawalError as exc:
+            raise click.ClickException(f"nothing was withdrawn: {exc}") from None
+    verb = "would withdraw" if dry_run else "withdrew"
+    listed = ", ".join(f"{w.period} ({w.value:,.10g})" for w in report.withdrawn)
+    say(f"{verb} {series}: {listed}")
+    if report.vintage is not None:
+        say(f"vintage {report.vintage.id}, recorded {report.vintage.recorded_at:%Y-%m-%d %H:%M:%S}")
 
 
 @data.command("vintages")

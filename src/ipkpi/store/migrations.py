@@ -28,6 +28,7 @@ from sqlalchemy import (
     Text,
     insert,
     select,
+    text,
 )
 
 from .schema import schema_migrations
@@ -80,8 +81,14 @@ def _0001_initial(conn: Connection) -> None:
     md.create_all(conn)
 
 
+def _0002_withdrawals(conn: Connection) -> None:
+    # NULL on every existing row: none of them is a withdrawal.
+    conn.execute(text("ALTER TABLE observations ADD COLUMN withdrawn BOOLEAN"))
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _0001_initial),
+    Migration("0002_withdrawals", _0002_withdrawals),
 ]
 
 

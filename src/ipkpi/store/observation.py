@@ -80,6 +80,9 @@ class Observation:
     note: str | None = None
     source_title: str | None = None
     source_url: str | None = None
+    #: In a history: this row withdrew the value (``value`` is the one withdrawn, ``note``
+    #: says why). Never set on the latest or as-of values.
+    withdrawn: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, select, true
 
 from .schema import observations, series, vintages
 
@@ -14,7 +14,8 @@ _SOURCE_URL = func.coalesce(observations.c.source_url, vintages.c.source_url)
 
 
 def latest(series_codes: Collection[str] | None = None, as_of: dt.datetime | None = None) -> Select:  # type: ignore[type-arg]
-    """The most recent row of each (series, period) among the vintages recorded by ``as_of``.
+    """The most recent row of each (series, period) among the vintages recorded by ``as_of``,
+    unless that row is a withdrawal (then the period has no value).
 
     Columns: series, period, value, flags, note, source_title, source_url, vintage_id,
     recorded_at. A row's missing source is its vintage's.
@@ -31,6 +32,7 @@ def latest(series_codes: Collection[str] | None = None, as_of: dt.datetime | Non
             _SOURCE_URL.label("source_url"),
             observations.c.vintage_id,
             vintages.c.recorded_at,
+            observations.c.withdrawn,
             func.row_number()
             .over(
                 partition_by=(observations.c.series_id, observations.c.period),
@@ -46,8 +48,9 @@ def latest(series_codes: Collection[str] | None = None, as_of: dt.datetime | Non
     if series_codes is not None:
         ranked = ranked.where(series.c.code.in_(sorted(series_codes)))
     sub = ranked.subquery()
-    columns = [c for c in sub.c if c.name != "rank"]
-    return select(*columns).where(sub.c.rank == 1).order_by(sub.c.series, sub.c.period)
+    columns = [c for c in sub.c if c.name not in ("rank", "withdrawn")]
+    current = (sub.c.rank == 1) & sub.c.withdrawn.is_not(true())
+    return select(*columns).where(current).order_by(sub.c.series, sub.c.period)
 
 
 def history(series_code: str) -> Select:  # type: ignore[type-arg]
@@ -61,6 +64,7 @@ def history(series_code: str) -> Select:  # type: ignore[type-arg]
             observations.c.note,
             _SOURCE_TITLE.label("source_title"),
             _SOURCE_URL.label("source_url"),
+            observations.c.withdrawn,
             *[c.label(f"vintage_{c.name}") for c in vintages.c],
         )
         .join_from(observations, vintages, observations.c.vintage_id == vintages.c.id)

@@ -4,7 +4,8 @@ A vintage is one import: the file, its SHA-256, its source and when it was recor
 An observation row belongs to the vintage that brought it; a later vintage that changes a
 value adds a row, it never updates one. The latest value of a (series, period) is the row of
 its most recent vintage; the value known on a date is the row of the most recent vintage
-recorded by then.
+recorded by then. A withdrawal is a vintage whose rows say "no value any more" (``withdrawn``):
+the value before it stays in the history and in every as-of query before it.
 
 Times are stored as naive UTC.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     DateTime,
     Double,
@@ -74,6 +76,9 @@ observations = Table(
     # NULL: as the vintage's source.
     Column("source_title", Text),
     Column("source_url", Text),
+    #: True on a withdrawal: from this vintage on the (series, period) has no value; the row
+    #: repeats the value withdrawn, and its note says why (migration 0002).
+    Column("withdrawn", Boolean),
 )
 
 #: One value per series, period and vintage; also the path of every latest/as-of query.

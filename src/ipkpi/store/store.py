@@ -162,4 +162,5 @@ def _observation(row: Row) -> Observation:  # type: ignore[type-arg]
         note=row.note,
         source_title=row.source_title,
         source_url=row.source_url,
+        withdrawn=bool(getattr(row, "withdrawn", None)),
     )

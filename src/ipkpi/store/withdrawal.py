@@ -1,0 +1,125 @@
+"""Withdrawing values: a vintage that says a (series, period) has no value any more.
+
+A value imported by mistake (a wrong series, a period that does not exist in the source) is
+not deleted: a withdrawal vintage records, for each period, the value withdrawn and why.
+From then on the latest values and every as-of query after it lack that period; as-of
+queries before it, and ``ipkpi data history``, still show the value. Importing a value for
+the period later brings it back, as a new value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import insert, select
+
+from ..periods import PeriodError, parse_period
+from .database import write_transaction
+from .observation import Vintage
+from .schema import observations, series, vintages
+from .store import Store, utc_naive
+
+FILE_FORMAT = "withdrawal"
+
+
+class WithdrawalError(ValueError):
+    """A withdrawal that cannot be made; nothing was written. The message lists every problem."""
+
+
+@dataclass(frozen=True)
+class Withdrawn:
+    period: str
+    value: float
+
+
+@dataclass(frozen=True)
+class WithdrawalReport:
+    series: str
+    reason: str
+    withdrawn: list[Withdrawn]
+    vintage: Vintage | None  # None in a dry run
+
+
+def withdraw(
+    store: Store,
+    series_id: str,
+    periods: Sequence[str],
+    reason: str,
+    *,
+    dry_run: bool = False,
+    recorded_at: dt.datetime | None = None,
+) -> WithdrawalReport:
+    """Withdraw the current values of ``series_id`` for ``periods``, all or none."""
+    reason = reason.strip()
+    problems: list[str] = []
+    if not reason:
+        problems.append("give a reason (--reason): it is kept with the withdrawal")
+    canonical: list[str] = []
+    for text in periods:
+        try:
+            period = str(parse_period(text))
+        except PeriodError as exc:
+            problems.append(f"period {text!r}: {exc}")
+            continue
+        if period in canonical:
+            problems.append(f"period {period} is given twice")
+        else:
+            canonical.append(period)
+    if not periods:
+        problems.append("name at least one period to withdraw")
+    if problems:
+        raise WithdrawalError("; ".join(problems))
+    moment = utc_naive(recorded_at or dt.datetime.now(dt.UTC))
+    with write_transaction(store.engine) as conn:
+        current = store.latest_frame([series_id], connection=conn)
+        values = dict(zip(current["period"].to_list(), current["value"].to_list(), strict=True))
+        flags = dict(zip(current["period"].to_list(), current["flags"].to_list(), strict=True))
+        missing = [p for p in canonical if p not in values]
+        if missing:
+            held = ", ".join(current["period"].to_list()) or "nothing"
+            raise WithdrawalError(
+                f"{series_id} has no current value for {', '.join(missing)} to withdraw "
+                f"(it has {held}); see `ipkpi data history {series_id}`"
+            )
+        withdrawn = [Withdrawn(p, float(values[p])) for p in canonical]
+        if dry_run:
+            return WithdrawalReport(series_id, reason, withdrawn, None)
+        identity = f"withdraw|{series_id}|{'|'.join(canonical)}|{reason}|{moment.isoformat()}"
+        vintage_id = conn.execute(
+            insert(vintages)
+            .values(
+                recorded_at=moment,
+                file_name=f"withdrawal of {series_id} {', '.join(canonical)}",
+                file_format=FILE_FORMAT,
+                sha256=hashlib.sha256(identity.encode()).hexdigest(),
+                source_title=None,
+                source_url=None,
+                row_count=len(withdrawn),
+                new_count=0,
+                revised_count=len(withdrawn),
+            )
+            .returning(vintages.c.id)
+        ).scalar_one()
+        series_key = conn.execute(
+            select(series.c.id).where(series.c.code == series_id)
+        ).scalar_one()
+        conn.execute(
+            insert(observations),
+            [
+                {
+                    "vintage_id": vintage_id,
+                    "series_id": series_key,
+                    "period": w.period,
+                    "value": w.value,
+                    "flags": flags[w.period],
+                    "note": reason,
+                    "withdrawn": True,
+                }
+                for w in withdrawn
+            ],
+        )
+        row = conn.execute(select(vintages).where(vintages.c.id == vintage_id)).one()
+    return WithdrawalReport(series_id, reason, withdrawn, Vintage(**row._asdict()))
