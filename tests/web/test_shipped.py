@@ -51,3 +51,14 @@ def test_the_headline_kpis_come_first_on_home(shipped: tuple[Plan, Any]):
     home = client.get("/index.json").json()
     assert [k["id"] for k in home["headline_kpis"]] == plan.headline_kpis
     assert home["totals"]["kpis"] == len(plan.kpis())
+
+
+def test_the_cool_japan_chart_stacks_its_components(shipped: tuple[Plan, Any]):
+    _, client = shipped
+    page = client.get("/en/kpi/cj.overseas_total.json").json()
+    bars = [layer for layer in page["chart"]["layer"] if layer["mark"]["type"] == "bar"]
+    assert len(bars) == 1
+    assert {r["date"] for r in bars[0]["data"]["values"]} == {"2023-01-01", "2024-01-01"}
+    assert "Inbound tourist consumption" in bars[0]["encoding"]["color"]["scale"]["domain"]
+    html = client.get("/kpi/cj.overseas_total").text
+    assert '<a href="#components">構成要素</a>' in html

@@ -23,6 +23,11 @@ FONT_DIRS = (
 )
 _fonts_done = False
 _lock = threading.Lock()
+#: The Vega-Lite version specs are written for (Altair validates them against its schema, of
+#: the same major version) and rendered with, in the browser bundle and in SVG alike. Pinned,
+#: so that a newer vl-convert does not change how a chart renders without a review.
+VEGA_LITE_VERSION = "6.4"
+SCHEMA = f"https://vega.github.io/schema/vega-lite/v{VEGA_LITE_VERSION.split('.')[0]}.json"
 
 
 def register_fonts() -> None:
@@ -41,7 +46,11 @@ def to_svg(spec: dict[str, Any], *, width: int = 720) -> str:
     """The chart as SVG; a ``container`` width becomes ``width`` pixels."""
     register_fonts()
     fixed = {**spec, "width": width} if spec.get("width") == "container" else spec
-    return str(vlc.vegalite_to_svg(json.loads(json.dumps(fixed)), show_warnings=False))
+    return str(
+        vlc.vegalite_to_svg(
+            json.loads(json.dumps(fixed)), vl_version=VEGA_LITE_VERSION, show_warnings=False
+        )
+    )
 
 
 def cache_dir() -> Path:
@@ -58,8 +67,8 @@ _SNIPPET = "window.vegaEmbed = vegaEmbed; window.vegaLite = vegaLite; window.veg
 
 def bundle_name() -> str:
     """A file name that changes with the bundled library versions."""
-    versions = (vlc.get_vega_version(), vlc.get_vega_embed_version(), *vlc.get_vegalite_versions())
-    return f"vega-bundle-{'-'.join(versions[:2])}-vl{versions[-1]}.js"
+    versions = (vlc.get_vega_version(), vlc.get_vega_embed_version())
+    return f"vega-bundle-{'-'.join(versions)}-vl{VEGA_LITE_VERSION}.js"
 
 
 def javascript_bundle(cache: Path | None = None) -> Path:
@@ -72,6 +81,8 @@ def javascript_bundle(cache: Path | None = None) -> Path:
         if not path.exists():
             folder.mkdir(parents=True, exist_ok=True)
             partial = path.with_suffix(f".{os.getpid()}.tmp")
-            partial.write_text(vlc.javascript_bundle(_SNIPPET), encoding="utf-8")
+            partial.write_text(
+                vlc.javascript_bundle(_SNIPPET, vl_version=VEGA_LITE_VERSION), encoding="utf-8"
+            )
             partial.replace(path)
     return path

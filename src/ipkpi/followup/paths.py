@@ -3,7 +3,10 @@
 Both come from verdict numbers, so the chart shows what the verdict computed: the required
 path runs from the verdict's base value to its target at the target year (compound growth when
 the method works in growth rates, a straight line when it works in changes); the projected
-path runs from the latest value to the projected value at the target year, with the interval.
+path is the ``forecast`` method's, from the latest value to the projected value at the target
+year with its prediction interval. A projection without an interval (two observations) or from
+another method's growth rate is not drawn: carrying a two-point rate over a decade draws a
+line the data cannot support (the pace needed vs achieved still says it in words).
 """
 
 from __future__ import annotations
@@ -36,7 +39,16 @@ def required_path(verdicts: Sequence[Verdict]) -> tuple[PathPoint, ...]:
 
 def projected_path(verdicts: Sequence[Verdict]) -> tuple[PathPoint, ...]:
     for v in verdicts:
-        if not _ok(v.projected_value, v.current_year, v.current_value, v.target_year):
+        if v.method != "forecast":
+            continue
+        if not _ok(
+            v.projected_value,
+            v.current_year,
+            v.current_value,
+            v.target_year,
+            v.interval_low,
+            v.interval_high,
+        ):
             continue
         assert v.current_year is not None and v.current_value is not None
         assert v.projected_value is not None and v.target_year is not None
