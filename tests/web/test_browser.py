@@ -103,17 +103,18 @@ def test_the_csv_download_holds_what_the_table_shows(page: Any, live_server: str
 @pytest.mark.parametrize(
     "path", ["/", "/kpi/alpha.one.exports", "/progress", "/en/kpi/beta.two.access"]
 )
-def test_axe_finds_no_serious_or_critical_violation(page: Any, live_server: str, path: str):
+def test_axe_finds_no_violation_at_all(page: Any, live_server: str, path: str):
+    # The issue asks for no serious or critical violation; we hold every impact, moderate and
+    # minor included (page content outside landmarks was one).
     from axe_playwright_python.sync_playwright import Axe
 
     open_page(page, live_server + path)
     results = Axe().run(page)
-    serious = [
+    found = [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
         for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
     ]
-    assert serious == []
+    assert found == []
 
 
 def test_keyboard_users_can_skip_to_the_content(page: Any, live_server: str):
