@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ipkpi.assessment import Verdict, assess
+from ipkpi.assessment import Verdict, assess, assess_series
 from ipkpi.assessment.opensdg import bands, limit_coefficient, target_score, trend_score
 
 from .helpers import first_status, fixture_batch, one
@@ -212,3 +212,24 @@ def test_thresholds_can_be_overridden() -> None:
         fixture_batch("worked_examples"), "opensdg", thresholds={"no_target": {"high": 0.5}}
     )
     assert tight.thresholds["no_target"]["high"] == 0.5
+
+
+def test_the_target_score_changes_formula_at_the_configured_med_threshold() -> None:
+    # sdg-build get_score: p ≥ med → 7.1429p − 4.2857, else 4.1667p − 2.5 (med 0.6 by default).
+    # 2015 = 100, 2020 = 112, target 200 by 2030: p ≈ 0.485.
+    cagr_o, cagr_r = 1.12 ** (1 / 5) - 1, 2 ** (1 / 15) - 1
+    p = cagr_o / cagr_r
+    assert 0.4 < p < 0.6
+    default = one("opensdg", [2015, 2020], [100, 112], "increase", target=200, target_year=2030)
+    assert default.status == "limited_progress"
+    assert default.score == pytest.approx(4.1667 * p - 2.5)
+    lowered = assess_series(
+        ([2015, 2020], [100, 112]),
+        "opensdg",
+        direction="increase",
+        target=200,
+        target_year=2030,
+        thresholds={"target": {"med": 0.4}},
+    )
+    assert lowered.status == "moderate_progress"
+    assert lowered.score == pytest.approx(7.1429 * p - 4.2857)

@@ -48,10 +48,14 @@ def limit_coefficient(base: F64, limit: F64) -> F64:
     return np.where(np.isnan(limit), np.nan, c)
 
 
-def target_score(p: F64) -> F64:
-    """sdg-build's score for a target ratio: −60 % → −5, 60 % → 0, 130 % → 5."""
+def target_score(p: F64, med: float = TARGET_THRESHOLDS["med"]) -> F64:
+    """sdg-build's score for a target ratio: −60 % → −5, 60 % → 0, 130 % → 5.
+
+    The formula changes at the ``med`` threshold, the configured one when thresholds are
+    overridden (sdg-build ``get_score``; 0.6 by default, as §4 writes it).
+    """
     return np.where(
-        p >= TARGET_THRESHOLDS["med"],
+        p >= med,
         np.minimum(7.1429 * p - 4.2857, 5.0),
         np.maximum(4.1667 * p - 2.5, -5.0),
     )
@@ -156,7 +160,7 @@ def _assess(
     classify(out, ratio_ok, bands(decimal(p_t), t["high"], t["med"], t["low"]))
     out.set(nil, "deterioration")
     out.progress = np.where(ratio_ok, p_t, np.nan)
-    out.score = np.where(ratio_ok, target_score(p_t), np.where(nil, -5.0, np.nan))
+    out.score = np.where(ratio_ok, target_score(p_t, t["med"]), np.where(nil, -5.0, np.nan))
 
     # Without a target: growth against fixed rates, scaled near a natural limit.
     no_t = ok & ~has_t
