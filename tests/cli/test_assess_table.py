@@ -37,10 +37,16 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def test_csv_output_has_the_documented_columns_and_open_sdg_statuses() -> None:
-    code, out, _ = run(
+    code, out, err = run(
         OBS, "--targets", TARGETS, "--method", "opensdg", "--format", "csv", "--lang", "en"
     )
     assert code == 0
+    # Example A sets no direction: Open SDG's default applies, and it is said, not silent.
+    assert err == (
+        "warning: 1 series without a direction, assessed as lower-is-better, Open SDG's default "
+        "(note direction_defaulted): sdg-build_pr318_indicator_1-1-1. Write increase or "
+        "decrease in the targets table.\n"
+    )
     rows = list(csv.DictReader(io.StringIO(out)))
     assert list(rows[0]) == COLUMNS
     assert {r["series"]: r["status"] for r in rows} == {
@@ -135,3 +141,11 @@ def test_unknown_method_and_language() -> None:
     assert code == 2 and "opensdg" in err
     code, _, err = run(OBS, "--targets", TARGETS, "--method", "opensdg", "--lang", "fr")
     assert code == 2 and "use 'ja' or 'en'" in err
+
+
+def test_other_methods_say_a_series_without_direction_is_not_assessed() -> None:
+    code, out, err = run(OBS, "--targets", TARGETS, "--method", "eurostat", "--format", "csv")
+    assert code == 0
+    assert "1 series without a direction, not available (no_direction)" in err
+    rows = {r["series"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert rows["sdg-build_pr318_indicator_1-1-1"]["status"] == "not_available"

@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..assessment import METHODS, AssessmentInputError, assess
+from ..assessment.batch import SeriesBatch
 from ..assessment.table import verdict_rows
 from ..assessment.table_io import OUTPUT_COLUMNS, build_batch, read_csv
 from ..text import parse_lang
@@ -77,12 +78,33 @@ def assess_table(
         )
     except AssessmentInputError as exc:
         raise click.ClickException(str(exc)) from None
+    _warn_unset_directions(batch, method)
     rows = verdict_rows(assess(batch, method), language, details=fmt == "json")
     text = _render(rows, fmt)
     if output is None:
         click.echo(text, nl=False)
     else:
         _write_atomically(output, text)
+
+
+def _warn_unset_directions(batch: SeriesBatch, method: str) -> None:
+    """Say on stderr which series have no direction and what the method makes of that: Open
+    SDG's silent lower-is-better default is a known trap, so it is never silent here."""
+    ids = batch.ids or [str(i) for i in range(batch.direction.size)]
+    unset = [sid for sid, d in zip(ids, batch.direction.tolist(), strict=True) if d == 0]
+    if not unset:
+        return
+    shown = ", ".join(unset[:10]) + (f" and {len(unset) - 10} more" if len(unset) > 10 else "")
+    effect = (
+        "assessed as lower-is-better, Open SDG's default (note direction_defaulted)"
+        if method == "opensdg"
+        else "not available (no_direction)"
+    )
+    click.echo(
+        f"warning: {len(unset)} series without a direction, {effect}: {shown}. "
+        "Write increase or decrease in the targets table.",
+        err=True,
+    )
 
 
 def _render(rows: list[dict[str, object]], fmt: str) -> str:
