@@ -255,3 +255,19 @@ def test_component_colours_are_distinct_and_contrast_with_white():
     assert PALETTE[0] not in COMPONENT_PALETTE  # the total's line colour
     for colour in COMPONENT_PALETTE:
         assert 1.05 / (_luminance(colour) + 0.05) >= 4.5, colour
+
+
+def test_the_plot_keeps_its_height_under_the_components_legend(
+    cool_japan: FollowUp, followup: FollowUp
+):
+    # The report asks for a 220 px plot; the legend of eight components and its title add
+    # their rows on top (a report once squeezed the plot to nothing by overriding the height).
+    from ipkpi.charts.kpi_chart import LEGEND_ROW
+
+    status = cool_japan.kpi("cj.overseas_total")
+    assert status is not None
+    spec = kpi_chart(status, "ja", width=620, height=220)
+    assert spec["height"] == 220 + LEGEND_ROW * (8 + 2)
+    plain = followup.kpi("alpha.one.exports")
+    assert plain is not None
+    assert kpi_chart(plain, "ja", height=220)["height"] == 220

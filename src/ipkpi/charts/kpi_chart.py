@@ -90,8 +90,13 @@ def chart_unit(status: KpiStatus) -> str | None:
     return main.series.unit if main else None
 
 
-def kpi_chart(status: KpiStatus, lang: Lang, *, width: int | str = "container") -> dict[str, Any]:
-    """The chart of ``status`` in ``lang``; an empty dict when there is nothing to draw."""
+def kpi_chart(
+    status: KpiStatus, lang: Lang, *, width: int | str = "container", height: int = 320
+) -> dict[str, Any]:
+    """The chart of ``status`` in ``lang``; an empty dict when there is nothing to draw.
+
+    ``height`` is the plot's; a components legend adds its rows to it.
+    """
     y_unit = chart_unit(status)
     if y_unit is None:
         return {}
@@ -131,7 +136,7 @@ def kpi_chart(status: KpiStatus, lang: Lang, *, width: int | str = "container") 
         "$schema": SCHEMA,
         "description": description,
         "width": width,
-        "height": 320,
+        "height": height,
         "autosize": {"type": "fit", "contains": "padding"},
         "config": {
             "font": FONT,

@@ -18,9 +18,8 @@ def charts(data: dict[str, Any]) -> dict[str, str]:
     for page in data["pages"]:
         statuses: list[KpiStatus] = page["statuses"]
         for status in statuses:
-            spec = kpi_chart(status, data["lang"], width=620)
+            spec = kpi_chart(status, data["lang"], width=620, height=220)
             if spec:
-                spec = {**spec, "height": 220}
                 out[status.kpi.id] = to_svg(spec)
     return out
 
