@@ -151,6 +151,10 @@ def kpi_chart(
         },
         "layer": layers,
     }
+    if isinstance(width, int):
+        # A fixed width (print, PDF) cannot grow: the legend wraps in two columns rather than
+        # running off the right edge (five peers' names do at 620 px).
+        spec["config"]["legend"]["columns"] = 2
     if component_rows:
         # The series and the components each keep their own colours and legend; the legends
         # sit one under the other (side by side they run out of the chart), and the chart
