@@ -1,11 +1,13 @@
 """Import speed of the SQLite store: one million observations from a generated CSV.
 
-    .venv/bin/python benchmarks/bench_import.py [--rows N] [--keep DIR]
+    .venv/bin/python benchmarks/bench_import.py [--rows N] [--keep DIR] [--db POSTGRES_URL]
 
 Generates a tidy CSV (1,000 monthly series × 1,000 months, values in 億円 for series kept in
 兆円, so every value is converted), imports it into a fresh SQLite store with
 :func:`ipkpi.store.import_file`, and prints rows per second and peak memory. Not a test: the
-figure depends on the machine (the target is 300,000 rows/s on a 2-core VM).
+figure depends on the machine (the target is 300,000 rows/s on a 2-core VM). ``--db`` runs the
+same import into PostgreSQL instead (a fresh schema, dropped afterwards), e.g. the test server:
+``--db "$(bash scripts/postgres-test-db.sh)"``.
 """
 
 from __future__ import annotations
@@ -18,7 +20,13 @@ import sys
 import tempfile
 import time
 import tracemalloc
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from ipkpi.store import SeriesInfo, Store, import_file
 from ipkpi.text import Text
@@ -68,16 +76,41 @@ def main() -> None:
         action="store_true",
         help="also report Python allocations with tracemalloc (slows the import)",
     )
+    parser.add_argument("--db", help="a PostgreSQL URL: import there instead of SQLite")
     args = parser.parse_args()
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-        run(args.keep, args.rows, args.trace_memory)
+        run(args.keep, args.rows, args.trace_memory, args.db)
         return
     with tempfile.TemporaryDirectory(prefix="ipkpi-bench-") as folder:
-        run(Path(folder), args.rows, args.trace_memory)
+        run(Path(folder), args.rows, args.trace_memory, args.db)
 
 
-def run(folder: Path, rows: int, trace_memory: bool) -> None:
+@contextmanager
+def postgres_schema(base: str) -> Iterator[str]:
+    """A fresh schema on the server at ``base``, dropped afterwards; yields the store URL."""
+    schema = f"bench_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+def run(folder: Path, rows: int, trace_memory: bool, db: str | None = None) -> None:
+    if db is not None:
+        with postgres_schema(db) as url:
+            _run(folder, rows, trace_memory, url)
+    else:
+        _run(folder, rows, trace_memory, None)
+
+
+def _run(folder: Path, rows: int, trace_memory: bool, url: str | None) -> None:
     source = folder / "observations.csv"
     catalog = generate(source, rows)
     size_mb = source.stat().st_size / 2**20
@@ -87,7 +120,7 @@ def run(folder: Path, rows: int, trace_memory: bool) -> None:
         leftover.unlink()
     if trace_memory:
         tracemalloc.start()
-    with Store.open(database) as store:
+    with Store.open(url or database) as store:
         started = time.perf_counter()
         report = import_file(store, source, catalog, source_title="benchmark")
         elapsed = time.perf_counter() - started
@@ -96,7 +129,8 @@ def run(folder: Path, rows: int, trace_memory: bool) -> None:
     rate = report.row_count / elapsed
     peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     print(
-        f"imported {report.row_count:,} rows ({stored:,} stored) in {elapsed:.2f} s: "
+        f"imported {report.row_count:,} rows ({stored:,} stored) into "
+        f"{'PostgreSQL' if url else 'SQLite'} in {elapsed:.2f} s: "
         f"{rate:,.0f} rows/s"
     )
     print(f"peak memory (max RSS of the process): {peak_rss:,.0f} MB")
