@@ -14,6 +14,7 @@ import threading
 import time
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -89,13 +90,13 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def live_server(provider: FollowUpProvider) -> Iterator[str]:
-    """The app served by uvicorn in a background thread on a free loopback port."""
+@contextmanager
+def serving(app: Any) -> Iterator[str]:
+    """``app`` served by uvicorn in a background thread on a free loopback port."""
     import uvicorn
 
     port = free_port()
-    config = uvicorn.Config(create_app(provider), host="127.0.0.1", port=port, log_level="error")
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -104,9 +105,18 @@ def live_server(provider: FollowUpProvider) -> Iterator[str]:
         if time.monotonic() > deadline:
             raise RuntimeError("uvicorn did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(provider: FollowUpProvider) -> Iterator[str]:
+    """The app served by uvicorn in a background thread on a free loopback port."""
+    with serving(create_app(provider)) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -60,6 +60,14 @@ def test_the_site_has_every_page_in_both_languages_and_every_vintage(site: Path)
         assert (site / name).is_file(), name
 
 
+def test_the_site_never_has_the_import_pages_nor_a_link_to_them(site: Path):
+    assert not list(site.rglob("*import*"))
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "import/" not in text and 'import"' not in text, path
+        assert "データ取込" not in text and "Import data" not in text, path
+
+
 def test_every_local_link_of_every_page_leads_to_a_file(site: Path):
     broken = []
     for page in site.rglob("*.html"):

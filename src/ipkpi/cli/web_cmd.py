@@ -24,6 +24,8 @@ from ..store.shipped import ensure_shipped
 from ..text import parse_lang
 from .plan_cmd import LANG_OPTION, print_summary
 
+#: Import tokens shorter than this get a warning.
+_SHORT_TOKEN = 16
 _PLAN = click.option(
     "--plan",
     "plan_dir",
@@ -68,19 +70,42 @@ def _ensure_shipped(store: Store, plan: Plan, folder: Path, console: Console) ->
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--base", default="", help="Base path when served under a prefix, e.g. /ipkpi.")
 @LANG_OPTION
+@click.option(
+    "--import-token",
+    envvar="IPKPI_IMPORT_TOKEN",
+    default=None,
+    metavar="TOKEN",
+    help="Enable the data import pages (/import) for those who give this token "
+    "(default: $IPKPI_IMPORT_TOKEN; without one there are no import pages).",
+)
 def serve(
-    plan_dir: Path | None, db: str | None, host: str, port: int, base: str, lang: str
+    plan_dir: Path | None,
+    db: str | None,
+    host: str,
+    port: int,
+    base: str,
+    lang: str,
+    import_token: str | None,
 ) -> None:
     """Serve the dashboard (Japanese at /, English at /en/) after printing the plan's summary.
 
-    ``--lang`` is the language of that summary; the dashboard has both.
+    ``--lang`` is the language of that summary; the dashboard has both. With
+    ``--import-token`` the dashboard also takes data files at /import.
     """
     import uvicorn
 
     from ..charts import javascript_bundle
     from ..web import create_app
 
+    if import_token is not None and not import_token.strip():
+        raise click.BadParameter("the import token must not be empty", param_hint="--import-token")
     console = Console(stderr=True)
+    if import_token is not None and len(import_token) < _SHORT_TOKEN:
+        console.print(
+            f"[yellow]The import token has fewer than {_SHORT_TOKEN} characters: whoever guesses "
+            "it can import data. python -c 'import secrets; print(secrets.token_urlsafe())' "
+            "makes a good one.[/yellow]"
+        )
     provider = _load(plan_dir, db, console)
     if isinstance(provider.source, StoreSource):
         with_data = set(provider.source.store.series_ids())
@@ -91,9 +116,11 @@ def serve(
     console.print(
         f"Assessed {len(provider.plan.kpis())} KPIs in {time.perf_counter() - started:.1f} s"
     )
-    app = create_app(provider, base=base)
+    app = create_app(provider, base=base, import_token=import_token)
     shown = "localhost" if host in ("127.0.0.1", "::1") else host
     click.echo(f"ipkpi dashboard: http://{shown}:{port}{base}/  (English: /en/; Ctrl+C stops)")
+    if import_token is not None:
+        click.echo(f"data import: http://{shown}:{port}{base}/import  (the token is required)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

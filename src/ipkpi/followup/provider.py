@@ -42,12 +42,13 @@ class FollowUpProvider:
         """Stop looking for new data (a static build renders one state of the data)."""
         self._check_every = float("inf")
 
-    def revision(self) -> str:
-        """The data's revision, re-read from the source at most every ``check_every`` s."""
-        now = time.monotonic()
-        if now - self._checked >= self._check_every:
+    def revision(self, *, now: bool = False) -> str:
+        """The data's revision, re-read from the source at most every ``check_every`` s, or
+        at once with ``now`` (after this process wrote to the store itself)."""
+        moment = time.monotonic()
+        if now or moment - self._checked >= self._check_every:
             with self._lock:
-                self._checked = now
+                self._checked = moment
                 revision = self.source.revision()
                 if revision != self._revision:
                     self._revision = revision

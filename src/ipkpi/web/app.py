@@ -8,6 +8,8 @@ new data.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -20,10 +22,13 @@ from starlette.routing import Mount, Route
 
 from ..charts.render import javascript_bundle
 from ..followup import FollowUpProvider
+from ..followup.store_source import StoreSource
+from ..store import ImportLimits
 from ..text import Lang, t
 from .cache import PageCache
 from .dashboard import Dashboard, NotFoundError
 from .errors import error_response
+from .imports import ImportDesk
 from .openapi import openapi
 from .params import BadRequestError, parse_as_of, parse_lang, single_values
 from .urls import ServerUrls
@@ -43,12 +48,24 @@ def split_format(name: str) -> tuple[str, str]:
 
 
 class Server:
-    def __init__(self, provider: FollowUpProvider, *, base: str = "") -> None:
+    def __init__(
+        self,
+        provider: FollowUpProvider,
+        *,
+        base: str = "",
+        import_token: str | None = None,
+        import_limits: ImportLimits | None = None,
+    ) -> None:
         self.dashboard = Dashboard(provider)
-        self.urls = ServerUrls(base)
+        self.urls = ServerUrls(base, imports=import_token is not None)
         self.cache = PageCache()
         provider.on_change(lambda _revision: self.cache.clear())
         self.provider = provider
+        self.imports: ImportDesk | None = None
+        if import_token is not None:
+            if not isinstance(provider.source, StoreSource):
+                raise ValueError("importing data needs a follow-up over the observation store")
+            self.imports = ImportDesk(self, provider.source.store, import_token, import_limits)
 
     async def page(self, request: Request, *, route: str, path_lang: Lang) -> Response:
         lang = path_lang
@@ -112,7 +129,9 @@ class Server:
         def page(route: str) -> Any:
             return partial(self.page, route=route, path_lang=lang)
 
+        imports = self.imports.routes(lang) if self.imports is not None else []
         return [
+            *imports,
             Route("/", page("home")),
             Route("/index.{ext:str}", page("home")),
             Route("/progress", page("progress")),
@@ -125,9 +144,20 @@ class Server:
         ]
 
 
-def create_app(provider: FollowUpProvider, *, base: str = "") -> Starlette:
-    """The dashboard app over ``provider``'s follow-ups."""
-    server = Server(provider, base=base)
+def create_app(
+    provider: FollowUpProvider,
+    *,
+    base: str = "",
+    import_token: str | None = None,
+    import_limits: ImportLimits | None = None,
+) -> Starlette:
+    """The dashboard app over ``provider``'s follow-ups.
+
+    With ``import_token`` the app also has the data import pages (``/import``,
+    :mod:`.imports`), which write to the store of ``provider``'s source; ``import_limits``
+    are the file size limits there (default :class:`~ipkpi.store.ImportLimits`).
+    """
+    server = Server(provider, base=base, import_token=import_token, import_limits=import_limits)
 
     async def not_found(request: Request, exc: Exception) -> Response:
         lang: Lang = "en" if request.url.path.startswith("/en/") else "ja"
@@ -142,6 +172,13 @@ def create_app(provider: FollowUpProvider, *, base: str = "") -> Starlette:
         *server.routes("ja"),
         Mount("/en", routes=server.routes("en")),
     ]
-    app = Starlette(routes=routes, exception_handlers={404: not_found})
+
+    @asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        yield
+        if server.imports is not None:
+            server.imports.close()  # pending uploads are dropped with the staging folder
+
+    app = Starlette(routes=routes, exception_handlers={404: not_found}, lifespan=lifespan)
     app.state.server = server
     return app

@@ -24,6 +24,7 @@ TEMPLATES = {
     "progress": "progress.html",
     "search": "search.html",
     "error": "error.html",
+    "import": "import.html",
 }
 
 
@@ -99,6 +100,7 @@ def render_html(
             as_of=as_of,
             mode=urls.mode,
             date=dt.date.fromisoformat,
+            has_json=page["page"] in ROUTES,  # error and import pages have no JSON
         )
     )
 

@@ -38,6 +38,7 @@ class Urls(ABC):
 
     mode = "server"
     svg = True  # whether chart SVG files exist to link to
+    imports = False  # whether the data import pages exist (a server with an import token)
 
     @abstractmethod
     def page(
@@ -59,8 +60,15 @@ class Urls(ABC):
 
 
 class ServerUrls(Urls):
-    def __init__(self, base: str = "") -> None:
+    def __init__(self, base: str = "", *, imports: bool = False) -> None:
         self.base = base.rstrip("/")
+        self.imports = imports
+
+    def import_page(self, lang: Lang, name: str = "") -> str:
+        """The data import page (``/import``, ``/en/import``) or a file under it."""
+        prefix = "" if lang == DEFAULT_LANG else f"/{lang}"
+        tail = f"/{name}" if name else ""
+        return f"{self.base}{prefix}/import{tail}"
 
     def page(
         self,

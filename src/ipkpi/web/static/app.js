@@ -80,4 +80,31 @@
       window.addEventListener("load", function () { run(null); });
     }
   }
+
+  // The data import form: say at once when a file is over its size limit (the server
+  // refuses it too, with a 413 page).
+  var upload = document.getElementById("import-form");
+  if (upload) {
+    var input = upload.querySelector("input[type=file]");
+    var error = document.getElementById("import-file-error");
+    var tooLarge = function () {
+      var file = input.files && input.files[0];
+      if (!file) { return ""; }
+      var xlsx = /\.xls[xm]$/i.test(file.name);
+      var limit = Number(upload.getAttribute(xlsx ? "data-max-xlsx" : "data-max-csv"));
+      var text = upload.getAttribute(xlsx ? "data-max-xlsx-text" : "data-max-csv-text");
+      return file.size > limit ? upload.getAttribute("data-too-large").replace("{limit}", text) : "";
+    };
+    var check = function () {
+      var message = tooLarge();
+      error.textContent = message;
+      error.hidden = !message;
+      input.setAttribute("aria-invalid", message ? "true" : "false");
+      return !message;
+    };
+    input.addEventListener("change", check);
+    upload.addEventListener("submit", function (event) {
+      if (!check()) { event.preventDefault(); input.focus(); }
+    });
+  }
 })();
