@@ -237,11 +237,28 @@ def test_a_bad_file_lists_every_problem_with_its_row_and_stores_nothing(
     assert 'id="import-form"' in response.text
 
 
-def test_problems_are_marked_english_on_the_japanese_page(importer: TestClient):
+def test_problems_are_in_japanese_on_the_japanese_page(importer: TestClient):
     response = upload(importer, BAD_CSV)
     assert response.status_code == 422
     assert "2 件の問題があります。何も取り込まれていません。" in response.text
-    assert '<td lang="en">not a number</td>' in response.text
+    cells = table_rows(response, "problems")
+    assert cells[0] == [
+        "2", "value", "n/a", "数値でない", "1234.5、1,234、▲12 のような数値で書いてください"
+    ]  # fmt: skip
+    assert cells[1][3:] == ["計画にない系列", "「alpha.one.exports.jpn」のことですか？"]
+    assert "<td>数値でない</td>" in response.text  # in the page's language, no lang mark
+
+
+def test_a_problem_without_japanese_wording_stays_english_and_is_marked(importer: TestClient):
+    response = upload(importer, "hello", name="notes.pdf")
+    assert response.status_code == 422
+    assert "扱えない種類のファイル（.pdf）" in response.text
+    # A wording ipkpi has no Japanese for stays English, marked lang="en" for screen readers.
+    response = upload(importer, "series,period,value\nalpha.one.exports.jpn,2024,abc,extra\n")
+    assert response.status_code == 422
+    table = response.text.split('id="problems"')[1].split("</table>")[0]
+    assert '<td lang="en">the CSV could not be parsed</td>' not in table
+    assert re.search(r'<td lang="en">[^<]*fields where the header has 3</td>', table), table
 
 
 def test_a_file_of_an_unknown_type_is_a_problem(importer: TestClient):

@@ -47,6 +47,7 @@ from ..store.catalog import catalog_from_plan
 from ..store.diff import NEW, REVISED
 from ..store.importers import reader_for
 from ..store.limits import megabytes
+from ..store.problem_text import in_language
 from ..text import Lang
 from ..units import UnitError, unit
 from .errors import error_response
@@ -376,7 +377,9 @@ class ImportDesk:
         key = "import_problem_one" if count == 1 else "import_problems_count"
         notice = _notice(key, lang, n=f"{count:,}")
         listed = [_problem_row(p, lang) for p in problems[:MAX_PROBLEMS]]
-        by_kind = [{"reason": r, "count": n} for r, n in exc.counts().most_common()]
+        by_kind = [
+            {**_worded("reason", r, lang), "count": n} for r, n in exc.counts().most_common()
+        ]
         return self._page(
             lang,
             422,
@@ -502,9 +505,16 @@ def _problem_row(problem: DataProblem, lang: Lang) -> dict[str, Any]:
         "row": problem.row or "",
         "place": place or UI["import_whole_file"].get(lang),
         "value": problem.value,
-        "reason": problem.reason,
-        "hint": problem.hint,
+        **_worded("reason", problem.reason, lang),
+        **_worded("hint", problem.hint, lang),
     }
+
+
+def _worded(key: str, text: str, lang: Lang) -> dict[str, str]:
+    """``text`` in ``lang`` where ipkpi has the wording, with the language it is in (English
+    otherwise, marked so for screen readers)."""
+    shown = in_language(text, lang)
+    return {key: shown, f"{key}_lang": lang if shown != text or lang == "en" else "en"}
 
 
 def _number(value: float) -> str:
