@@ -250,11 +250,23 @@ def _luminance(colour: str) -> float:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
+def _contrast_with_white(colour: str) -> float:
+    return 1.05 / (_luminance(colour) + 0.05)
+
+
+def test_the_contrast_formula_gives_wcags_published_values():
+    # WCAG 2.1 relative luminance: black on white is 21:1; #767676 is the lightest grey that
+    # passes AA on white (4.54:1), #777777 fails it (4.48:1).
+    assert _contrast_with_white("#000000") == pytest.approx(21.0)
+    assert _contrast_with_white("#767676") == pytest.approx(4.54, abs=0.01)
+    assert _contrast_with_white("#777777") < 4.5
+
+
 def test_component_colours_are_distinct_and_contrast_with_white():
     assert len(set(COMPONENT_PALETTE)) == len(COMPONENT_PALETTE) >= len(CJ_LABELS["ja"])
     assert PALETTE[0] not in COMPONENT_PALETTE  # the total's line colour
-    for colour in COMPONENT_PALETTE:
-        assert 1.05 / (_luminance(colour) + 0.05) >= 4.5, colour
+    low = {c: round(_contrast_with_white(c), 2) for c in COMPONENT_PALETTE}
+    assert {c: r for c, r in low.items() if r < 4.5} == {}
 
 
 def test_the_plot_keeps_its_height_under_the_components_legend(
