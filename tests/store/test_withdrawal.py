@@ -90,6 +90,21 @@ def test_bad_requests_list_every_problem(imported: Store) -> None:
     assert snapshot(imported) == before
 
 
+def test_input_and_store_problems_come_together(imported: Store) -> None:
+    with pytest.raises(WithdrawalError) as caught:
+        withdraw(imported, SERIES, ["2099"], "")
+    assert str(caught.value) == (
+        "give a reason (--reason): it is kept with the withdrawal; "
+        f"{SERIES} has no current value for 2099 to withdraw (it has 2023, 2024); "
+        f"see `ipkpi data history {SERIES}`"
+    )
+    with pytest.raises(WithdrawalError) as unknown:
+        withdraw(imported, "data.store.export.jpn", ["2024"], "wrong")
+    assert str(unknown.value) == (
+        f"the store has no series 'data.store.export.jpn': did you mean {SERIES!r}?"
+    )
+
+
 def test_a_dry_run_writes_nothing(imported: Store) -> None:
     before = snapshot(imported)
     report = withdraw(imported, SERIES, ["2023"], "check", dry_run=True)

@@ -10,6 +10,7 @@ the period later brings it back, as a new value.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -52,11 +53,17 @@ def withdraw(
     dry_run: bool = False,
     recorded_at: dt.datetime | None = None,
 ) -> WithdrawalReport:
-    """Withdraw the current values of ``series_id`` for ``periods``, all or none."""
+    """Withdraw the current values of ``series_id`` for ``periods``, all or none.
+
+    Every problem (no reason, unreadable or repeated periods, an unknown series, periods
+    without a current value) is reported at once in one :class:`WithdrawalError`.
+    """
     reason = reason.strip()
     problems: list[str] = []
     if not reason:
         problems.append("give a reason (--reason): it is kept with the withdrawal")
+    if not periods:
+        problems.append("name at least one period to withdraw")
     canonical: list[str] = []
     for text in periods:
         try:
@@ -68,58 +75,58 @@ def withdraw(
             problems.append(f"period {period} is given twice")
         else:
             canonical.append(period)
-    if not periods:
-        problems.append("name at least one period to withdraw")
-    if problems:
-        raise WithdrawalError("; ".join(problems))
     moment = utc_naive(recorded_at or dt.datetime.now(dt.UTC))
     with write_transaction(store.engine) as conn:
+        series_key = conn.execute(
+            select(series.c.id).where(series.c.code == series_id)
+        ).scalar_one_or_none()
         current = store.latest_frame([series_id], connection=conn)
-        values = dict(zip(current["period"].to_list(), current["value"].to_list(), strict=True))
-        flags = dict(zip(current["period"].to_list(), current["flags"].to_list(), strict=True))
-        missing = [p for p in canonical if p not in values]
-        if missing:
-            held = ", ".join(current["period"].to_list()) or "nothing"
-            raise WithdrawalError(
+        held = dict(zip(current["period"].to_list(), current.iter_rows(named=True), strict=True))
+        if series_key is None:
+            known = list(conn.scalars(select(series.c.code)))
+            close = difflib.get_close_matches(series_id, known, n=1)
+            hint = f": did you mean {close[0]!r}?" if close else ""
+            problems.append(f"the store has no series {series_id!r}{hint}")
+        elif missing := [p for p in canonical if p not in held]:
+            problems.append(
                 f"{series_id} has no current value for {', '.join(missing)} to withdraw "
-                f"(it has {held}); see `ipkpi data history {series_id}`"
+                f"(it has {', '.join(held) or 'nothing'}); see `ipkpi data history {series_id}`"
             )
-        withdrawn = [Withdrawn(p, float(values[p])) for p in canonical]
+        if problems:
+            raise WithdrawalError("; ".join(problems))
+        withdrawn = [Withdrawn(p, float(held[p]["value"])) for p in canonical]
         if dry_run:
             return WithdrawalReport(series_id, reason, withdrawn, None)
         identity = f"withdraw|{series_id}|{'|'.join(canonical)}|{reason}|{moment.isoformat()}"
-        vintage_id = conn.execute(
-            insert(vintages)
-            .values(
+        sha256 = hashlib.sha256(identity.encode()).hexdigest()
+        conn.execute(
+            insert(vintages).values(
                 recorded_at=moment,
                 file_name=f"withdrawal of {series_id} {', '.join(canonical)}",
                 file_format=FILE_FORMAT,
-                sha256=hashlib.sha256(identity.encode()).hexdigest(),
+                sha256=sha256,
                 source_title=None,
                 source_url=None,
                 row_count=len(withdrawn),
                 new_count=0,
                 revised_count=len(withdrawn),
             )
-            .returning(vintages.c.id)
-        ).scalar_one()
-        series_key = conn.execute(
-            select(series.c.id).where(series.c.code == series_id)
-        ).scalar_one()
+        )
+        vintage = store.vintage_with_sha256(sha256, connection=conn)
+        assert vintage is not None
         conn.execute(
             insert(observations),
             [
                 {
-                    "vintage_id": vintage_id,
+                    "vintage_id": vintage.id,
                     "series_id": series_key,
                     "period": w.period,
                     "value": w.value,
-                    "flags": flags[w.period],
+                    "flags": held[w.period]["flags"],
                     "note": reason,
                     "withdrawn": True,
                 }
                 for w in withdrawn
             ],
         )
-        row = conn.execute(select(vintages).where(vintages.c.id == vintage_id)).one()
-    return WithdrawalReport(series_id, reason, withdrawn, Vintage(**row._asdict()))
+    return WithdrawalReport(series_id, reason, withdrawn, vintage)
