@@ -402,6 +402,18 @@ FLAGS = {
 }
 
 
+def test_the_flag_names_are_the_plan_models() -> None:
+    from ipkpi.plan.source import FLAGS as PLAN_FLAGS
+    from ipkpi.plan.source import SWITCH_FLAGS, Flags
+    from ipkpi.store import FLAGS as STORE_FLAGS
+
+    switches = {n for n, f in Flags.model_fields.items() if f.annotation is bool}
+    assert switches == set(SWITCH_FLAGS)
+    assert set(PLAN_FLAGS) == set(STORE_FLAGS) == FLAGS
+    every = Flags(**dict.fromkeys(SWITCH_FLAGS, True), bound="lower")
+    assert every.names() == list(PLAN_FLAGS[:-1])
+
+
 def test_observations_header_is_the_documented_one() -> None:
     with (PLAN_DIR / OBSERVATIONS_FILE).open(encoding="utf-8", newline="") as handle:
         header = next(csv.reader(handle))

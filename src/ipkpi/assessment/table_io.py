@@ -27,19 +27,8 @@ from .table import TABLE_COLUMNS
 
 OBSERVATION_COLUMNS = ("series", "year", "value")
 TARGET_COLUMNS = ("series", "direction", "target", "target_year", "base_year", "limit")
-OUTPUT_COLUMNS = (
-    *TABLE_COLUMNS[:2],
-    "status",
-    "score",
-    "progress",
-    "base_year",
-    "base_value",
-    "current_year",
-    "current_value",
-    "observed_rate",
-    "required_rate",
-    "explanation",
-)
+#: ``assess-table``'s columns: the verdict table's, then the sentence.
+OUTPUT_COLUMNS = (*TABLE_COLUMNS, "explanation")
 PERCENT_UNITS = ("%", "％", "percent", "pct")
 
 Row = tuple[str, Mapping[str, object]]

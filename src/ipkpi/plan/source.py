@@ -10,6 +10,18 @@ from pydantic import Field
 from ..text import Text
 from .base import PlanModel
 
+#: The caveats a value can carry, each a yes/no field of :class:`Flags`, in written order.
+SWITCH_FLAGS: tuple[str, ...] = (
+    "uncertain",
+    "derived",
+    "provisional",
+    "estimate",
+    "break_in_series",
+    "approximate",
+)
+#: Every flag name, in the order flags are written (``bound`` gives the last two).
+FLAGS: tuple[str, ...] = (*SWITCH_FLAGS, "lower_bound", "upper_bound")
+
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.\-]*$", max_length=120)]
 
 
@@ -40,18 +52,7 @@ class Flags(PlanModel):
     approximate: bool = Field(False, description="約: a rounded or approximate figure.")
 
     def names(self) -> list[str]:
-        out = [
-            name
-            for name in (
-                "uncertain",
-                "derived",
-                "provisional",
-                "estimate",
-                "break_in_series",
-                "approximate",
-            )
-            if getattr(self, name)
-        ]
+        out = [name for name in SWITCH_FLAGS if getattr(self, name)]
         if self.bound:
             out.append(f"{self.bound}_bound")
         return out

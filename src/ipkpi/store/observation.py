@@ -6,17 +6,10 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 
-#: Caveats a value can carry, in the order they are written (as the plan's ``Flags``).
-FLAGS: tuple[str, ...] = (
-    "uncertain",
-    "derived",
-    "provisional",
-    "estimate",
-    "break_in_series",
-    "approximate",
-    "lower_bound",
-    "upper_bound",
-)
+from ..plan.source import FLAGS as PLAN_FLAGS
+
+#: Caveats a value can carry, in the order they are written: the plan's ``Flags``.
+FLAGS = PLAN_FLAGS
 #: Other spellings met in Japanese tables and in the reference notes.
 FLAG_ALIASES: dict[str, str] = {
     "⚠": "uncertain",

@@ -11,6 +11,16 @@ from .schema import observations, series, vintages
 
 _SOURCE_TITLE = func.coalesce(observations.c.source_title, vintages.c.source_title)
 _SOURCE_URL = func.coalesce(observations.c.source_url, vintages.c.source_url)
+#: An observation as the queries give it: its series' code, its own columns, its source.
+_OBSERVATION = (
+    series.c.code.label("series"),
+    observations.c.period,
+    observations.c.value,
+    observations.c.flags,
+    observations.c.note,
+    _SOURCE_TITLE.label("source_title"),
+    _SOURCE_URL.label("source_url"),
+)
 
 
 def latest(series_codes: Collection[str] | None = None, as_of: dt.datetime | None = None) -> Select:  # type: ignore[type-arg]
@@ -23,13 +33,7 @@ def latest(series_codes: Collection[str] | None = None, as_of: dt.datetime | Non
     newest_first = (vintages.c.recorded_at.desc(), vintages.c.id.desc())
     ranked = (
         select(
-            series.c.code.label("series"),
-            observations.c.period,
-            observations.c.value,
-            observations.c.flags,
-            observations.c.note,
-            _SOURCE_TITLE.label("source_title"),
-            _SOURCE_URL.label("source_url"),
+            *_OBSERVATION,
             observations.c.vintage_id,
             vintages.c.recorded_at,
             observations.c.withdrawn,
@@ -57,13 +61,7 @@ def history(series_code: str) -> Select:  # type: ignore[type-arg]
     """Every row of a series with its vintage, oldest vintage first within each period."""
     return (
         select(
-            series.c.code.label("series"),
-            observations.c.period,
-            observations.c.value,
-            observations.c.flags,
-            observations.c.note,
-            _SOURCE_TITLE.label("source_title"),
-            _SOURCE_URL.label("source_url"),
+            *_OBSERVATION,
             observations.c.withdrawn,
             *[c.label(f"vintage_{c.name}") for c in vintages.c],
         )
