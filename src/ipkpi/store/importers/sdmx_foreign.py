@@ -201,27 +201,38 @@ def read_foreign(
     absent = table.filter(is_absent)
     table = table.filter(~is_absent)
 
-    flags: list[str | None] = []
-    values: list[str] = []
-    for row, status_code, value, mult in table.select(
-        ROW, "status", "value", "unit_mult"
-    ).iter_rows():
-        if status_code not in OBS_STATUS_FLAGS and status_code:
-            problems.append(
-                DataProblem(
-                    file,
-                    row,
-                    "OBS_STATUS",
-                    status_code,
-                    "an OBS_STATUS ipkpi does not know",
-                    f"use one of {', '.join(sorted(OBS_STATUS_FLAGS))} (or M, L, O, Z with no "
-                    "value)",
-                )
-            )
-        flags.append(OBS_STATUS_FLAGS.get(status_code) or None)
-        values.append(_scaled(file, row, value, mult, problems))
+    known = sorted(OBS_STATUS_FLAGS)
+    unknown = table.filter((pl.col("status") != "") & ~pl.col("status").is_in(known))
+    problems += [
+        DataProblem(
+            file,
+            row,
+            "OBS_STATUS",
+            code,
+            "an OBS_STATUS ipkpi does not know",
+            f"use one of {', '.join(known)} (or M, L, O, Z with no value)",
+        )
+        for row, code in unknown.select(ROW, "status").iter_rows()
+    ]
+    # Only the rows with a multiplier go through exact decimal scaling, one by one.
+    multiplied = table.filter(pl.col("unit_mult") != "").select(ROW, "value", "unit_mult")
+    scaled = {
+        row: _scaled(file, row, value, mult, problems)
+        for row, value, mult in multiplied.iter_rows()
+    }
     if problems:
         raise DataFileError(problems)
+    flag_of = {code: flag or None for code, flag in OBS_STATUS_FLAGS.items()}
+    table = table.with_columns(
+        pl.col("status")
+        .replace_strict(flag_of, default=None, return_dtype=pl.String)
+        .alias("flags"),
+        pl.col(ROW)
+        .replace_strict(scaled, default=pl.col("value"), return_dtype=pl.String)
+        .alias("value")
+        if scaled
+        else pl.col("value"),
+    )
     units = {k: series_map.entries[k].unit for k in mapped_keys}
     tidy = table.select(
         pl.col(ROW),
@@ -229,8 +240,8 @@ def read_foreign(
         .replace_strict({k: series_map.entries[k].series for k in mapped_keys})
         .alias("series"),
         pl.col("period"),
-        pl.Series("value", values, dtype=pl.String),
-        pl.Series("flags", flags, dtype=pl.String),
+        pl.col("value"),
+        pl.col("flags"),
         pl.col("note"),
     )
     if any(units.values()):
