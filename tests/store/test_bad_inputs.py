@@ -305,3 +305,20 @@ def test_rows_after_a_note_spanning_lines_are_numbered_by_line(
     )
     [problem] = refused(filled, path, catalog)
     assert (problem.row, problem.value) == (4, "x")
+
+
+def test_a_source_url_option_that_is_not_a_web_address(
+    filled: Store, catalog: SeriesCatalog
+) -> None:
+    # The option is checked where the column is, for the CLI and the browser import alike.
+    [problem] = refused(
+        filled, FIXTURES / "exports_first_release.csv", catalog, source_url="javascript:alert(1)"
+    )
+    assert str(problem) == (
+        "exports_first_release.csv, column source_url: the source URL is not a web address "
+        "(value 'javascript:alert(1)') — give an http:// or https:// URL"
+    )
+    report = import_file(
+        filled, FIXTURES / "exports_first_release.csv", catalog, source_url="HTTPS://maff.go.jp/"
+    )
+    assert report.status == "imported"

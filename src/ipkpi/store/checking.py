@@ -10,6 +10,7 @@ order.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -201,9 +202,13 @@ def _check_flags(frame: pl.DataFrame, problems: RowProblems) -> pl.DataFrame:
     return frame.with_columns(flags.alias("_flags"))
 
 
+#: A source address: http:// or https://, as for every source of the plan.
+WEB_ADDRESS = re.compile(r"(?i)^https?://")
+
+
 def _check_urls(frame: pl.DataFrame, problems: RowProblems) -> None:
     url = pl.col("source_url")
-    bad = frame.filter((url != "") & ~url.str.contains(r"^https?://"))
+    bad = frame.filter((url != "") & ~url.str.contains(WEB_ADDRESS.pattern))
     problems.add(bad, "source_url", "not a web address", "give an http:// or https:// URL")
 
 

@@ -18,7 +18,7 @@ import polars as pl
 
 from ..units import unit
 from .catalog import SeriesCatalog
-from .checking import check_table
+from .checking import WEB_ADDRESS, check_table
 from .database import write_transaction
 from .diff import NEW, REVISED, UNCHANGED, diff
 from .importers import ReadOptions, reader_for
@@ -105,6 +105,19 @@ def import_file(
     that map, so the same file with another map is another import.
     """
     path = Path(path)
+    if source_url and not WEB_ADDRESS.match(source_url):
+        raise DataFileError(
+            [
+                DataProblem(
+                    path.name,
+                    0,
+                    "source_url",
+                    source_url,
+                    "the source URL is not a web address",
+                    "give an http:// or https:// URL",
+                )
+            ]
+        )
     series_map = SdmxSeriesMap.read(sdmx_map) if sdmx_map is not None else None
     options = ReadOptions(
         sheet=sheet, encoding=encoding, limits=limits or ImportLimits(), sdmx_map=series_map

@@ -119,11 +119,8 @@ class ImportDesk:
         self.limits = limits or ImportLimits()
         self.plan: Plan = server.provider.plan
         self.catalog = catalog_from_plan(self.plan)
-        self.series_kpis: dict[str, list[KpiBase]] = {}
-        for kpi, series in self.plan.all_series():
-            found = self.series_kpis.setdefault(series.id, [])
-            if all(k.id != kpi.id for k in found):
-                found.append(kpi)
+        #: Each series' KPI (a series id is unique in a plan: the validator sees to it).
+        self.kpi_of: dict[str, KpiBase] = {s.id: k for k, s in self.plan.all_series()}
         self.staging = Path(tempfile.mkdtemp(prefix="ipkpi-import-"))
         self._cleanup = weakref.finalize(self, shutil.rmtree, self.staging, True)
         self.pending: OrderedDict[str, Pending] = OrderedDict()
@@ -194,7 +191,6 @@ class ImportDesk:
                 _discard(folder)
                 too_large = UploadError("too_large", size=upload.size, limit=limit)
                 return self._refused(too_large, lang, kept)
-            _check_options(path.name, options)
             report = await run_in_threadpool(self._import, path, options, True)
         except DataFileError as exc:
             _discard(folder)
@@ -437,7 +433,8 @@ class ImportDesk:
             changed = rows["series"].unique(maintain_order=True).to_list()
         kpis: dict[str, dict[str, Any]] = {}
         for series_id in changed:
-            for kpi in self.series_kpis.get(series_id, []):
+            kpi = self.kpi_of.get(series_id)
+            if kpi is not None:
                 entry = kpis.setdefault(
                     kpi.id, {"id": kpi.id, "title": tx(kpi.title, lang), "series": []}
                 )
@@ -470,23 +467,6 @@ def _kept_fields(options: ImportOptions) -> dict[str, str]:
         "source_title": options.source_title or "",
         "source_url": options.source_url or "",
     }
-
-
-def _check_options(file_name: str, options: ImportOptions) -> None:
-    url = options.source_url
-    if url and not url.lower().startswith(("http://", "https://")):
-        raise DataFileError(
-            [
-                DataProblem(
-                    file_name,
-                    0,
-                    "source_url",
-                    url,
-                    "the source URL is not a web address",
-                    "give an http:// or https:// URL",
-                )
-            ]
-        )
 
 
 def _counts(report: ImportReport) -> dict[str, int]:
