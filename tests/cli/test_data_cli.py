@@ -84,21 +84,17 @@ def test_max_file_size_option(db: Path, tmp_path: Path) -> None:
     assert "over the 1.0 MB limit" in result.stderr
 
 
+def import_both_releases(db: Path) -> None:
+    """The 速報 on 2025-02-04, then the 確報 on 2025-08-01."""
+    for day, name in (("2025-02-04", "first"), ("2025-08-01", "final")):
+        result = data(
+            db, "import", "--recorded-at", day, str(STORE_FIXTURES / f"exports_{name}_release.csv")
+        )
+        assert result.exit_code == 0, result.output
+
+
 def test_history_lists_each_revision(db: Path) -> None:
-    data(
-        db,
-        "import",
-        "--recorded-at",
-        "2025-02-04",
-        str(STORE_FIXTURES / "exports_first_release.csv"),
-    )
-    data(
-        db,
-        "import",
-        "--recorded-at",
-        "2025-08-01",
-        str(STORE_FIXTURES / "exports_final_release.csv"),
-    )
+    import_both_releases(db)
     result = data(db, "history", "data.store.exports.jpn")
     assert result.exit_code == 0, result.output
     lines = [line for line in result.stdout.splitlines() if "│ 2024" in line]
@@ -114,20 +110,7 @@ def test_history_of_an_unknown_series(db: Path) -> None:
 
 
 def test_export_csv_to_stdout_as_of_a_date(db: Path) -> None:
-    data(
-        db,
-        "import",
-        "--recorded-at",
-        "2025-02-04",
-        str(STORE_FIXTURES / "exports_first_release.csv"),
-    )
-    data(
-        db,
-        "import",
-        "--recorded-at",
-        "2025-08-01",
-        str(STORE_FIXTURES / "exports_final_release.csv"),
-    )
+    import_both_releases(db)
     now = data(db, "export", "--lang", "ja")
     then = data(db, "export", "--as-of", "2025-03-01", "--lang", "ja")
     assert now.exit_code == then.exit_code == 0
