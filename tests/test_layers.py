@@ -16,16 +16,17 @@ import ipkpi
 
 ROOT = Path(ipkpi.__file__).parent
 
-BASE = {"text", "units", "eras", "periods", "points", "paths"}
+BASE = {"text", "units", "eras", "periods", "points", "paths", "ministries"}
 ALLOWED: dict[str, set[str]] = {
     "__init__": {"text"},
     "text": set(),
     "eras": set(),
     "paths": set(),
+    "ministries": {"text"},
     "units": {"text"},
     "periods": {"eras"},
     "points": {"periods"},
-    "plan": {"text", "units", "periods", "paths"},
+    "plan": {"text", "units", "periods", "paths", "ministries"},
     "store": BASE | {"plan"},
     "assessment": BASE | {"plan"},
     "followup": BASE | {"plan", "store", "assessment"},

@@ -34,6 +34,9 @@ def _register() -> None:
     from . import data_cmd
 
     cli.add_command(data_cmd.data)
+    from . import ministries_cmd
+
+    cli.add_command(ministries_cmd.ministries_command)
 
 
 _register()
