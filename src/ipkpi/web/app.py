@@ -12,7 +12,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -26,25 +25,16 @@ from ..followup.store_source import StoreSource
 from ..store import ImportLimits
 from ..text import Lang, t
 from .cache import PageCache
-from .dashboard import Dashboard, NotFoundError
+from .dashboard import Dashboard
 from .errors import error_response
 from .imports import ImportDesk
 from .openapi import openapi
+from .pages import PAGES, NotFoundError, Page, not_found
 from .params import BadRequestError, parse_as_of, parse_lang, single_values
 from .urls import ServerUrls
 
 STATIC_DIR = Path(__file__).parent / "static"
 STATIC_FILES = {"style.css", "app.js", "chart.js", "favicon.ico"}
-_EXTENSIONS = ("json", "csv", "xlsx", "svg", "html")
-_QUERY_KEYS = {"progress": ("part", "kind", "tone"), "search": ("q",)}
-
-
-def split_format(name: str) -> tuple[str, str]:
-    """``ipx.gii_rank.json`` → (``ipx.gii_rank``, ``json``); no known extension → html."""
-    stem, dot, ext = name.rpartition(".")
-    if dot and ext in _EXTENSIONS:
-        return stem, ext
-    return name, "html"
 
 
 class Server:
@@ -67,14 +57,17 @@ class Server:
                 raise ValueError("importing data needs a follow-up over the observation store")
             self.imports = ImportDesk(self, provider.source.store, import_token, import_limits)
 
-    async def page(self, request: Request, *, route: str, path_lang: Lang) -> Response:
+    async def page(self, request: Request, *, declared: Page, path_lang: Lang) -> Response:
         lang = path_lang
+        route = declared.name
         try:
             query = single_values(request.query_params.multi_items())
             lang = parse_lang(query.get("lang"), path_lang)
             as_of = parse_as_of(query.get("as_of"))
-            params, fmt = self._params(route, request.path_params)
-            kept = {k: query[k] for k in _QUERY_KEYS.get(route, ()) if query.get(k)}
+            params, fmt = declared.split(request.path_params)
+            if fmt not in declared.formats:
+                raise not_found("形式", "format", fmt)
+            kept = {p.name: query[p.name] for p in declared.query if query.get(p.name)}
             key = (route, tuple(params.items()), lang, as_of, fmt, tuple(kept.items()))
             self.provider.revision()
             found = self.cache.get(key)
@@ -82,7 +75,7 @@ class Server:
                 rendered = await run_in_threadpool(
                     self.dashboard.render, route, params, lang, as_of, fmt, self.urls, kept
                 )
-                found = self.cache.put(key, rendered, keep=route != "search")
+                found = self.cache.put(key, rendered, keep=declared.cache)
         except BadRequestError as exc:
             return error_response(self, request, 400, exc.message, lang)
         except NotFoundError as exc:
@@ -93,22 +86,6 @@ class Server:
         if request.headers.get("if-none-match") == found.etag:
             return Response(status_code=304, headers=headers)
         return Response(found.rendered.body, media_type=found.rendered.media_type, headers=headers)
-
-    @staticmethod
-    def _params(route: str, path: dict[str, Any]) -> tuple[dict[str, str], str]:
-        if route == "kpi":
-            stem, fmt = split_format(str(path["name"]))
-            return {"kpi_id": stem}, fmt
-        if route == "part":
-            stem, fmt = split_format(str(path["part"]))
-            return {"part_id": stem}, fmt
-        if route == "section":
-            stem, fmt = split_format(str(path["section"]))
-            return {"part_id": str(path["part"]), "section_id": stem}, fmt
-        ext = str(path.get("ext", "html"))
-        if ext not in _EXTENSIONS:
-            raise NotFoundError(t(f"形式「{ext}」はありません。", f"there is no format {ext!r}"))
-        return {}, ext
 
     async def static(self, request: Request) -> Response:
         name = str(request.path_params["name"])
@@ -126,21 +103,14 @@ class Server:
         return JSONResponse(openapi(self.dashboard.plan_title))
 
     def routes(self, lang: Lang) -> list[Route]:
-        def page(route: str) -> Any:
-            return partial(self.page, route=route, path_lang=lang)
-
         imports = self.imports.routes(lang) if self.imports is not None else []
         return [
             *imports,
-            Route("/", page("home")),
-            Route("/index.{ext:str}", page("home")),
-            Route("/progress", page("progress")),
-            Route("/progress.{ext:str}", page("progress")),
-            Route("/search", page("search")),
-            Route("/search.{ext:str}", page("search")),
-            Route("/part/{part}", page("part")),
-            Route("/part/{part}/{section}", page("section")),
-            Route("/kpi/{name}", page("kpi")),
+            *(
+                Route(path, partial(self.page, declared=declared, path_lang=lang))
+                for declared in PAGES
+                for path in declared.route_paths()
+            ),
         ]
 
 

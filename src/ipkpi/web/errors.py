@@ -6,8 +6,10 @@ from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
+from typing_extensions import TypedDict
 
 from ..text import Lang, Text
+from .models import closed
 from .render import render_html
 from .ui_strings import UI
 
@@ -15,6 +17,19 @@ if TYPE_CHECKING:
     from .app import Server
 
 _TITLES = {400: "bad_request_title", 404: "not_found_title"}
+
+
+@closed
+class ErrorDetail(TypedDict):
+    status: int
+    message: str
+
+
+@closed
+class ErrorBody(TypedDict):
+    """What a ``.json`` address answers when there is no such page or a parameter is bad."""
+
+    error: ErrorDetail
 
 
 def error_page(status: int, message: Text, lang: Lang, alternate: str) -> dict[str, Any]:
@@ -35,7 +50,7 @@ def error_response(
     server: Server, request: Request, status: int, message: Text, lang: Lang
 ) -> Response:
     if request.url.path.endswith(".json"):
-        body = {"error": {"status": status, "message": message.get(lang)}}
+        body = ErrorBody(error={"status": status, "message": message.get(lang)})
         return JSONResponse(body, status_code=status)
     path = request.url.path.removeprefix(server.urls.base)
     japanese = path.removeprefix("/en") or "/"

@@ -1,11 +1,23 @@
-"""The OpenAPI description of the dashboard's JSON (every page is also ``PAGE.json``)."""
+"""The OpenAPI description of the dashboard's JSON and downloads, made from the declared pages.
+
+Every declared page (:mod:`.pages`) is also ``PAGE.json``, whose schema is the page's model;
+its downloads (``.csv``, ``.xlsx``, …) are listed with their media types. The static site's
+description (:func:`openapi` with ``site``) lists only the files that site holds: no query
+parameters (a static host cannot read them), the English copy under ``/en``, past vintages
+under ``/as-of/{as_of}`` when they were built.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from dataclasses import dataclass
 from typing import Any
 
 from .. import __version__
 from ..text import Text
+from .errors import ErrorBody
+from .models import component_schemas
+from .pages import PAGES, Page, Param
 
 _LANG = {
     "name": "lang",
@@ -21,87 +33,99 @@ _AS_OF = {
     "description": "The data as known on this date (YYYY-MM-DD); the latest vintage if absent.",
     "schema": {"type": "string", "format": "date"},
 }
-
-
-def _path(name: str, description: str) -> dict[str, Any]:
-    return {"name": name, "in": "path", "required": True, "description": description,
-            "schema": {"type": "string"}}  # fmt: skip
-
-
-def _filter(name: str, description: str) -> dict[str, Any]:
-    return {"name": name, "in": "query", "required": False, "description": description,
-            "schema": {"type": "string"}}  # fmt: skip
-
-
-def _op(summary: str, params: list[dict[str, Any]], media: str = "application/json") -> Any:
-    return {
-        "get": {
-            "summary": summary,
-            "parameters": [*params, _LANG, _AS_OF],
-            "responses": {
-                "200": {"description": "The page's data", "content": {media: {"schema": _PAGE}}},
-                "400": {"description": "A malformed parameter; the message says which"},
-                "404": {"description": "No such page"},
-            },
-        }
-    }
-
-
-_PAGE = {
-    "type": "object",
-    "required": ["page", "lang", "title", "as_of", "vintage", "vintages"],
-    "properties": {
-        "page": {"type": "string"},
-        "lang": {"type": "string", "enum": ["ja", "en"]},
-        "title": {"type": "string"},
-        "as_of": {"type": ["string", "null"], "format": "date"},
-        "vintage": {"type": ["string", "null"]},
-        "vintages": {"type": "array", "items": {"type": "object"}},
-    },
-    "additionalProperties": True,
+_AS_OF_PATH = {
+    "name": "as_of",
+    "in": "path",
+    "required": True,
+    "description": "The date of a past data vintage (YYYY-MM-DD), one of the page's vintages",
+    "schema": {"type": "string", "format": "date"},
 }
 
 
-def openapi(title: Text) -> dict[str, Any]:
-    kpi = _path("kpi_id", "The KPI's id, e.g. ipx.gii_rank")
-    part = _path("part_id", "The part's id, e.g. creation")
-    section = _path("section_id", "The section's id within the part, e.g. ai")
+@dataclass(frozen=True, slots=True)
+class SiteFiles:
+    """What a static site holds: which formats were written, and whether past vintages."""
+
+    formats: Collection[str]
+    vintages: bool
+
+
+def _param(param: Param, where: str) -> dict[str, Any]:
+    return {
+        "name": param.name,
+        "in": where,
+        "required": where == "path",
+        "description": param.description,
+        "schema": {"type": "string"},
+    }
+
+
+def _operation(
+    page: Page, fmt: str, refs: dict[str, str], site: SiteFiles | None, dated: bool
+) -> dict[str, Any]:
+    params = [_param(p, "path") for p in page.params]
+    if site is None:
+        params += [_param(p, "query") for p in page.query] + [_LANG, _AS_OF]
+    elif dated:
+        params.insert(0, _AS_OF_PATH)
+    if fmt == "json":
+        summary, media = page.summary, "application/json"
+        schema: dict[str, Any] = {"$ref": refs[page.model.__name__]}
+    else:
+        download = page.downloads[fmt]
+        summary, media = download.summary, download.media_type.split(";")[0]
+        schema = {"type": "string"} if media.startswith("text/") else {"format": "binary"}
+    responses: dict[str, Any] = {
+        "200": {"description": summary, "content": {media: {"schema": schema}}}
+    }
+    if site is None:
+        error = {"application/json": {"schema": {"$ref": refs["ErrorBody"]}}}
+        responses["400"] = {"description": "A malformed parameter; the message says which"}
+        responses["404"] = {"description": "No such page", "content": error}
+        responses["400"]["content"] = error
+    return {"get": {"summary": summary, "operationId": _operation_id(page, fmt, site, dated),
+                    "parameters": params, "responses": responses}}  # fmt: skip
+
+
+def _operation_id(page: Page, fmt: str, site: SiteFiles | None, dated: bool) -> str:
+    return f"{page.name}_{fmt}" + ("_dated" if dated else "")
+
+
+def openapi(title: Text, *, site: SiteFiles | None = None) -> dict[str, Any]:
+    """The description of the server's JSON (``site`` None) or of a static site's files."""
+    refs, schemas = component_schemas([*(p.model for p in PAGES), ErrorBody])
+    paths: dict[str, Any] = {}
+    for page in PAGES:
+        if site is not None and not page.static:
+            continue
+        for fmt in page.data_formats:
+            if site is not None and fmt != "json" and fmt not in site.formats:
+                continue
+            prefixes = [("", False)]
+            if site is not None:
+                prefixes = [("", False), ("/en", False)]
+                if site.vintages:
+                    prefixes += [("/as-of/{as_of}", True), ("/en/as-of/{as_of}", True)]
+            for prefix, dated in prefixes:
+                operation = _operation(page, fmt, refs, site, dated)
+                if prefix.startswith("/en"):
+                    get = operation["get"]
+                    get["operationId"] += "_en"
+                    get["summary"] += " (English)"
+                paths[page.openapi_path(fmt, prefix)] = operation
+    where = (
+        "This is a static copy: files only, English under /en, past vintages under /as-of/{as_of}."
+        if site is not None
+        else "English texts: prefix /en or ?lang=en; earlier data: ?as_of=YYYY-MM-DD."
+    )
     return {
         "openapi": "3.1.0",
         "info": {
             "title": f"{title.en or title.ja} — follow-up dashboard",
             "version": __version__,
             "description": "Each HTML page of the dashboard is also served as JSON at the same "
-            "address with .json; the same data, built once. English texts: prefix /en or "
-            "?lang=en.",
+            f"address with .json; the same data, built once. {where}",
         },
-        "paths": {
-            "/index.json": _op("The plan at a glance: headline KPIs, verdict counts, changes", []),
-            "/part/{part_id}.json": _op("A part: summary, pillars, sections, KPIs", [part]),
-            "/part/{part_id}/{section_id}.json": _op(
-                "A section: situation, measures, KPIs, context", [part, section]
-            ),
-            "/kpi/{kpi_id}.json": _op(
-                "A KPI: data table, chart spec, verdicts by method with their numbers", [kpi]
-            ),
-            "/kpi/{kpi_id}.csv": _op("The KPI's data table as CSV", [kpi], "text/csv"),
-            "/kpi/{kpi_id}.xlsx": _op(
-                "The KPI's data table as Excel",
-                [kpi],
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            ),
-            "/kpi/{kpi_id}.svg": _op("The KPI's chart as SVG", [kpi], "image/svg+xml"),
-            "/progress.json": _op(
-                "Every KPI by verdict",
-                [
-                    _filter("part", "Only KPIs of this part id"),
-                    _filter("kind", "Only KPIs of this kind (level_by_deadline, rank, …)"),
-                    _filter("tone", "Only KPIs whose verdict is good, fair, poor, bad or neutral"),
-                ],
-            ),
-            "/search.json": _op(
-                "KPIs, sections and measures matching every word, in either language",
-                [_filter("q", "The words to find")],
-            ),
-        },
+        "paths": paths,
+        "components": {"schemas": schemas},
     }

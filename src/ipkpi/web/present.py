@@ -10,13 +10,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from typing_extensions import TypedDict
+
 from ..followup.numbers import FLAG_LABELS, flag_labels, number, percent, quantity, unit_symbol
 from ..plan import Figure, Flags, Source
 from ..text import Lang, Text
+from .models import closed
 
 __all__ = [
     "FLAG_LABELS",
+    "FigureData",
     "LocalText",
+    "SourceRef",
     "flag_labels",
     "number",
     "percent",
@@ -51,7 +56,30 @@ def plan_flags(flags: Flags) -> list[str]:
     return flags.names()
 
 
-def figure(fig: Figure, lang: Lang, sources: dict[str, Source]) -> dict[str, Any]:
+@closed
+class FigureData(TypedDict):
+    """A number the plan quotes, with its unit, period, flags and source."""
+
+    label: str
+    value: float
+    unit: str
+    text: str
+    period: str
+    flags: list[str]
+    source: str
+    source_url: str
+
+
+@closed
+class SourceRef(TypedDict):
+    id: str
+    title: str
+    publisher: str
+    url: str
+    read_on: str
+
+
+def figure(fig: Figure, lang: Lang, sources: dict[str, Source]) -> FigureData:
     source = sources.get(fig.source)
     return {
         "label": tx(fig.label, lang),
@@ -65,7 +93,7 @@ def figure(fig: Figure, lang: Lang, sources: dict[str, Source]) -> dict[str, Any
     }
 
 
-def source_ref(source: Source, lang: Lang) -> dict[str, Any]:
+def source_ref(source: Source, lang: Lang) -> SourceRef:
     return {
         "id": source.id,
         "title": tx(source.title, lang),

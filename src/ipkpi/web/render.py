@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -11,21 +12,11 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from ..text import Lang
+from .pages import is_page, navigation, page_named
 from .pages.common import as_of_date
 from .present import LocalText
 from .ui_strings import ui_strings
-from .urls import ROUTES, Urls
-
-TEMPLATES = {
-    "home": "home.html",
-    "part": "part.html",
-    "section": "section.html",
-    "kpi": "kpi.html",
-    "progress": "progress.html",
-    "search": "search.html",
-    "error": "error.html",
-    "import": "import.html",
-}
+from .urls import Urls
 
 
 def local(value: Any) -> Markup:
@@ -61,19 +52,26 @@ _UI_CACHE: dict[str, dict[str, str]] = {}
 
 
 def render_html(
-    page: dict[str, Any],
+    page: Mapping[str, Any],
     urls: Urls,
     *,
     template: str | None = None,
     query: dict[str, str] | None = None,
 ) -> str:
-    """The page as HTML; ``query`` is kept in the page's own links (filters, search words)."""
+    """The page as HTML; ``query`` is kept in the page's own links (filters, search words).
+
+    A declared page (:mod:`.pages`) is drawn by its own template; other pages (errors, the
+    import desk) name theirs.
+    """
     lang: Lang = page["lang"]
     other: Lang = "en" if lang == "ja" else "ja"
-    name = template or TEMPLATES[page["page"]]
+    declared = is_page(page["page"])
+    name = template or page_named(page["page"]).template
+    if name is None:
+        raise ValueError(f"page {page['page']!r} has no HTML")
     as_of = as_of_date(page)
     params: dict[str, str] = page.get("params") or {}
-    route = page["page"] if page["page"] in ROUTES else "home"
+    route = page["page"] if declared else "home"
 
     def here(lang: Lang = lang, fmt: str = "html", as_of: dt.date | str | None = "same") -> str:
         """This page in another language, format or vintage."""
@@ -100,10 +98,11 @@ def render_html(
             as_of=as_of,
             mode=urls.mode,
             date=dt.date.fromisoformat,
-            has_json=page["page"] in ROUTES,  # error and import pages have no JSON
+            has_json=declared,  # error and import pages have no JSON
+            nav=navigation(),
         )
     )
 
 
-def render_json(page: dict[str, Any]) -> bytes:
+def render_json(page: Mapping[str, Any]) -> bytes:
     return json.dumps(page, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()

@@ -23,7 +23,7 @@ from ..followup import FollowUpProvider
 from ..text import LANGS, Lang, t
 from .dashboard import Dashboard
 from .errors import error_page
-from .openapi import openapi
+from .openapi import SiteFiles, openapi
 from .pages.search import localized_index
 from .render import render_html
 from .site_pages import PageJob, site_pages
@@ -68,7 +68,7 @@ def build_site(
     formats = tuple(downloads) + (("svg",) if svg else ())
     jobs = list(site_pages(provider.plan, as_ofs, downloads=formats))
     out.mkdir(parents=True, exist_ok=True)
-    files, size = _write_assets(provider, out)
+    files, size = _write_assets(provider, out, SiteFiles(formats, vintages=len(as_ofs) > 1))
     stubs = [j for j in jobs if j.as_of is None and latest.vintage is not None]
     files += _write_stubs(stubs, latest.vintage.date if latest.vintage else None, out)
     _WORKER = (dashboard, out, svg)
@@ -134,7 +134,7 @@ def _render_chunk(jobs: list[PageJob]) -> ChunkResult:
     return files, size, verdicts
 
 
-def _write_assets(provider: FollowUpProvider, out: Path) -> tuple[int, int]:
+def _write_assets(provider: FollowUpProvider, out: Path, held: SiteFiles) -> tuple[int, int]:
     static = out / "static"
     static.mkdir(parents=True, exist_ok=True)
     for name in STATIC_FILES:
@@ -142,7 +142,8 @@ def _write_assets(provider: FollowUpProvider, out: Path) -> tuple[int, int]:
     shutil.copyfile(javascript_bundle(), static / "vega-bundle.js")
     shutil.copyfile(STATIC_DIR / "favicon.ico", out / "favicon.ico")
     (out / "openapi.json").write_text(
-        json.dumps(openapi(provider.plan.title), ensure_ascii=False, indent=1), encoding="utf-8"
+        json.dumps(openapi(provider.plan.title, site=held), ensure_ascii=False, indent=1),
+        encoding="utf-8",
     )
     files = len(STATIC_FILES) + 3
     for lang in LANGS:

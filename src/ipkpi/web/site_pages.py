@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..plan import Plan
 from ..text import LANGS, Lang
+from .pages import PAGES
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,18 +29,17 @@ class PageJob:
 def site_pages(
     plan: Plan, as_ofs: list[dt.date | None], *, downloads: tuple[str, ...] = ("csv", "xlsx")
 ) -> Iterator[PageJob]:
-    """Every page, KPIs last (they are the many); ``as_ofs`` holds None for the latest."""
-    for as_of in as_ofs:
-        for lang in LANGS:
-            for route in ("home", "progress", "search"):
-                yield PageJob(route, (), lang, as_of, ("html", "json"))
-            for part in plan.parts:
-                yield PageJob("part", (("part_id", part.id),), lang, as_of, ("html", "json"))
-                for section in part.sections:
-                    params = (("part_id", part.id), ("section_id", section.id))
-                    yield PageJob("section", params, lang, as_of, ("html", "json"))
-    for as_of in as_ofs:
-        for lang in LANGS:
-            for _part, _section, kpi in plan.iter_kpis():
-                formats = ("html", "json", *downloads)
-                yield PageJob("kpi", (("kpi_id", kpi.id),), lang, as_of, formats)
+    """Every declared page the static site holds, in the order of :data:`~.pages.PAGES`.
+
+    ``as_ofs`` holds None for the latest data; ``downloads`` are the formats besides HTML and
+    JSON to write where a page has them.
+    """
+    for page in PAGES:
+        if not page.static:
+            continue
+        instances = [tuple(params.items()) for params in page.instances(plan)]
+        formats = tuple(f for f in page.formats if f in ("html", "json", *downloads))
+        for as_of in as_ofs:
+            for lang in LANGS:
+                for params in instances:
+                    yield PageJob(page.name, params, lang, as_of, formats)

@@ -11,26 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from abc import ABC, abstractmethod
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from ..text import DEFAULT_LANG, Lang
-
-ROUTES = ("home", "part", "section", "kpi", "progress", "search")
+from .pages import page_named
 
 
 def route_path(name: str, params: dict[str, str]) -> str:
     """The path of a page without language, date or extension (``kpi/ipx.gii_rank``)."""
-    if name == "home":
-        return "index"
-    if name == "part":
-        return f"part/{quote(params['part_id'])}"
-    if name == "section":
-        return f"part/{quote(params['part_id'])}/{quote(params['section_id'])}"
-    if name == "kpi":
-        return f"kpi/{quote(params['kpi_id'])}"
-    if name in ("progress", "search"):
-        return name
-    raise KeyError(f"unknown route {name!r}")
+    return page_named(name).file(params)
 
 
 class Urls(ABC):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from typing_extensions import TypedDict
+
 from ..assessment.verdict import Verdict
 from ..assessment.vocabulary import NOTES
 from ..followup import KpiStatus, tone
@@ -12,7 +14,42 @@ from ..followup.numbers import rate
 from ..followup.pace import pace_of
 from ..plan import kpi_direction
 from ..text import Lang, Text, t
+from .models import closed
 from .present import number, quantity, tx
+
+
+@closed
+class VerdictNumber(TypedDict):
+    """One number behind a verdict: what it is, as shown, and its raw value."""
+
+    key: str
+    label: str
+    text: str
+    value: Any
+
+
+@closed
+class VerdictData(TypedDict):
+    method: str
+    method_label: str
+    status: str
+    status_label: str
+    tone: str
+    rule: str
+    explanation: str
+    numbers: list[VerdictNumber]
+    notes: list[str]
+
+
+@closed
+class PaceData(TypedDict):
+    needed: float
+    achieved: float
+    needed_text: str
+    achieved_text: str
+    rate_kind: str
+    latest: str
+
 
 NUMBER_LABELS: dict[str, Text] = {
     "base": t("基準", "Base"),
@@ -37,9 +74,9 @@ def _rate(value: float | None, kind: str, unit_code: str, lang: Lang) -> str:
     return rate(value, kind, unit_code, lang)
 
 
-def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> dict[str, Any]:
+def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> VerdictData:
     unit_code = verdict.unit or (status.main.series.unit if status.main else "")
-    numbers: list[dict[str, Any]] = []
+    numbers: list[VerdictNumber] = []
 
     def add(key: str, text: str, raw: Any) -> None:
         numbers.append(
@@ -102,7 +139,7 @@ def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> dict[str, A
     }
 
 
-def pace_data(status: KpiStatus, lang: Lang) -> dict[str, Any] | None:
+def pace_data(status: KpiStatus, lang: Lang) -> PaceData | None:
     """The pace needed from the latest value and the recent pace (:mod:`ipkpi.followup.pace`)."""
     pace = pace_of(status)
     if pace is None:

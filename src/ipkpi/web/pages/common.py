@@ -3,27 +3,85 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
+
+from typing_extensions import TypedDict
 
 from ...followup import FollowUp, KpiStatus, tone
 from ...followup.describe import goal_text
 from ...plan import KIND_LABELS, kpi_direction
 from ...text import Lang
+from ..models import closed
 from ..present import flag_labels, quantity, tx
+
+
+@closed
+class VintageRef(TypedDict):
+    id: str
+    date: str
+    label: str
+
+
+@closed
+class PlanRef(TypedDict):
+    id: str
+    title: str
+
+
+@closed
+class PageMeta(TypedDict):
+    """What every page's JSON starts with: which page, in which language, as of which data."""
+
+    page: str
+    params: dict[str, str]
+    lang: Lang
+    title: str
+    plan: PlanRef
+    as_of: str | None
+    vintage: str | None
+    vintages: list[VintageRef]
+
+
+@closed
+class KpiRow(TypedDict):
+    """A KPI as one row of a list."""
+
+    id: str
+    title: str
+    kind: str
+    kind_label: str
+    part_id: str
+    part_title: str
+    section_id: str | None
+    section_title: str
+    goal: str
+    latest: str
+    latest_period: str
+    latest_flags: list[str]
+    status: str
+    status_label: str
+    method: str
+    method_label: str
+    tone: str
+    has_data: bool
+
+
+ToneCounts = dict[str, int]
 
 
 def meta(
     followup: FollowUp,
     page: str,
-    params: dict[str, str],
+    params: Mapping[str, str],
     lang: Lang,
     title: str,
-) -> dict[str, Any]:
+) -> PageMeta:
     """What the page is, in which language and as of which data."""
     vintage = followup.vintage
     return {
         "page": page,
-        "params": params,
+        "params": dict(params),
         "lang": lang,
         "title": title,
         "plan": {"id": followup.plan.id, "title": tx(followup.plan.title, lang)},
@@ -36,7 +94,7 @@ def meta(
     }
 
 
-def as_of_date(page: dict[str, Any]) -> dt.date | None:
+def as_of_date(page: Mapping[str, Any]) -> dt.date | None:
     value = page.get("as_of")
     return dt.date.fromisoformat(value) if value else None
 
@@ -50,7 +108,7 @@ def latest_text(status: KpiStatus, lang: Lang) -> tuple[str, str]:
     return quantity(latest.value, main.series.unit, lang), latest.period
 
 
-def kpi_row(status: KpiStatus, lang: Lang) -> dict[str, Any]:
+def kpi_row(status: KpiStatus, lang: Lang) -> KpiRow:
     """A KPI as one row of a list: title, kind, latest value, goal and headline verdict."""
     kind = status.kind
     value, period = latest_text(status, lang)
@@ -78,7 +136,7 @@ def kpi_row(status: KpiStatus, lang: Lang) -> dict[str, Any]:
     }
 
 
-def tone_counts(statuses: list[KpiStatus]) -> dict[str, int]:
+def tone_counts(statuses: list[KpiStatus]) -> ToneCounts:
     counts = {t: 0 for t in ("good", "fair", "poor", "bad", "neutral")}
     for status in statuses:
         counts[status.tone] += 1

@@ -2,65 +2,145 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing_extensions import TypedDict
 
 from ...assessment.vocabulary import status_label
 from ...followup import Changes, FollowUp, KpiStatus
-from ...plan import KIND_LABELS
+from ...plan import KIND_LABELS, Pillar
 from ...text import Lang
+from ..models import closed
 from ..present import number, quantity, tx
 from ..ui_strings import UI
-from .common import kpi_row, meta, tone_counts
+from .common import KpiRow, PageMeta, ToneCounts, kpi_row, meta, tone_counts
+from .spec import Page, PageRequest
 
 MAX_CHANGES = 50
 
 
-def home_page(followup: FollowUp, changes: Changes, lang: Lang) -> dict[str, Any]:
+@closed
+class PillarData(TypedDict):
+    number: int
+    title: str
+    text: list[str]
+
+
+@closed
+class Totals(TypedDict):
+    kpis: int
+    with_data: int
+    tones: ToneCounts
+
+
+@closed
+class PartCounts(TypedDict):
+    id: str
+    number: int
+    title: str
+    tones: ToneCounts
+
+
+@closed
+class KindCounts(TypedDict):
+    kind: str
+    label: str
+    tones: ToneCounts
+
+
+@closed
+class Change(TypedDict):
+    kind: str
+    kind_label: str
+    kpi_id: str
+    kpi_title: str
+    series_id: str
+    series: str
+    period: str
+    old: str
+    new: str
+
+
+@closed
+class ChangeList(TypedDict):
+    previous: str | None
+    current: str | None
+    count: int
+    shown: int
+    items: list[Change]
+
+
+@closed
+class HomePage(PageMeta):
+    """The plan at a glance."""
+
+    subtitle: str
+    publisher: str
+    vision: str
+    pillars: list[PillarData]
+    headline_kpis: list[KpiRow]
+    totals: Totals
+    by_part: list[PartCounts]
+    by_kind: list[KindCounts]
+    changes: ChangeList
+
+
+def pillars(items: list[Pillar], lang: Lang) -> list[PillarData]:
+    return [
+        {"number": p.number, "title": tx(p.title, lang), "text": [tx(x, lang) for x in p.text]}
+        for p in items
+    ]
+
+
+def home_page(followup: FollowUp, changes: Changes, lang: Lang) -> HomePage:
     plan = followup.plan
-    page = meta(followup, "home", {}, lang, tx(plan.title, lang))
     statuses = followup.kpis()
     ipx = plan.parts[0] if plan.parts else None
-    page.update(
-        {
-            "subtitle": tx(plan.subtitle, lang),
-            "publisher": tx(plan.publisher, lang),
-            "vision": tx(plan.vision, lang),
-            "pillars": [
-                {
-                    "number": p.number,
-                    "title": tx(p.title, lang),
-                    "text": [tx(x, lang) for x in p.text],
-                }
-                for p in (ipx.pillars if ipx else [])
-            ],
-            "headline_kpis": [kpi_row(s, lang) for s in followup.headline_kpis()],
-            "totals": {
-                "kpis": len(statuses),
-                "with_data": sum(1 for s in statuses if s.has_data),
-                "tones": tone_counts(statuses),
-            },
-            "by_part": [
-                {
-                    "id": part.id,
-                    "number": part.number,
-                    "title": tx(part.title, lang),
-                    "tones": tone_counts([s for s in statuses if s.part.id == part.id]),
-                }
-                for part in plan.parts
-            ],
-            "by_kind": [
-                {
-                    "kind": kind,
-                    "label": label.get(lang),
-                    "tones": tone_counts([s for s in statuses if s.kind == kind]),
-                }
-                for kind, label in KIND_LABELS.items()
-                if any(s.kind == kind for s in statuses)
-            ],
-            "changes": _changes(followup, changes, lang),
-        }
+    return HomePage(
+        **meta(followup, "home", {}, lang, tx(plan.title, lang)),
+        subtitle=tx(plan.subtitle, lang),
+        publisher=tx(plan.publisher, lang),
+        vision=tx(plan.vision, lang),
+        pillars=pillars(ipx.pillars if ipx else [], lang),
+        headline_kpis=[kpi_row(s, lang) for s in followup.headline_kpis()],
+        totals={
+            "kpis": len(statuses),
+            "with_data": sum(1 for s in statuses if s.has_data),
+            "tones": tone_counts(statuses),
+        },
+        by_part=[
+            {
+                "id": part.id,
+                "number": part.number,
+                "title": tx(part.title, lang),
+                "tones": tone_counts([s for s in statuses if s.part.id == part.id]),
+            }
+            for part in plan.parts
+        ],
+        by_kind=[
+            {
+                "kind": kind,
+                "label": label.get(lang),
+                "tones": tone_counts([s for s in statuses if s.kind == kind]),
+            }
+            for kind, label in KIND_LABELS.items()
+            if any(s.kind == kind for s in statuses)
+        ],
+        changes=_changes(followup, changes, lang),
     )
-    return page
+
+
+def _build(request: PageRequest) -> HomePage:
+    return home_page(request.followup, request.provider.changes(request.as_of), request.lang)
+
+
+PAGE = Page(
+    name="home",
+    path="",
+    template="home.html",
+    model=HomePage,
+    build=_build,
+    summary="The plan at a glance: headline KPIs, verdict counts, what changed",
+    nav=0,
+)
 
 
 def _shown(value: float | str | None, unit_code: str, lang: Lang) -> str:
@@ -83,8 +163,8 @@ def _series_label(status: KpiStatus | None, series_id: str, lang: Lang) -> str:
     return tx(found.label, lang) if found else series_id
 
 
-def _changes(followup: FollowUp, changes: Changes, lang: Lang) -> dict[str, Any]:
-    rows = []
+def _changes(followup: FollowUp, changes: Changes, lang: Lang) -> ChangeList:
+    rows: list[Change] = []
     for change in changes.items[:MAX_CHANGES]:
         status = followup.kpi(change.kpi_id)
         label = UI[f"change_{change.kind}"].get(lang)

@@ -6,17 +6,34 @@ hold: :func:`data_table` is the one place its rows are made.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from ...charts import kpi_chart
+from typing_extensions import TypedDict
+
+from ...charts import kpi_chart, to_svg
 from ...followup import FollowUp, KpiStatus
 from ...followup.describe import deadline_of, goal_text
 from ...plan import KIND_LABELS, LevelByDeadline, Milestone, Pending, RelativeToPeers, Source
-from ...text import Lang
-from ..present import figure, flag_labels, number, quantity, source_ref, tx, unit_symbol
+from ...text import Lang, t
+from ..downloads import table_csv, table_xlsx
+from ..models import closed
+from ..present import (
+    FigureData,
+    SourceRef,
+    figure,
+    flag_labels,
+    number,
+    quantity,
+    source_ref,
+    tx,
+    unit_symbol,
+)
 from ..ui_strings import UI
-from ..verdicts import pace_data, verdict_data
-from .common import kpi_row, meta
+from ..verdicts import PaceData, VerdictData, pace_data, verdict_data
+from .common import KpiRow, PageMeta, kpi_row, meta
+from .outline import SectionRef
+from .spec import Download, NotFoundError, Page, PageRequest, Param, not_found
 
 TABLE_COLUMNS = (
     "series",
@@ -38,10 +55,118 @@ ROLE_LABELS = {
 }
 
 
-def data_table(status: KpiStatus, lang: Lang) -> dict[str, Any]:
+@closed
+class Column(TypedDict):
+    key: str
+    label: str
+
+
+@closed
+class TableRow(TypedDict):
+    """One observation as the data table, the CSV and the Excel file show it."""
+
+    series_id: str
+    series: str
+    role: str
+    period: str
+    value: float
+    value_text: str
+    unit: str
+    flags: str
+    source: str
+    source_url: str
+    vintage: str
+    note: str
+
+
+@closed
+class DataTable(TypedDict):
+    columns: list[Column]
+    rows: list[TableRow]
+
+
+@closed
+class Fact(TypedDict):
+    label: str
+    value: str
+
+
+@closed
+class KpiDetail(KpiRow):
+    wording: str
+    facts: list[Fact]
+    notes: list[str]
+    context: list[FigureData]
+
+
+@closed
+class SeriesInfo(TypedDict):
+    id: str
+    label: str
+    role: str
+    unit: str
+    country: str
+    definition: str
+    observations: int
+
+
+@closed
+class ComponentRow(TypedDict):
+    series_id: str
+    label: str
+    current: str
+    current_period: str
+    previous: str
+    previous_period: str
+    change_pct: float
+    definition_changed: bool
+
+
+@closed
+class ComponentTotal(TypedDict):
+    current: str
+    previous: str
+    change_pct: float
+
+
+@closed
+class Components(TypedDict):
+    rows: list[ComponentRow]
+    total: ComponentTotal | None
+
+
+@closed
+class EventData(TypedDict):
+    date: str
+    label: str
+    series: str
+    source: str
+
+
+@closed
+class KpiPage(PageMeta):
+    """A KPI: its wording and facts, verdicts with their numbers, data table, chart, sources.
+
+    ``chart`` is a Vega-Lite specification (https://vega.github.io/schema/vega-lite/v5.json).
+    """
+
+    kpi: KpiDetail
+    section: SectionRef | None
+    headline: VerdictData
+    verdicts: list[VerdictData]
+    pace: PaceData | None
+    series: list[SeriesInfo]
+    table: DataTable
+    components: Components | None
+    events: list[EventData]
+    sources: list[SourceRef]
+    chart: dict[str, Any] | None
+
+
+def data_table(status: KpiStatus, lang: Lang) -> DataTable:
     """Every observation of every series of the KPI, one row each, in the page's language."""
-    columns = [{"key": key, "label": UI[key].get(lang)} for key in TABLE_COLUMNS]
-    rows = []
+    columns: list[Column] = [{"key": key, "label": UI[key].get(lang)} for key in TABLE_COLUMNS]
+    rows: list[TableRow] = []
     for data in status.series:
         label = tx(data.series.label, lang)
         role = ROLE_LABELS[data.series.role][0 if lang == "ja" else 1]
@@ -65,9 +190,9 @@ def data_table(status: KpiStatus, lang: Lang) -> dict[str, Any]:
     return {"columns": columns, "rows": rows}
 
 
-def _facts(status: KpiStatus, lang: Lang, sources: dict[str, Source]) -> list[dict[str, str]]:
+def _facts(status: KpiStatus, lang: Lang, sources: dict[str, Source]) -> list[Fact]:
     kpi = status.kpi
-    facts = [
+    facts: list[Fact] = [
         {"label": UI["kind"].get(lang), "value": KIND_LABELS[status.kind].get(lang)},
         {"label": UI["target"].get(lang), "value": goal_text(kpi, lang)},
     ]
@@ -89,11 +214,11 @@ def _facts(status: KpiStatus, lang: Lang, sources: dict[str, Source]) -> list[di
     return facts
 
 
-def _components(status: KpiStatus, lang: Lang) -> dict[str, Any] | None:
+def _components(status: KpiStatus, lang: Lang) -> Components | None:
     kpi = status.kpi
     if not isinstance(kpi, LevelByDeadline) or not kpi.components:
         return None
-    rows = [
+    rows: list[ComponentRow] = [
         {
             "series_id": c.series,
             "label": tx(c.label, lang),
@@ -119,14 +244,13 @@ def _components(status: KpiStatus, lang: Lang) -> dict[str, Any] | None:
     }
 
 
-def kpi_page(followup: FollowUp, status: KpiStatus, lang: Lang) -> dict[str, Any]:
+def kpi_page(followup: FollowUp, status: KpiStatus, lang: Lang) -> KpiPage:
     kpi = status.kpi
     sources = followup.plan.source_by_id()
-    page = meta(followup, "kpi", {"kpi_id": kpi.id}, lang, tx(kpi.title, lang))
     used = {kpi.source, *(f.source for f in kpi.context)}
     if kpi.baseline is not None:
         used.add(kpi.baseline.source)
-    events = [
+    events: list[EventData] = [
         {
             "date": e.date,
             "label": tx(e.label, lang),
@@ -137,38 +261,78 @@ def kpi_page(followup: FollowUp, status: KpiStatus, lang: Lang) -> dict[str, Any
         for e in s.series.events
     ]
     used.update(e.source for s in status.series for e in s.series.events)
-    page.update(
-        {
-            "kpi": {
-                **kpi_row(status, lang),
-                "wording": tx(kpi.wording, lang),
-                "facts": _facts(status, lang, sources),
-                "notes": [tx(n, lang) for n in kpi.notes],
-                "context": [figure(f, lang, sources) for f in kpi.context],
-            },
-            "section": {"id": status.section.id, "title": tx(status.section.title, lang)}
-            if status.section
-            else None,
-            "headline": verdict_data(status.headline, status, lang),
-            "verdicts": [verdict_data(v, status, lang) for v in status.verdicts],
-            "pace": pace_data(status, lang),
-            "series": [
-                {
-                    "id": s.series.id,
-                    "label": tx(s.series.label, lang),
-                    "role": s.series.role,
-                    "unit": s.series.unit,
-                    "country": s.series.country or "",
-                    "definition": tx(s.series.definition, lang),
-                    "observations": len(s.observations),
-                }
-                for s in status.series
-            ],
-            "table": data_table(status, lang),
-            "components": _components(status, lang),
-            "events": events,
-            "sources": [source_ref(sources[i], lang) for i in sorted(used) if i in sources],
-            "chart": kpi_chart(status, lang),
-        }
+    return KpiPage(
+        **meta(followup, "kpi", {"kpi_id": kpi.id}, lang, tx(kpi.title, lang)),
+        kpi={
+            **kpi_row(status, lang),
+            "wording": tx(kpi.wording, lang),
+            "facts": _facts(status, lang, sources),
+            "notes": [tx(n, lang) for n in kpi.notes],
+            "context": [figure(f, lang, sources) for f in kpi.context],
+        },
+        section={"id": status.section.id, "title": tx(status.section.title, lang)}
+        if status.section
+        else None,
+        headline=verdict_data(status.headline, status, lang),
+        verdicts=[verdict_data(v, status, lang) for v in status.verdicts],
+        pace=pace_data(status, lang),
+        series=[
+            {
+                "id": s.series.id,
+                "label": tx(s.series.label, lang),
+                "role": s.series.role,
+                "unit": s.series.unit,
+                "country": s.series.country or "",
+                "definition": tx(s.series.definition, lang),
+                "observations": len(s.observations),
+            }
+            for s in status.series
+        ],
+        table=data_table(status, lang),
+        components=_components(status, lang),
+        events=events,
+        sources=[source_ref(sources[i], lang) for i in sorted(used) if i in sources],
+        chart=kpi_chart(status, lang),
     )
-    return page
+
+
+def _build(request: PageRequest) -> KpiPage:
+    status = request.followup.kpi(request.params["kpi_id"])
+    if status is None:
+        raise not_found("KPI", "KPI", request.params["kpi_id"])
+    return kpi_page(request.followup, status, request.lang)
+
+
+def _csv(page: Mapping[str, Any], lang: Lang) -> bytes:
+    return table_csv(page["table"], UI["series_id"].get(lang))
+
+
+def _xlsx(page: Mapping[str, Any], lang: Lang) -> bytes:
+    return table_xlsx(page["table"], UI["series_id"].get(lang), page["title"])
+
+
+def _svg(page: Mapping[str, Any], lang: Lang) -> bytes:
+    if not page["chart"]:
+        raise NotFoundError(t("このKPIにはグラフがありません", "this KPI has no chart"))
+    return to_svg(page["chart"]).encode()
+
+
+PAGE = Page(
+    name="kpi",
+    path="kpi/{kpi_id}",
+    template="kpi.html",
+    model=KpiPage,
+    build=_build,
+    summary="A KPI: data table, chart spec, verdicts by method with their numbers",
+    params=(Param("kpi_id", "The KPI's id, e.g. ipx.gii_rank"),),
+    downloads={
+        "csv": Download("text/csv; charset=utf-8", "The KPI's data table as CSV", _csv),
+        "xlsx": Download(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "The KPI's data table as Excel",
+            _xlsx,
+        ),
+        "svg": Download("image/svg+xml", "The KPI's chart as SVG", _svg, attachment=False),
+    },
+    instances=lambda plan: [{"kpi_id": kpi.id} for _part, _section, kpi in plan.iter_kpis()],
+)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+
+from typing_extensions import TypedDict
 
 from ...followup import TONES, FollowUp
 from ...plan import KIND_LABELS
 from ...text import Lang
+from ..models import closed
+from ..params import parse_choice
 from ..present import tx
 from ..ui_strings import UI
-from .common import kpi_row, meta, tone_counts
+from .common import KpiRow, PageMeta, ToneCounts, kpi_row, meta, tone_counts
+from .spec import Page, PageRequest, Param
 
 
 @dataclass(frozen=True)
@@ -24,9 +29,42 @@ class Filters:
             k: v for k, v in (("part", self.part), ("kind", self.kind), ("tone", self.tone)) if v
         }
 
+    @classmethod
+    def read(cls, followup: FollowUp, query: Mapping[str, str]) -> Filters:
+        """The filters of the query, each checked against the values that exist."""
+        return cls(
+            part=parse_choice(query, "part", [p.id for p in followup.plan.parts]),
+            kind=parse_choice(query, "kind", KIND_LABELS),
+            tone=parse_choice(query, "tone", TONES),
+        )
 
-def progress_page(followup: FollowUp, filters: Filters, lang: Lang) -> dict[str, Any]:
-    page = meta(followup, "progress", {}, lang, UI["progress"].get(lang))
+
+@closed
+class Option(TypedDict):
+    value: str
+    label: str
+
+
+@closed
+class FilterOptions(TypedDict):
+    part: list[Option]
+    kind: list[Option]
+    tone: list[Option]
+
+
+@closed
+class ProgressPage(PageMeta):
+    """Every KPI by verdict; ``shown`` of ``total`` pass the filters."""
+
+    filters: dict[str, str]
+    options: FilterOptions
+    counts: ToneCounts
+    total: int
+    shown: int
+    kpis: list[KpiRow]
+
+
+def progress_page(followup: FollowUp, filters: Filters, lang: Lang) -> ProgressPage:
     statuses = followup.kpis()
     rows = [kpi_row(s, lang) for s in statuses]
     shown = [
@@ -38,22 +76,41 @@ def progress_page(followup: FollowUp, filters: Filters, lang: Lang) -> dict[str,
     ]
     order = {tone: i for i, tone in enumerate(TONES)}
     shown.sort(key=lambda r: (order[r["tone"]], r["part_id"], r["id"]))
-    page.update(
-        {
-            "filters": filters.as_query(),
-            "options": {
-                "part": [{"value": p.id, "label": tx(p.title, lang)} for p in followup.plan.parts],
-                "kind": [
-                    {"value": k, "label": label.get(lang)}
-                    for k, label in KIND_LABELS.items()
-                    if any(s.kind == k for s in statuses)
-                ],
-                "tone": [{"value": t, "label": UI[f"tone_{t}"].get(lang)} for t in TONES],
-            },
-            "counts": tone_counts(statuses),
-            "total": len(rows),
-            "shown": len(shown),
-            "kpis": shown,
-        }
+    return ProgressPage(
+        **meta(followup, "progress", {}, lang, UI["progress"].get(lang)),
+        filters=filters.as_query(),
+        options={
+            "part": [{"value": p.id, "label": tx(p.title, lang)} for p in followup.plan.parts],
+            "kind": [
+                {"value": k, "label": label.get(lang)}
+                for k, label in KIND_LABELS.items()
+                if any(s.kind == k for s in statuses)
+            ],
+            "tone": [{"value": t, "label": UI[f"tone_{t}"].get(lang)} for t in TONES],
+        },
+        counts=tone_counts(statuses),
+        total=len(rows),
+        shown=len(shown),
+        kpis=shown,
     )
-    return page
+
+
+def _build(request: PageRequest) -> ProgressPage:
+    filters = Filters.read(request.followup, request.query)
+    return progress_page(request.followup, filters, request.lang)
+
+
+PAGE = Page(
+    name="progress",
+    path="progress",
+    template="progress.html",
+    model=ProgressPage,
+    build=_build,
+    summary="Every KPI by verdict",
+    query=(
+        Param("part", "Only KPIs of this part id"),
+        Param("kind", "Only KPIs of this kind (level_by_deadline, rank, …)"),
+        Param("tone", "Only KPIs whose verdict is good, fair, poor, bad or neutral"),
+    ),
+    nav=1,
+)

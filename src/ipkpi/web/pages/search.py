@@ -10,9 +10,15 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from typing_extensions import TypedDict
+
 from ...plan import Plan
 from ...text import Lang, Text
+from ..models import closed
 from ..present import tx
+from ..ui_strings import UI
+from .common import PageMeta, meta
+from .spec import Page, PageRequest, Param
 
 MAX_RESULTS = 200
 
@@ -81,7 +87,25 @@ def localized_index(plan: Plan, lang: Lang) -> list[dict[str, Any]]:
     ]
 
 
-def search(plan: Plan, query: str, lang: Lang) -> list[dict[str, Any]]:
+@closed
+class SearchResult(TypedDict):
+    type: str
+    route: str
+    params: dict[str, str]
+    title: str
+    context: str
+
+
+@closed
+class SearchPage(PageMeta):
+    """What matches every word of ``q``: KPIs first, then sections, parts and measures."""
+
+    q: str
+    count: int
+    results: list[SearchResult]
+
+
+def search(plan: Plan, query: str, lang: Lang) -> list[SearchResult]:
     """Entries whose text holds every word of ``query`` (any language), KPIs first."""
     words = fold(query).split()
     if not words:
@@ -89,10 +113,37 @@ def search(plan: Plan, query: str, lang: Lang) -> list[dict[str, Any]]:
     order = {"kpi": 0, "section": 1, "part": 2, "measure": 3}
     found = [e for e in localized_index(plan, lang) if all(w in e["text"] for w in words)]
     found.sort(key=lambda e: order[e["type"]])
-    return [{k: v for k, v in e.items() if k != "text"} for e in found[:MAX_RESULTS]]
+    return [
+        {
+            "type": e["type"],
+            "route": e["route"],
+            "params": e["params"],
+            "title": e["title"],
+            "context": e["context"],
+        }
+        for e in found[:MAX_RESULTS]
+    ]
 
 
-def search_page(meta_page: dict[str, Any], plan: Plan, query: str, lang: Lang) -> dict[str, Any]:
-    results = search(plan, query, lang)
-    meta_page.update({"q": query, "count": len(results), "results": results})
-    return meta_page
+def _search(request: PageRequest) -> SearchPage:
+    query, lang = request.query.get("q", ""), request.lang
+    results = search(request.followup.plan, query, lang)
+    return SearchPage(
+        **meta(request.followup, "search", {}, lang, UI["search"].get(lang)),
+        q=query,
+        count=len(results),
+        results=results,
+    )
+
+
+PAGE = Page(
+    name="search",
+    path="search",
+    template="search.html",
+    model=SearchPage,
+    build=_search,
+    summary="KPIs, sections and measures matching every word, in either language",
+    query=(Param("q", "The words to find"),),
+    nav=2,
+    cache=False,
+)
