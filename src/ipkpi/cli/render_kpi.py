@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from ..plan import KIND_LABELS, Figure, KpiBase, Part, Plan, Section
+from ..plan.measure import ministries_text
 from ..text import Lang
 from ..units import unit
 
@@ -109,6 +110,9 @@ def section_panel(part: Part, section: Section, lang: Lang) -> Panel:
         names = [b.get(lang) for b in measure.bodies] + [d.get(lang) for d in measure.documents]
         extra = f"  [{'; '.join(names)}]" if names else ""
         body.append(RichText(f"• {measure.text.get(lang)}{extra}"))
+        who = ministries_text(measure.ministries, lang)
+        links = ", ".join(f"{link.kpi} ({link.role})" for link in measure.kpis)
+        body.append(RichText(f"    {who}" + (f" → {links}" if links else ""), style="dim"))
     body.append(RichText("KPI", style="bold"))
     body += [RichText(f"• {k.title.get(lang)} ({k.id})") for k in section.kpis]
     return Panel(Group(*body), title=f"{part.title.get(lang)} / {section.title.get(lang)}")

@@ -17,6 +17,7 @@ from ..text import Text
 from ..units import UnitError, unit
 from .figures import Figure
 from .kpi import ChangeFromBaseline, Component, KpiBase, Target
+from .measure_checks import check_measure
 from .problems import Problem
 from .series import Event, Series
 from .source import Source
@@ -150,6 +151,9 @@ def check_model_tree(plan: Plan, locator: Locator, also_known: set[str]) -> list
                 at(file, (*path, field), str(exc), "use a unit code from ipkpi.units")
         if isinstance(model, KpiBase):
             problems.extend(_check_kpi(model, file, path, sources))
+        if isinstance(model, Measure):
+            for sub, message, hint in check_measure(model, kpi_ids, sources):
+                at(file, (*path, *sub), message, hint)
     for index, kpi_id in enumerate(plan.headline_kpis):
         if kpi_id not in kpi_ids:
             own = locator.get(plan)

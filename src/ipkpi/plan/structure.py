@@ -11,12 +11,18 @@ from ..text import Text
 from .base import PlanModel
 from .figures import ContextBlock
 from .kpi import Kpi, KpiBase
+from .measure import Horizon, KpiLink, MeasureMilestone, MinistryRole
 from .series import Series
 from .source import Id, Source
 
 
 class Measure(PlanModel):
-    """One bullet of 今後の予定（方向性）: a measure, with the bodies and documents it names."""
+    """One bullet of 今後の予定（方向性）: a measure, with the bodies and documents it names.
+
+    Its text is kept verbatim. ``ministries`` says who answers for it, each entry either named
+    by the plan text or inferred with its reason; an empty list means "unassigned". Links to
+    KPIs say which KPIs it serves (logic model: output or outcome).
+    """
 
     id: Id
     text: Text
@@ -24,6 +30,27 @@ class Measure(PlanModel):
         [], description="Bodies (ministries, councils, …) the measure names."
     )
     documents: list[Text] = Field([], description="Guidelines, strategies, laws it names.")
+    ministries: list[MinistryRole] = Field(
+        [], description="Lead and co-ministries (府省庁 codes); empty: unassigned."
+    )
+    horizon: Horizon | None = Field(None, description="短期/中期/長期/継続, where the plan says.")
+    milestones: list[MeasureMilestone] = []
+    kpis: list[KpiLink] = Field([], description="KPIs the measure serves.")
+    rs_projects: list[str] = Field(
+        [], description="行政事業レビュー 予算事業ID of the budget lines that fund it."
+    )
+
+    @property
+    def lead(self) -> MinistryRole | None:
+        return next((m for m in self.ministries if m.role == "lead"), None)
+
+    @property
+    def assigned(self) -> bool:
+        return bool(self.ministries)
+
+    def serves(self, code: str) -> bool:
+        """Whether ``code`` is one of the ministries that answer for the measure."""
+        return any(m.code == code for m in self.ministries)
 
 
 class Section(PlanModel):
@@ -105,6 +132,18 @@ class Plan(PlanModel):
 
     def series(self, series_id: str) -> tuple[KpiBase, Series] | None:
         return next(((k, s) for k, s in self.all_series() if s.id == series_id), None)
+
+    def iter_measures(self) -> Iterator[tuple[Part, Section, Measure]]:
+        for part in self.parts:
+            for section in part.sections:
+                for measure in section.measures:
+                    yield part, section, measure
+
+    def measures(self) -> list[Measure]:
+        return [m for _, _, m in self.iter_measures()]
+
+    def measure(self, measure_id: str) -> Measure | None:
+        return next((m for m in self.measures() if m.id == measure_id), None)
 
     def source_by_id(self) -> dict[str, Source]:
         return {s.id: s for s in self.sources}
