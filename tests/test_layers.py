@@ -1,9 +1,10 @@
 """The package's layers, checked from the source: the core never imports the CLI or the web.
 
 Each top-level module of ``ipkpi`` may import only the modules listed for it below. The table
-is the architecture: the value types at the bottom (text, units, periods, points), the plan,
-then the store and the assessment side by side (neither imports the other), the follow-up that
-joins them, charts and report on top of it, and the web and CLI layers that nothing imports.
+is the architecture: the value types at the bottom (text, problems, settings, units, periods,
+points), the plan, then the store and the assessment side by side (neither imports the other),
+the follow-up that joins them, charts and report on top of it, and the web and CLI layers that
+nothing imports.
 """
 
 from __future__ import annotations
@@ -16,17 +17,19 @@ import ipkpi
 
 ROOT = Path(ipkpi.__file__).parent
 
-BASE = {"text", "units", "eras", "periods", "points", "paths", "ministries"}
+BASE = {"text", "problems", "settings", "units", "eras", "periods", "points", "paths", "ministries"}
 ALLOWED: dict[str, set[str]] = {
     "__init__": {"text"},
     "text": set(),
-    "eras": set(),
-    "paths": set(),
+    "problems": {"text"},
+    "eras": {"problems", "text"},
+    "paths": {"settings"},
+    "settings": set(),
     "ministries": {"text"},
-    "units": {"text"},
-    "periods": {"eras"},
+    "units": {"text", "problems"},
+    "periods": {"eras", "problems", "text"},
     "points": {"periods"},
-    "plan": {"text", "units", "periods", "paths", "ministries"},
+    "plan": {"text", "problems", "units", "periods", "paths", "ministries"},
     "store": BASE | {"plan"},
     "assessment": BASE | {"plan"},
     "followup": BASE | {"plan", "store", "assessment"},

@@ -131,7 +131,7 @@ def test_the_canonical_form_reads_back_to_the_same_period(canonical: str) -> Non
         ("2150年度", "outside 1900–2100"),
         ("2024年13月", "month 13 does not exist"),
         ("2023-02-29", "has no day 29"),
-        ("2015-17", "must span one fiscal year"),
+        ("2015-17", "a fiscal year as a range spans one year"),
         ("2024年4-5月", "not a quarter or a half"),
         ("last year", "cannot read 'last year' as a period"),
         ("2024年度第5四半期", "'2024年度第5四半期': fiscal quarter 5 does not exist \\(1–4\\)"),

@@ -10,8 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .problems import Message, NotationError
+from .problems import notation as says
+from .text import Text
 
-class EraError(ValueError):
+
+class EraError(NotationError):
     """An era year, month or day outside the era."""
 
 
@@ -39,7 +43,7 @@ _BY_NAME = {key: era for era in ERAS for key in (era.name, era.letter)}
 def era(name: str) -> Era:
     found = _BY_NAME.get(name)
     if found is None:
-        raise EraError(f"unknown era {name!r}: use 明治, 大正, 昭和, 平成 or 令和 (M, T, S, H, R)")
+        raise EraError(says.ERA_UNKNOWN(name=name))
     return found
 
 
@@ -50,7 +54,7 @@ def era_year(name: str, year: int, *, month: int | None = None, day: int | None 
     """
     found = era(name)
     if year < 1:
-        raise EraError(f"{found.name} years start at 1 (元年)")
+        raise EraError(says.ERA_YEAR_ZERO(era=found.name))
     gregorian = found.first_day.year + year - 1
     first, last = _span(gregorian, month, day)
     era_last = found.last_day or dt.date.max
@@ -68,15 +72,23 @@ def _span(year: int, month: int | None, day: int | None) -> tuple[dt.date, dt.da
     return dt.date(year, month, 1), following - dt.timedelta(days=1)
 
 
-def _outside(found: Era, year: int, gregorian: int, month: int | None, day: int | None) -> str:
+def _outside(found: Era, year: int, gregorian: int, month: int | None, day: int | None) -> Message:
     what = found.label(year) + (f"{month}月" if month else "") + (f"{day}日" if day else "")
-    bounds = f"{found.name} began on {found.first_day.isoformat()}"
-    if found.last_day is not None:
-        bounds += f" and ended on {found.last_day.isoformat()}"
+    first = found.first_day.isoformat()
+    if found.last_day is None:
+        bounds = Text(ja=f"{first} から", en=f"{found.name} began on {first}")
+    else:
+        last = found.last_day.isoformat()
+        bounds = Text(
+            ja=f"{first} から {last} まで", en=f"{found.name} began on {first} and ended on {last}"
+        )
     when = f"{gregorian}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
-    hint = _era_of(gregorian, month, day)
-    suggestion = f"; {when} is {hint}" if hint else ""
-    return f"{what} is not in the {found.name} era ({bounds}){suggestion}"
+    other = _era_of(gregorian, month, day)
+    if other:
+        return says.ERA_OUTSIDE_WITH_SUGGESTION(
+            what=what, era=found.name, bounds=bounds, when=when, other=other
+        )
+    return says.ERA_OUTSIDE(what=what, era=found.name, bounds=bounds)
 
 
 def _era_of(year: int, month: int | None, day: int | None) -> str | None:

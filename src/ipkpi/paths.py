@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from .settings import current
 
 PLAN_DIR_ENV = "IPKPI_PLAN_DIR"
 _REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -11,9 +12,9 @@ _REPO_ROOT = Path(__file__).resolve().parents[2]
 
 def default_plan_dir() -> Path:
     """``$IPKPI_PLAN_DIR``, else ``./plans/ip2025``, else the plan shipped beside the package."""
-    configured = os.environ.get(PLAN_DIR_ENV)
+    configured = current().plan_dir
     if configured:
-        return Path(configured)
+        return configured
     local = Path("plans/ip2025")
     if (local / "plan.yaml").exists():
         return local

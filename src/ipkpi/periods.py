@@ -24,6 +24,9 @@ from enum import Enum
 from functools import lru_cache
 
 from .eras import EraError, era_year
+from .problems import NotationError
+from .problems import notation as says
+from .text import Text
 
 MIN_YEAR = 1900
 MAX_YEAR = 2100
@@ -34,8 +37,21 @@ EXAMPLES = (
 )
 
 
-class PeriodError(ValueError):
+class PeriodError(NotationError):
     """A text that is not a period, or a period outside the plausible years."""
+
+
+#: Period kinds as problems name them.
+_KIND_WORDS = {
+    "year": Text(ja="暦年", en="year"),
+    "fiscal_year": Text(ja="年度", en="fiscal year"),
+    "half": Text(ja="半期", en="half"),
+    "quarter": Text(ja="四半期", en="quarter"),
+    "fiscal_half": Text(ja="年度の半期", en="fiscal half"),
+    "fiscal_quarter": Text(ja="年度の四半期", en="fiscal quarter"),
+    "month": Text(ja="月", en="month"),
+    "date": Text(ja="日付", en="date"),
+}
 
 
 class PeriodKind(Enum):
@@ -66,19 +82,20 @@ class Period:
     def __post_init__(self) -> None:
         if not MIN_YEAR <= self.year <= MAX_YEAR:
             raise PeriodError(
-                f"year {self.year} is outside {MIN_YEAR}–{MAX_YEAR}: check the period"
+                says.PERIOD_YEAR_OUTSIDE(year=self.year, first=MIN_YEAR, last=MAX_YEAR)
             )
         limit = _PARTS.get(self.kind, 12)
-        name = self.kind.value.replace("_", " ")
+        name = _KIND_WORDS[self.kind.value]
         if self.kind in (PeriodKind.YEAR, PeriodKind.FISCAL_YEAR):
             if self.index or self.day:
-                raise PeriodError(f"a {name} has no sub-period")
+                raise PeriodError(says.PERIOD_NO_SUBPERIOD(kind=name))
         elif not 1 <= self.index <= limit:
-            raise PeriodError(f"{name} {self.index} does not exist (1–{limit})")
+            raise PeriodError(says.PERIOD_NO_SUCH_PART(kind=name, index=self.index, limit=limit))
         if self.kind is PeriodKind.DATE:
             last = calendar.monthrange(self.year, self.index)[1]
             if not 1 <= self.day <= last:
-                raise PeriodError(f"{self.year}-{self.index:02d} has no day {self.day}")
+                month = f"{self.year}-{self.index:02d}"
+                raise PeriodError(says.PERIOD_NO_SUCH_DAY(month=month, day=self.day))
 
     # -- constructors -------------------------------------------------------------------------
     @classmethod
@@ -296,13 +313,13 @@ def parse_period(text: str, *, bare_year_is_fiscal: bool = False) -> Period:
 def _parse(text: str, bare_year_is_fiscal: bool) -> Period:
     cleaned = _normalise(text)
     if not cleaned:
-        raise PeriodError("the period is empty: give a year, fiscal year, month or date")
+        raise PeriodError(says.PERIOD_EMPTY())
     try:
         found = _match(cleaned, bare_year_is_fiscal)
     except (PeriodError, EraError) as exc:
-        raise PeriodError(f"{text.strip()!r}: {exc}") from None
+        raise PeriodError(says.PERIOD_IN_TEXT(text=text.strip(), detail=exc.message)) from None
     if found is None:
-        raise PeriodError(f"cannot read {text.strip()!r} as a period: use a form like {EXAMPLES}")
+        raise PeriodError(says.PERIOD_UNREADABLE(text=text.strip(), examples=EXAMPLES))
     return found
 
 
@@ -357,16 +374,14 @@ def _range(year: int, second: str) -> Period | None:
         return None
     end = int(second) if len(second) == 4 else (year // 100) * 100 + int(second)
     if end != year + 1:
-        raise PeriodError(
-            "a range of years must span one fiscal year (e.g. 2015-16 or 2015-2016 for FY2015)"
-        )
+        raise PeriodError(says.PERIOD_RANGE_NOT_ONE_YEAR())
     return Period.fiscal_year(year)
 
 
 def _month_span(year: int, first: int, last: int) -> Period:
     found = _MONTH_SPANS.get((first, last))
     if found is None:
-        raise PeriodError(f"months {first}–{last} are not a quarter or a half of the year")
+        raise PeriodError(says.PERIOD_MONTHS_NOT_A_PART(first=first, last=last))
     kind = PeriodKind.QUARTER if found[0] == "Q" else PeriodKind.HALF
     return Period(kind, year, found[1])
 
@@ -385,10 +400,7 @@ def _fiscal_part(year: int, g: dict[str, str]) -> Period | None:
         first, last = int(g["s1"]), int(g["s2"])
         found = _FISCAL_MONTH_SPANS.get((first, last))
         if found is None:
-            raise PeriodError(
-                f"months {first}–{last} are not a quarter or a half of the fiscal year "
-                "(4-6, 7-9, 10-12, 1-3, 4-9 or 10-3月)"
-            )
+            raise PeriodError(says.PERIOD_FISCAL_MONTHS_NOT_A_PART(first=first, last=last))
         if found[0] == "Q":
             return Period.fiscal_quarter(year, found[1])
         return Period.fiscal_half(year, found[1])
@@ -404,14 +416,18 @@ def _fiscal_range(year: int, month: int, months: int) -> Period:
     """
     offset = (month - FISCAL_YEAR_START_MONTH) % 12
     if not 1 <= month <= 12 or offset % months:
-        starts = "1 April or 1 October" if months == 6 else "1 April, July, October or January"
-        part = "half" if months == 6 else "quarter"
-        raise PeriodError(
-            f"a range of {months} months is read as a fiscal {part}: it must start on {starts}"
-        )
+        starts = _RANGE_STARTS[months == 6]
+        part = Text(ja="半期", en="half") if months == 6 else Text(ja="四半期", en="quarter")
+        raise PeriodError(says.PERIOD_BAD_FISCAL_RANGE(months=months, part=part, starts=starts))
     fiscal_year = year if month >= FISCAL_YEAR_START_MONTH else year - 1
     kind = PeriodKind.FISCAL_HALF if months == 6 else PeriodKind.FISCAL_QUARTER
     return Period(kind, fiscal_year, offset // months + 1)
+
+
+_RANGE_STARTS = {
+    True: Text(ja="4月1日か10月1日", en="1 April or 1 October"),
+    False: Text(ja="4月・7月・10月・1月の1日", en="1 April, July, October or January"),
+}
 
 
 def _era_period(m: re.Match[str], bare_year_is_fiscal: bool) -> Period:

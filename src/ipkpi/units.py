@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .problems import NotationError
+from .problems import notation as says
 from .text import Text
 
 
-class UnitError(ValueError):
+class UnitError(NotationError):
     """An unknown unit, or a conversion between two dimensions."""
 
 
@@ -167,7 +169,7 @@ def unit(name: str) -> Unit:
     found = _BY_NAME.get(name.strip().lower())
     if found is None:
         known = ", ".join(sorted(UNITS))
-        raise UnitError(f"unknown unit {name!r}: use one of {known} (or 兆円, 億円, 万人, %, …)")
+        raise UnitError(says.UNIT_UNKNOWN(name=name, known=known))
     return found
 
 
@@ -176,8 +178,7 @@ def conversion_factor(source: str, target: str) -> float:
     a, b = unit(source), unit(target)
     if a.dimension != b.dimension:
         raise UnitError(
-            f"cannot convert {a.symbol.ja or a.code} ({a.dimension}) to "
-            f"{b.symbol.ja or b.code} ({b.dimension}): the units measure different things"
+            says.UNIT_NOT_CONVERTIBLE(source=a.symbol.ja or a.code, target=b.symbol.ja or b.code)
         )
     return a.factor / b.factor
 

@@ -29,8 +29,8 @@ def test_duplicate_years_are_an_error_naming_each() -> None:
             [2015, 2015, 2016, 2016], [1, 2, 3, 4], [0, 2, 4], direction=[1, 1], ids=["a", "b"]
         )
     assert [str(p) for p in err.value.problems] == [
-        "series a, column year: year 2015 appears more than once: keep one value per period",
-        "series b, column year: year 2016 appears more than once: keep one value per period",
+        "series a, column year: year 2015 appears more than once — keep one value per period",
+        "series b, column year: year 2016 appears more than once — keep one value per period",
     ]
 
 

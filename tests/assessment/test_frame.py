@@ -44,7 +44,10 @@ def test_frames_are_validated_like_files() -> None:
     with pytest.raises(AssessmentInputError) as err:
         assess_frame(bad, pd.DataFrame(TARGETS), "opensdg")
     messages = [str(p) for p in err.value.problems]
-    assert "observations row 1, column value: not a number: 'x'" in messages
+    assert (
+        "observations, row 1, column value: not a number: 'x' — write a number such as 1234.5"
+        in messages
+    )
     assert any("'b' has a target but no observations" in m for m in messages)
 
 

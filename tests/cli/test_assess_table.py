@@ -109,8 +109,8 @@ def test_bad_input_lists_every_problem_and_exits_non_zero() -> None:
         "opensdg",
     )
     assert code == 1
-    assert "11 problem(s)" in err
-    assert "bad_observations.csv line 2, column value: not a number: 'abc'" in err
+    assert "11 problems" in err
+    assert "bad_observations.csv, row 2, column value: not a number: 'abc'" in err
 
 
 def test_missing_columns_and_files(tmp_path: Path) -> None:

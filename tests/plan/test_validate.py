@@ -179,12 +179,14 @@ def test_each_problem_is_reported_with_file_and_line(
 ) -> None:
     replace_in(plan_copy, relative, old, new)
     problems = check_plan(plan_copy)
-    matching = [p for p in problems if expected in p.message]
-    assert matching, f"{name}: {expected!r} not in {[p.message for p in problems]}"
+    matching = [p for p in problems if expected in p.reason]
+    assert matching, f"{name}: {expected!r} not in {[p.reason for p in problems]}"
     problem = matching[0]
-    assert problem.file == plan_copy / relative
-    assert problem.line == line_of(plan_copy, relative, needle)
+    assert Path(problem.file) == plan_copy / relative
+    assert problem.row == line_of(plan_copy, relative, needle)
     assert problem.hint, "every problem says what to do"
+    assert problem.message.text("ja") != problem.reason, "and says it in Japanese too"
+    assert problem.message.hint("ja") != problem.hint
 
 
 def test_every_problem_at_once(plan_copy: Path) -> None:
@@ -209,7 +211,7 @@ def test_every_problem_at_once(plan_copy: Path) -> None:
     for _, relative, old, new, _, _ in independent:
         replace_in(plan_copy, relative, old, new)
     replace_in(plan_copy, "parts/alpha/part.yaml", "{ja: 第一部, en: Part one}", "第一部")
-    messages = [p.message for p in check_plan(plan_copy)]
+    messages = [p.reason for p in check_plan(plan_copy)]
     for _, _, _, _, _, expected in independent:
         assert any(expected in m for m in messages), f"{expected!r} missing from {messages}"
     assert any("missing English text in 'title'" in m for m in messages)
@@ -219,7 +221,7 @@ def test_schema_errors_in_one_section_do_not_hide_others(plan_copy: Path) -> Non
     replace_in(plan_copy, SECTION, "kind: rank", "kind: ranking")
     replace_in(plan_copy, "parts/alpha/part.yaml", "number: 1", "number: -1")
     replace_in(plan_copy, "sources.yaml", "url: https://example.org/overview", "url: example")
-    files = {p.file.name for p in check_plan(plan_copy)}
+    files = {Path(p.file).name for p in check_plan(plan_copy)}
     assert files == {"one.yaml", "part.yaml", "sources.yaml"}
 
 
@@ -227,8 +229,8 @@ def test_yaml_syntax_error_points_at_its_line(plan_copy: Path) -> None:
     replace_in(plan_copy, SECTION, "    deadline: 2030\n", "    deadline: [2030\n")
     problems = check_plan(plan_copy)
     assert len(problems) == 1
-    assert "YAML syntax error" in problems[0].message
-    assert problems[0].file.name == "one.yaml"
+    assert "YAML syntax error" in problems[0].reason
+    assert Path(problems[0].file).name == "one.yaml"
 
 
 def test_load_plan_raises_with_every_problem(plan_copy: Path) -> None:

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 
-from ipkpi.store import DataFileError, DataProblem, ImportLimits, SeriesCatalog, Store, import_file
+from ipkpi.problems import Problem
+from ipkpi.store import DataFileError, ImportLimits, SeriesCatalog, Store, import_file
 
 from .conftest import FIXTURES, snapshot
+
+JAPANESE = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
 
 
 @pytest.fixture
@@ -21,15 +25,24 @@ def filled(store: Store, catalog: SeriesCatalog) -> Store:
     return store
 
 
-def refused(
-    store: Store, path: Path, catalog: SeriesCatalog, **options: object
-) -> list[DataProblem]:
+def refused(store: Store, path: Path, catalog: SeriesCatalog, **options: object) -> list[Problem]:
     """The problems of importing ``path``, checking that the store did not change."""
     before = snapshot(store)
     with pytest.raises(DataFileError) as caught:
         import_file(store, path, catalog, **options)  # type: ignore[arg-type]
     assert snapshot(store) == before
+    for problem in caught.value.problems:
+        assert_worded_in_japanese(problem)
     return caught.value.problems
+
+
+def assert_worded_in_japanese(problem: Problem) -> None:
+    """The problem's Japanese is its own wording, not the English one falling through."""
+    ja, en = problem.message.text("ja"), problem.message.text("en")
+    assert ja != en and JAPANESE.search(ja), (problem.code, ja)
+    if problem.hint:
+        hint = problem.message.hint("ja")
+        assert hint != problem.hint and JAPANESE.search(hint), (problem.code, hint)
 
 
 def test_duplicate_period(filled: Store, catalog: SeriesCatalog) -> None:

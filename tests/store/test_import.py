@@ -174,4 +174,5 @@ def test_unknown_columns_are_reported_as_unused(
         "series,period,value,remarks\ndata.store.rank.jpn,2024,13,x\n", encoding="utf-8"
     )
     report = import_file(store, path, catalog)
-    assert report.warnings == ["column 'remarks' is not used"]
+    assert [str(w) for w in report.warnings] == ["column 'remarks' is not used"]
+    assert [w.text("ja") for w in report.warnings] == ["列「remarks」は使いません"]

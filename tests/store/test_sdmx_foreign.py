@@ -44,8 +44,8 @@ def test_mapped_keys_are_imported_with_unit_mult_status_and_comment(
         ("data.store.rank.kor", "2024"): (6.0, (), None),
     }
     # Korea's exports and China's rank are not in the map; 2025 has no value (status M).
-    assert "2 rows of 2 series keys not in the map skipped" in report.warnings
-    assert "1 row without a value (OBS_STATUS M/L/O/Z) skipped" in report.warnings
+    assert "2 rows of 2 series keys not in the map skipped" in [str(w) for w in report.warnings]
+    assert "1 row without a value (OBS_STATUS M/L/O/Z) skipped" in [str(w) for w in report.warnings]
 
 
 def test_the_same_file_through_another_map_is_another_import(

@@ -66,7 +66,7 @@ def test_nothing_is_written_when_any_period_cannot_be_withdrawn(imported: Store)
     with pytest.raises(WithdrawalError) as caught:
         withdraw(imported, SERIES, ["2024", "2019"], "wrong")
     assert str(caught.value) == (
-        f"{SERIES} has no current value for 2019 to withdraw (it has 2023, 2024); "
+        f"{SERIES} has no current value for 2019 to withdraw (it has 2023, 2024) — "
         f"see `ipkpi data history {SERIES}`"
     )
     assert snapshot(imported) == before
@@ -94,14 +94,17 @@ def test_input_and_store_problems_come_together(imported: Store) -> None:
     with pytest.raises(WithdrawalError) as caught:
         withdraw(imported, SERIES, ["2099"], "")
     assert str(caught.value) == (
-        "give a reason (--reason): it is kept with the withdrawal; "
-        f"{SERIES} has no current value for 2099 to withdraw (it has 2023, 2024); "
+        "2 problems: no reason given — give a reason (--reason): it is kept with the "
+        f"withdrawal; {SERIES} has no current value for 2099 to withdraw (it has 2023, 2024) — "
         f"see `ipkpi data history {SERIES}`"
     )
     with pytest.raises(WithdrawalError) as unknown:
         withdraw(imported, "data.store.export.jpn", ["2024"], "wrong")
     assert str(unknown.value) == (
-        f"the store has no series 'data.store.export.jpn': did you mean {SERIES!r}?"
+        f"the store has no series 'data.store.export.jpn' — did you mean {SERIES!r}?"
+    )
+    assert unknown.value.text("ja") == (
+        f"保存先に系列「data.store.export.jpn」がありません。「{SERIES}」のことですか？"
     )
 
 

@@ -243,22 +243,22 @@ def test_problems_are_in_japanese_on_the_japanese_page(importer: TestClient):
     assert "2 件の問題があります。何も取り込まれていません。" in response.text
     cells = table_rows(response, "problems")
     assert cells[0] == [
-        "2", "value", "n/a", "数値でない", "1234.5、1,234、▲12 のような数値で書いてください"
+        "2", "value", "n/a", "数値ではありません", "1234.5、1,234、▲12 のような数値で書いてください"
     ]  # fmt: skip
-    assert cells[1][3:] == ["計画にない系列", "「alpha.one.exports.jpn」のことですか？"]
-    assert "<td>数値でない</td>" in response.text  # in the page's language, no lang mark
+    assert cells[1][3:] == ["計画にない系列です", "「alpha.one.exports.jpn」のことですか？"]
+    # In the page's language, no lang mark, with the problem's code for a machine reader.
+    assert '<td data-code="data.value.not_number">数値ではありません</td>' in response.text
 
 
-def test_a_problem_without_japanese_wording_stays_english_and_is_marked(importer: TestClient):
+def test_every_problem_is_worded_in_japanese(importer: TestClient):
     response = upload(importer, "hello", name="notes.pdf")
     assert response.status_code == 422
-    assert "扱えない種類のファイル（.pdf）" in response.text
-    # A wording ipkpi has no Japanese for stays English, marked lang="en" for screen readers.
+    assert "扱えない種類のファイルです（拡張子「.pdf」）" in response.text
     response = upload(importer, "series,period,value\nalpha.one.exports.jpn,2024,abc,extra\n")
     assert response.status_code == 422
     table = response.text.split('id="problems"')[1].split("</table>")[0]
-    assert '<td lang="en">the CSV could not be parsed</td>' not in table
-    assert re.search(r'<td lang="en">[^<]*fields where the header has 3</td>', table), table
+    assert 'lang="en"' not in table
+    assert "見出しは 3 列なのに、この行は 4 列です" in table
 
 
 def test_a_file_of_an_unknown_type_is_a_problem(importer: TestClient):

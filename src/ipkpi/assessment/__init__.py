@@ -6,8 +6,9 @@ series is a batch of one (:func:`assess_series`); plan KPIs get a verdict fitted
 edge rules are documented in docs/assessment.md with their sources.
 """
 
+from ..problems import Problem
 from .batch import SeriesBatch
-from .errors import AssessmentInputError, Problem
+from .errors import AssessmentInputError
 from .frame import assess_frame
 from .kinds import HEADLINE_METHODS, KpiAssessment, assess_kpi
 from .methods import KERNELS, assess, assess_series

@@ -16,7 +16,8 @@ from functools import cached_property
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .errors import AssessmentInputError, Problem
+from ..problems import inputs as says
+from .errors import AssessmentInputError
 
 F64 = NDArray[np.float64]
 I64 = NDArray[np.int64]
@@ -236,11 +237,5 @@ def _refuse_duplicates(y: F64, off: I64, ids: Sequence[str] | None) -> None:
         name = ids[i] if ids is not None else str(i)
         year = float(y[k])
         shown = int(year) if year.is_integer() else year
-        problems.append(
-            Problem(
-                where=f"series {name}",
-                column="year",
-                message=f"year {shown} appears more than once: keep one value per period",
-            )
-        )
+        problems.append(says.TABLE_YEAR_REPEATED.at(f"series {name}", column="year", year=shown))
     raise AssessmentInputError(problems, title="duplicate periods")

@@ -1,30 +1,20 @@
-"""Input problems, collected rather than raised one at a time."""
+"""Input problems, collected rather than raised one at a time.
+
+Each is a :class:`~ipkpi.problems.Problem`: its ``file`` names where (``obs.csv:3``, or
+``series X`` for a problem found in a batch), its ``column`` the column, its wording comes
+from the template table in both languages.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from ..problems import IpkpiError, Problem
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with the input: where (file and line, or series), which column, what."""
-
-    where: str
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        column = f", column {self.column}" if self.column else ""
-        return f"{self.where}{column}: {self.message}"
-
-
-class AssessmentInputError(ValueError):
+class AssessmentInputError(IpkpiError, ValueError):
     """Input that cannot be assessed; ``problems`` lists every problem found."""
 
     def __init__(self, problems: Sequence[Problem], *, title: str = "invalid input") -> None:
-        self.problems = tuple(problems)
+        super().__init__(problems)
         self.title = title
-        lines = [f"{title}: {len(self.problems)} problem(s)"]
-        lines += [f"  - {p}" for p in self.problems]
-        super().__init__("\n".join(lines))

@@ -37,7 +37,7 @@ def _rows(frame: Any, name: str) -> tuple[list[str], list[Row]]:
         raise TypeError(f"{name} must be a pandas or Polars DataFrame, not {type(frame).__name__}")
     lowered = [c.strip().lower() for c in columns]
     rows: list[Row] = [
-        (f"{name} row {i + 1}", {k.strip().lower(): v for k, v in rec.items()})
+        ((name, i + 1), {k.strip().lower(): v for k, v in rec.items()})
         for i, rec in enumerate(records)
     ]
     return lowered, rows

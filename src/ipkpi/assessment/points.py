@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..points import PeriodError, Point, period_year
+from ..problems import notation as says
 
 __all__ = ["PeriodError", "Point", "period_year", "table_year"]
 
@@ -45,4 +46,4 @@ def table_year(cell: str) -> float:
         value = float("nan")
     if value.is_integer() and 1000 <= value <= 9999:
         return value
-    raise PeriodError(f"not a year: {cell!r} (use 2015, FY2015 or 2015-16)")
+    raise PeriodError(says.PERIOD_NOT_A_YEAR(text=cell))

@@ -20,8 +20,11 @@ from pathlib import Path
 
 import numpy as np
 
+from ..problems import Problem
+from ..problems import inputs as says
+from ..text import Text
 from .batch import SeriesBatch, direction_code
-from .errors import AssessmentInputError, Problem
+from .errors import AssessmentInputError
 from .points import PeriodError, table_year
 from .table import TABLE_COLUMNS
 
@@ -31,13 +34,21 @@ TARGET_COLUMNS = ("series", "direction", "target", "target_year", "base_year", "
 OUTPUT_COLUMNS = (*TABLE_COLUMNS, "explanation")
 PERCENT_UNITS = ("%", "％", "percent", "pct")
 
-Row = tuple[str, Mapping[str, object]]
-"""Where a row is (``file line 3``, ``targets row 2``) and its cells by column name."""
+Place = tuple[str, int]
+"""A table and a row in it: ``("obs.csv", 3)`` (the line), ``("targets", 2)`` (a frame's row)."""
+Row = tuple[Place, Mapping[str, object]]
+"""Where a row is and its cells by column name."""
+
+
+_TABLES = {
+    "observations": Text(ja="観測値", en="observations"),
+    "targets": Text(ja="目標", en="targets"),
+}
 
 
 @dataclass
 class _Target:
-    where: str
+    where: Place
     direction: int
     target: float
     target_year: float
@@ -51,25 +62,20 @@ def read_csv(path: Path, label: str) -> tuple[list[str], list[Row]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise AssessmentInputError(
-            [Problem(str(path), "", f"cannot read the {label} file: {exc}")],
-            title=f"unreadable {label}",
-        ) from None
+        unreadable = says.TABLE_UNREADABLE.at(str(path), table=_table(label), detail=str(exc))
+        raise AssessmentInputError([unreadable], title=f"unreadable {label}") from None
     reader = csv.reader(text.splitlines())
     try:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:
-        raise AssessmentInputError(
-            [Problem(str(path), "", f"the {label} file is empty")], title=f"empty {label}"
-        ) from None
+        empty = says.TABLE_EMPTY.at(str(path), table=_table(label))
+        raise AssessmentInputError([empty], title=f"empty {label}") from None
     rows: list[Row] = []
     for cells in reader:
         if not any(c.strip() for c in cells):
             continue
         padded = [*cells, *[""] * (len(header) - len(cells))]
-        rows.append(
-            (f"{path.name} line {reader.line_num}", dict(zip(header, padded, strict=False)))
-        )
+        rows.append(((path.name, reader.line_num), dict(zip(header, padded, strict=False))))
     return header, rows
 
 
@@ -90,31 +96,19 @@ def build_batch(
     ):
         for column in needed:
             if column not in have:
-                problems.append(
-                    Problem(
-                        source,
-                        column,
-                        f"missing column {column!r} (the table needs {', '.join(needed)})",
-                    )
-                )
+                missing = says.TABLE_MISSING_COLUMN(column=column, needed=", ".join(needed))
+                problems.append(missing.at(source, column=column))
     if any(c not in obs_columns for c in ("series", "year")) or "series" not in target_columns:
         raise AssessmentInputError(problems, title="missing columns")
     series, first = _observations(observations, problems)
     goals = _targets(targets, problems)
     for sid, goal in goals.items():
         if sid not in series:
-            problems.append(
-                Problem(goal.where, "series", f"series {sid!r} has a target but no observations")
-            )
+            lonely = says.TABLE_TARGET_WITHOUT_OBSERVATIONS(series=sid)
+            problems.append(lonely.at(*goal.where, column="series"))
     for sid in series:
         if sid not in goals:
-            problems.append(
-                Problem(
-                    first[sid],
-                    "series",
-                    f"series {sid!r} has no row in the targets table (its direction is needed)",
-                )
-            )
+            problems.append(says.TABLE_NO_TARGET_ROW.at(*first[sid], column="series", series=sid))
     if problems:
         raise AssessmentInputError(problems)
     ids = list(goals)
@@ -146,28 +140,24 @@ def build_batch(
 
 def _observations(
     rows: Iterable[Row], problems: list[Problem]
-) -> tuple[dict[str, list[tuple[float, float, str]]], dict[str, str]]:
+) -> tuple[dict[str, list[tuple[float, float, str]]], dict[str, Place]]:
     """Observations per series (year, value, year as written), and where each series starts."""
     series: dict[str, list[tuple[float, float, str]]] = {}
-    first: dict[str, str] = {}
-    seen: dict[tuple[str, float], str] = {}
+    first: dict[str, Place] = {}
+    seen: dict[tuple[str, float], Place] = {}
     for where, cells in rows:
         sid = _text(cells.get("series"))
         if not sid:
-            problems.append(Problem(where, "series", "blank series name"))
+            problems.append(says.TABLE_BLANK_SERIES.at(*where, column="series"))
         year = _year(cells.get("year"), where, "year", problems, required=True)
         value = _number(cells.get("value", ""), where, "value", problems)
         if not sid or year is None:
             continue
         if (sid, year) in seen:
-            problems.append(
-                Problem(
-                    where,
-                    "year",
-                    f"series {sid!r} already has a value for "
-                    f"{_text(cells.get('year'))} ({seen[sid, year]}): keep one row per year",
-                )
+            again = says.TABLE_DUPLICATE_YEAR(
+                series=sid, year=_text(cells.get("year")), first=_shown(seen[sid, year])
             )
+            problems.append(again.at(*where, column="year"))
             continue
         seen[sid, year] = where
         first.setdefault(sid, where)
@@ -182,13 +172,10 @@ def _targets(rows: Iterable[Row], problems: list[Problem]) -> dict[str, _Target]
     for where, cells in rows:
         sid = _text(cells.get("series"))
         if not sid:
-            problems.append(Problem(where, "series", "blank series name"))
+            problems.append(says.TABLE_BLANK_SERIES.at(*where, column="series"))
         elif sid in goals:
-            problems.append(
-                Problem(
-                    where, "series", f"series {sid!r} appears twice (first at {goals[sid].where})"
-                )
-            )
+            twice = says.TABLE_SERIES_TWICE(series=sid, first=_shown(goals[sid].where))
+            problems.append(twice.at(*where, column="series"))
         raw = _text(cells.get("direction"))
         direction = 0
         if "direction" not in cells:
@@ -201,19 +188,14 @@ def _targets(rows: Iterable[Row], problems: list[Problem]) -> dict[str, _Target]
             except ValueError:
                 direction = 0
             if direction == 0 or raw.lower() not in ("increase", "decrease"):
-                problems.append(
-                    Problem(
-                        where, "direction", f"unknown direction {raw!r}: write increase or decrease"
-                    )
-                )
+                unknown = says.TABLE_UNKNOWN_DIRECTION(direction=raw)
+                problems.append(unknown.at(*where, column="direction"))
         target = _number(cells.get("target"), where, "target", problems)
         limit = _number(cells.get("limit"), where, "limit", problems)
         target_year = _year(cells.get("target_year"), where, "target_year", problems)
         base_year = _year(cells.get("base_year"), where, "base_year", problems)
         if target_year is not None and base_year is not None and target_year <= base_year:
-            problems.append(
-                Problem(where, "target_year", "the target year must be after the base year")
-            )
+            problems.append(says.TABLE_TARGET_BEFORE_BASE.at(*where, column="target_year"))
         unit = _text(cells.get("unit")).lower()
         percent = -1 if not unit else int(unit in PERCENT_UNITS)
         if sid and sid not in goals:
@@ -241,7 +223,7 @@ def _nan(x: float | None) -> float:
     return math.nan if x is None else x
 
 
-def _number(cell: object, where: str, column: str, problems: list[Problem]) -> float | None:
+def _number(cell: object, where: Place, column: str, problems: list[Problem]) -> float | None:
     """A finite number, None for a blank cell; anything else is a problem."""
     text = _text(cell)
     if not text:
@@ -249,24 +231,32 @@ def _number(cell: object, where: str, column: str, problems: list[Problem]) -> f
     try:
         value = float(text) if isinstance(cell, str) else float(cell)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        problems.append(Problem(where, column, f"not a number: {text!r}"))
+        problems.append(says.TABLE_NOT_A_NUMBER.at(*where, column=column, text=text))
         return None
     if not math.isfinite(value):
-        problems.append(Problem(where, column, f"not a finite number: {text!r}"))
+        problems.append(says.TABLE_NOT_FINITE.at(*where, column=column, text=text))
         return None
     return value
 
 
 def _year(
-    cell: object, where: str, column: str, problems: list[Problem], *, required: bool = False
+    cell: object, where: Place, column: str, problems: list[Problem], *, required: bool = False
 ) -> float | None:
     text = _text(cell)
     if not text:
         if required:
-            problems.append(Problem(where, column, "blank year"))
+            problems.append(says.TABLE_BLANK_YEAR.at(*where, column=column))
         return None
     try:
         return table_year(text[:-2] if text.endswith(".0") else text)
     except PeriodError as exc:
-        problems.append(Problem(where, column, str(exc)))
+        problems.append(says.TABLE_BAD_YEAR.at(*where, column=column, detail=exc.message))
         return None
+
+
+def _table(label: str) -> Text:
+    return _TABLES.get(label, Text(ja=label, en=label))
+
+
+def _shown(place: Place) -> str:
+    return f"{place[0]}:{place[1]}"

@@ -16,6 +16,8 @@ from typing import Any
 
 import vl_convert as vlc
 
+from ..settings import current
+
 FONT_DIRS = (
     Path("/usr/share/fonts/opentype/noto"),
     Path("/usr/share/fonts/truetype/noto"),
@@ -55,9 +57,9 @@ def to_svg(spec: dict[str, Any], *, width: int = 720) -> str:
 
 def cache_dir() -> Path:
     """``$IPKPI_CACHE_DIR``, else ``$XDG_CACHE_HOME/ipkpi``, else ``~/.cache/ipkpi``."""
-    configured = os.environ.get("IPKPI_CACHE_DIR")
+    configured = current().cache_dir
     if configured:
-        return Path(configured)
+        return configured
     xdg = os.environ.get("XDG_CACHE_HOME")
     return (Path(xdg) if xdg else Path.home() / ".cache") / "ipkpi"
 

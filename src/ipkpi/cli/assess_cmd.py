@@ -21,6 +21,7 @@ from ..assessment import METHODS, AssessmentInputError, assess
 from ..assessment.batch import SeriesBatch
 from ..assessment.table import verdict_rows
 from ..assessment.table_io import OUTPUT_COLUMNS, build_batch, read_csv
+from ..settings import current
 from ..text import parse_lang
 
 
@@ -77,7 +78,7 @@ def assess_table(
             targets_source=targets.name,
         )
     except AssessmentInputError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(exc.text(current().lang)) from None
     _warn_unset_directions(batch, method)
     rows = verdict_rows(assess(batch, method), language, details=fmt == "json")
     text = _render(rows, fmt)

@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..paths import default_plan_dir
+from ..settings import current
 from ..store import (
     DataFileError,
     ImportLimits,
@@ -296,7 +297,8 @@ def withdraw_(
                 recorded_at=_start_of(_moment(recorded_at)),
             )
         except WithdrawalError as exc:
-            raise click.ClickException(f"nothing was withdrawn: {exc}") from None
+            lang = current().lang
+            raise click.ClickException(_NOTHING_WITHDRAWN[lang] + exc.text(lang)) from None
     verb = "would withdraw" if dry_run else "withdrew"
     listed = ", ".join(f"{w.period} ({w.value:,.10g})" for w in report.withdrawn)
     say(f"{verb} {series}: {listed}")
@@ -344,6 +346,9 @@ def load_shipped(settings: _Settings) -> None:
         say(f"no shipped observations in {settings.folder}")
         return
     print_report(console, report, 0)
+
+
+_NOTHING_WITHDRAWN = {"en": "nothing was withdrawn: ", "ja": "何も取り下げていません: "}
 
 
 def _moment(text: str | None) -> dt.date | dt.datetime | None:

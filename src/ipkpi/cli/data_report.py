@@ -20,6 +20,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from ..settings import current
 from ..store import DataFileError, ImportReport
 
 _PHASES = {"read": "reading the file", "check": "checking rows", "write": "writing observations"}
@@ -59,17 +60,33 @@ class ProgressCallback:
         self.bar.update(self.tasks[phase], completed=done, total=total or None)
 
 
+_WORDS = {
+    "en": {
+        "head": "{n} problem{s}; nothing was imported:",
+        "more": "… and {n} more (--show N lists up to {kept} of them). By problem:",
+    },
+    "ja": {
+        "head": "{n} 件の問題があります。何も取り込んでいません:",
+        "more": "… ほかに {n} 件（--show N で {kept} 件まで表示）。問題の種類ごとに:",
+    },
+}
+
+
 def print_problems(error: DataFileError, show: int) -> None:
-    """One line per problem (complete, greppable), then counts by kind for a long list."""
-    problems = error.problems
+    """One line per problem (complete, greppable), then counts by kind for a long list.
+
+    In the reader's language (``IPKPI_LANG`` or the locale), each line with its code."""
+    lang = current().lang
+    words = _WORDS[lang]
+    total = error.total
     shown = max(show, 1)
-    say(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}; nothing was imported:")
-    for problem in problems[:shown]:
-        say(f"  {problem}")
-    if len(problems) > shown:
-        say(f"… and {len(problems) - shown:,} more (--show N lists more). By problem:")
-        for reason, count in error.counts().most_common():
-            say(f"  {count:>8,}  {reason}")
+    say(words["head"].format(n=f"{total:,}", s="s" if total != 1 else ""))
+    for problem in error.problems[:shown]:
+        say(f"  {problem.text(lang)}  [{problem.code}]")
+    if total > shown:
+        say(words["more"].format(n=f"{total - shown:,}", kept=f"{len(error.problems):,}"))
+        for code, count in error.counts().most_common():
+            say(f"  {count:>8,}  {error.example(code).text(lang)}  [{code}]")
 
 
 def print_report(console: Console, report: ImportReport, show: int) -> None:
@@ -85,8 +102,9 @@ def print_report(console: Console, report: ImportReport, show: int) -> None:
         f"{report.file}: {verb}: {report.new_count:,} new, {report.revised_count:,} revised, "
         f"{report.unchanged_count:,} unchanged"
     )
+    lang = current().lang
     for warning in report.warnings:
-        say(f"  note: {warning}")
+        say(f"  {_NOTE[lang]}{warning.full(lang)}")
     # A dry run lists what would change; a done import lists only the revisions.
     statuses = ("new", "revised") if report.status == "dry_run" else ("revised",)
     changes = report.changes(statuses, limit=show) if show else []
@@ -101,6 +119,9 @@ def print_report(console: Console, report: ImportReport, show: int) -> None:
         listed = report.revised_count + (report.new_count if report.status == "dry_run" else 0)
         if listed > len(changes):
             say(f"… and {listed - len(changes):,} more (--show N lists more)")
+
+
+_NOTE = {"en": "note: ", "ja": "注意: "}
 
 
 def say(text: str) -> None:

@@ -13,9 +13,10 @@ from rich.tree import Tree
 from ..paths import default_plan_dir
 from ..plan import KIND_LABELS, KpiBase, Plan
 from ..plan.loader import OBSERVATIONS_FILE, check_plan, load_plan
-from ..plan.problems import PlanError
+from ..plan.problems import PlanError, render
 from ..plan.schema import write_schemas
 from ..plan.summary import summarize
+from ..settings import current
 from ..text import Lang, parse_lang
 from .render_kpi import kpi_panel, part_panel, section_panel
 
@@ -36,7 +37,7 @@ def open_plan(directory: Path | None) -> Plan:
         return load_plan(folder)
     except PlanError as exc:
         for problem in exc.problems:
-            click.echo(problem.render(), err=True)
+            click.echo(render(problem, lang=current().lang), err=True)
         raise click.ClickException(
             f"{len(exc.problems)} problem(s) in {folder}: run 'ipkpi plan validate {folder}'"
         ) from None
@@ -56,7 +57,7 @@ def validate(directory: Path | None) -> None:
     if problems:
         err = Console(stderr=True)
         for problem in problems:
-            click.echo(problem.render(), err=True)
+            click.echo(render(problem, lang=current().lang), err=True)
         err.print(f"{len(problems)} problem(s) in {folder}", style="bold red")
         raise SystemExit(1)
     loaded = load_plan(folder)

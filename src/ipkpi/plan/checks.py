@@ -13,18 +13,21 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from ..problems import Message, Problem
+from ..problems import inputs as says
 from ..text import Text
 from ..units import UnitError, unit
 from .figures import Figure
 from .kpi import ChangeFromBaseline, Component, KpiBase, Target
 from .measure_checks import check_measure
-from .problems import Problem
+from .problems import at as problem_at
 from .series import Event, Series
 from .source import Source
 from .structure import Measure, Part, Plan, Section
 from .yamlfile import PathKey, YamlFile
 
 Node = tuple[BaseModel, YamlFile | None, PathKey]
+_LANGUAGES = {"en": Text(ja="英語", en="English"), "ja": Text(ja="日本語", en="Japanese")}
 
 
 class Locator:
@@ -93,14 +96,11 @@ def check_model_tree(plan: Plan, locator: Locator, also_known: set[str]) -> list
     sources = {s.id for s in plan.sources}
     kpi_ids = {k.id for k in plan.kpis()} | also_known
 
-    def at(file: YamlFile | None, path: PathKey, message: str, hint: str) -> None:
+    def at(file: YamlFile | None, path: PathKey, message: Message) -> None:
         if file is None:
             return
-        problems.append(
-            Problem(
-                file.path, file.line_of(path), message, hint, where=".".join(str(p) for p in path)
-            )
-        )
+        key = ".".join(str(p) for p in path)
+        problems.append(problem_at(file.path, file.line_of(path), message, key))
 
     seen: dict[tuple[str, str], tuple[YamlFile | None, PathKey]] = {}
     for model, file, path in nodes:
@@ -114,12 +114,8 @@ def check_model_tree(plan: Plan, locator: Locator, also_known: set[str]) -> list
                     if first_file
                     else "?"
                 )
-                at(
-                    file,
-                    (*path, "id"),
-                    f"duplicate {category} id {key[1]!r} (first at {first})",
-                    "ids must be unique: rename one of them",
-                )
+                duplicate = says.PLAN_DUPLICATE_ID(category=category, id=key[1], first=first)
+                at(file, (*path, "id"), duplicate)
             else:
                 seen[key] = (file, path)
         for name in type(model).model_fields:
@@ -129,41 +125,26 @@ def check_model_tree(plan: Plan, locator: Locator, also_known: set[str]) -> list
                 if isinstance(text, Text):
                     sub = (*path, name, index) if isinstance(value, list) else (*path, name)
                     for lang in text.missing():
-                        label = "English" if lang == "en" else "Japanese"
-                        at(
-                            file,
-                            sub,
-                            f"missing {label} text in {name!r}",
-                            "write it as {ja: …, en: …}",
-                        )
+                        label = _LANGUAGES[lang]
+                        at(file, sub, says.PLAN_MISSING_LANGUAGE(language=label, field=name))
         ref = _source_ref(model)
         if ref is not None and ref not in sources:
-            at(
-                file,
-                (*path, "source"),
-                f"unknown source {ref!r}",
-                "add it to sources.yaml or fix the id",
-            )
+            at(file, (*path, "source"), says.PLAN_UNKNOWN_SOURCE(source=ref))
         for unit_code, field in _units(model):
             try:
                 unit(unit_code)
             except UnitError as exc:
-                at(file, (*path, field), str(exc), "use a unit code from ipkpi.units")
+                at(file, (*path, field), says.PLAN_UNKNOWN_UNIT(detail=exc.message))
         if isinstance(model, KpiBase):
             problems.extend(_check_kpi(model, file, path, sources))
         if isinstance(model, Measure):
-            for sub, message, hint in check_measure(model, kpi_ids, sources):
-                at(file, (*path, *sub), message, hint)
+            for sub, message in check_measure(model, kpi_ids, sources):
+                at(file, (*path, *sub), message)
     for index, kpi_id in enumerate(plan.headline_kpis):
         if kpi_id not in kpi_ids:
             own = locator.get(plan)
             file = own[0] if own else None
-            at(
-                file,
-                ("headline_kpis", index),
-                f"reference to an unknown KPI {kpi_id!r}",
-                "use the id of a KPI defined in a part or section file",
-            )
+            at(file, ("headline_kpis", index), says.PLAN_UNKNOWN_HEADLINE(kpi=kpi_id))
     return problems
 
 
@@ -172,51 +153,28 @@ def _check_kpi(
 ) -> list[Problem]:
     out: list[Problem] = []
 
-    def at(sub: PathKey, message: str, hint: str) -> None:
+    def at(sub: PathKey, message: Message) -> None:
         if file is not None:
-            out.append(
-                Problem(
-                    file.path,
-                    file.line_of((*path, *sub)),
-                    message,
-                    hint,
-                    where=".".join(str(p) for p in (*path, *sub)),
-                )
-            )
+            key = ".".join(str(p) for p in (*path, *sub))
+            out.append(problem_at(file.path, file.line_of((*path, *sub)), message, key))
 
     main = kpi.series_by_role("kpi")
     needs_series = getattr(kpi, "kind", "") not in ("pending", "milestone")
     if needs_series and len(main) != 1:
-        at(
-            ("series",),
-            f"KPI {kpi.id!r} has {len(main)} series with role 'kpi'",
-            "give exactly one series 'role: kpi' (the one the verdict is about)",
-        )
+        at(("series",), says.PLAN_KPI_SERIES_COUNT(kpi=kpi.id, count=len(main)))
     for index, series in enumerate(kpi.series):
         if series.role == "peer" and series.country is None:
-            at(
-                ("series", index),
-                f"peer series {series.id!r} has no country",
-                "add 'country:' with its ISO 3166 alpha-3 code (e.g. KOR)",
-            )
+            at(("series", index), says.PLAN_PEER_WITHOUT_COUNTRY(series=series.id))
     deadline = getattr(kpi, "deadline", None)
     base_year = _year(kpi.baseline.period) if kpi.baseline and kpi.baseline.period else None
     if isinstance(deadline, int) and base_year is not None and deadline < base_year:
-        at(
-            ("deadline",),
-            f"deadline {deadline} is before the baseline ({kpi.baseline.period})"
-            if kpi.baseline
-            else "deadline before baseline",
-            "check the deadline and the baseline period",
-        )
+        baseline = (kpi.baseline.period if kpi.baseline else "") or ""
+        at(("deadline",), says.PLAN_DEADLINE_BEFORE_BASELINE(deadline=deadline, baseline=baseline))
     component_ids = {s.id for s in kpi.series_by_role("component")}
     for index, component in enumerate(getattr(kpi, "components", [])):
         if isinstance(component, Component) and component.series not in component_ids:
-            at(
-                ("components", index, "series"),
-                f"component refers to {component.series!r}, not a component series of {kpi.id}",
-                "add the series with 'role: component' or fix the id",
-            )
+            unknown = says.PLAN_UNKNOWN_COMPONENT(series=component.series, kpi=kpi.id)
+            at(("components", index, "series"), unknown)
     return out
 
 
@@ -264,29 +222,13 @@ def check_observations(plan: Plan, path: Path, also_known: set[str]) -> list[Pro
         reader = csv.DictReader(handle)
         missing = {"series", "period", "value", "unit", "source_url"} - set(reader.fieldnames or [])
         if missing:
-            return [
-                Problem(
-                    path,
-                    1,
-                    f"missing columns: {', '.join(sorted(missing))}",
-                    "the header is series,period,value,unit,source_title,source_url,flags,note",
-                )
-            ]
+            columns = ", ".join(sorted(missing))
+            return [problem_at(path, 1, says.PLAN_OBSERVATIONS_COLUMNS(columns=columns))]
         for row in reader:
             line = reader.line_num
             if row["series"] not in known:
-                out.append(
-                    Problem(
-                        path,
-                        line,
-                        f"unknown series {row['series']!r}",
-                        "use the id of a series defined in a KPI",
-                    )
-                )
+                unknown = says.PLAN_OBSERVATION_UNKNOWN_SERIES(series=row["series"])
+                out.append(problem_at(path, line, unknown))
             if not (row.get("source_url") or "").strip():
-                out.append(
-                    Problem(
-                        path, line, "a value without a source", "fill source_title and source_url"
-                    )
-                )
+                out.append(problem_at(path, line, says.PLAN_OBSERVATION_WITHOUT_SOURCE()))
     return out

@@ -13,9 +13,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from ..problems import Message, Problem
+from ..problems import inputs as says
 from .checks import Locator, check_model_tree, check_observations
 from .kpi import KPI_KINDS, Kpi, KpiBase
-from .problems import PlanError, Problem
+from .problems import PlanError, at
 from .source import Source
 from .structure import Measure, Part, Plan, Section
 from .yamlfile import PathKey, YamlFile, read_yaml
@@ -40,13 +42,13 @@ def load_plan(directory: Path | str) -> Plan:
 
 def check_plan(directory: Path | str) -> list[Problem]:
     """Every problem in the plan folder (empty when it is valid)."""
-    return sorted(_load(Path(directory))[1])
+    return sorted(_load(Path(directory))[1], key=Problem.sort_key)
 
 
 def _load(root: Path) -> tuple[Plan | None, list[Problem]]:
     problems: list[Problem] = []
     if not root.is_dir():
-        return None, [Problem(root, 0, "not a folder", "give the plan's folder, e.g. plans/ip2025")]
+        return None, [at(root, 0, says.PLAN_NOT_A_FOLDER())]
     plan_file = read_yaml(root / PLAN_FILE, problems)
     if plan_file is None:
         return None, problems
@@ -84,14 +86,8 @@ def _load_sources(root: Path, problems: list[Problem], locator: Locator) -> list
     raw = file.data.get("sources", [])
     unknown = [k for k in file.data if k != "sources"]
     for key in unknown:
-        problems.append(
-            Problem(
-                file.path,
-                file.line_of((key,)),
-                f"unknown key {key!r}",
-                "a sources file holds only 'sources:'",
-            )
-        )
+        unknown_key = says.PLAN_UNKNOWN_KEY_IN_SOURCES(key=key)
+        problems.append(at(file.path, file.line_of((key,)), unknown_key))
     try:
         sources = _SOURCES.validate_python(raw)
     except ValidationError as exc:
@@ -112,14 +108,8 @@ def _load_part(
 ) -> Part | None:
     folder = root / "parts" / part_id
     if not (folder / "part.yaml").exists():
-        problems.append(
-            Problem(
-                plan_file.path,
-                plan_file.line_of(where),
-                f"part {part_id!r} has no file parts/{part_id}/part.yaml",
-                "create it or remove the part from the list",
-            )
-        )
+        missing = says.PLAN_PART_FILE_MISSING(part=part_id)
+        problems.append(at(plan_file.path, plan_file.line_of(where), missing))
         return None
     file = read_yaml(folder / "part.yaml", problems)
     if file is None or not _is_mapping(file, problems):
@@ -142,14 +132,8 @@ def _load_part(
         # Keep what did validate inside it, so their checks still run.
         part = _partial(Part, id=str(data.get("id", part_id)), sections=[], kpis=[])
     if part.id != part_id:
-        problems.append(
-            Problem(
-                file.path,
-                file.line_of(("id",)),
-                f"part id {part.id!r} does not match its folder {part_id!r}",
-                "rename the folder or fix the id",
-            )
-        )
+        mismatch = says.PLAN_PART_ID_MISMATCH(id=part.id, folder=part_id)
+        problems.append(at(file.path, file.line_of(("id",)), mismatch))
     part = part.model_copy(update={"sections": sections, "kpis": kpis})
     locator.add(part, file, ())
     return part
@@ -165,14 +149,8 @@ def _load_section(
 ) -> Section | None:
     path = folder / f"{section_id}.yaml"
     if not path.exists():
-        problems.append(
-            Problem(
-                part_file.path,
-                part_file.line_of(where),
-                f"section {section_id!r} has no file {path.name}",
-                f"create {path} or remove the section from the list",
-            )
-        )
+        missing = says.PLAN_SECTION_FILE_MISSING(section=section_id, name=path.name, path=str(path))
+        problems.append(at(part_file.path, part_file.line_of(where), missing))
         return None
     file = read_yaml(path, problems)
     if file is None:
@@ -189,14 +167,8 @@ def _load_section(
         section = _partial(Section, id=str(file.data.get("id", section_id)))
     section = section.model_copy(update={"kpis": kpis, "measures": measures})
     if section.id != section_id:
-        problems.append(
-            Problem(
-                file.path,
-                file.line_of(("id",)),
-                f"section id {section.id!r} does not match its file name {section_id!r}",
-                "rename the file or fix the id",
-            )
-        )
+        mismatch = says.PLAN_SECTION_ID_MISMATCH(id=section.id, name=section_id)
+        problems.append(at(file.path, file.line_of(("id",)), mismatch))
     locator.add(section, file, ())
     return section
 
@@ -211,14 +183,7 @@ def _load_items(
     """Each item of a list validated on its own, so one broken item hides nothing of the others."""
     raw = file.data.get(key, [])
     if not isinstance(raw, list):
-        problems.append(
-            Problem(
-                file.path,
-                file.line_of((key,)),
-                f"{key!r} must be a list",
-                "write each item as a '- id: …' line",
-            )
-        )
+        problems.append(at(file.path, file.line_of((key,)), says.PLAN_NOT_A_LIST(key=key)))
         return []
     items: list[M] = []
     for index, item in enumerate(raw):
@@ -242,25 +207,15 @@ def _partial(cls: type[M], **fields: Any) -> M:
 def _is_mapping(file: YamlFile, problems: list[Problem]) -> bool:
     if isinstance(file.data, dict):
         return True
-    problems.append(
-        Problem(
-            file.path, 1, "the file must hold a mapping (key: value lines)", "start with 'id: …'"
-        )
-    )
+    problems.append(at(file.path, 1, says.PLAN_NOT_A_MAPPING()))
     return False
 
 
 def _id_list(file: YamlFile, key: PathKey, problems: list[Problem]) -> list[str]:
     value = file.data.get(key[0], [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        problems.append(
-            Problem(
-                file.path,
-                file.line_of(key),
-                f"{key[0]!r} must be a list of ids",
-                "e.g. [investment, ai]",
-            )
-        )
+        not_ids = says.PLAN_NOT_AN_ID_LIST(key=str(key[0]))
+        problems.append(at(file.path, file.line_of(key), not_ids))
         return []
     return value
 
@@ -274,12 +229,8 @@ def _schema_problems(exc: ValidationError, file: YamlFile, prefix: PathKey) -> l
         path, kind = _data_path(file.data, (*prefix, *error["loc"]))
         if error["type"] == "union_tag_invalid":
             path = (*path, "kind")
-        message, hint = _explain(error, path, kind)
-        out.append(
-            Problem(
-                file.path, file.line_of(path), message, hint, where=".".join(str(p) for p in path)
-            )
-        )
+        message = _explain(error, path, kind)
+        out.append(at(file.path, file.line_of(path), message, ".".join(str(p) for p in path)))
     return out
 
 
@@ -307,30 +258,23 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[PathKey, str | None]:
     return tuple(path), kind
 
 
-def _explain(error: Any, path: PathKey, kind: str | None) -> tuple[str, str]:
-    key = path[-1] if path else ""
+def _explain(error: Any, path: PathKey, kind: str | None) -> Message:
+    key = str(path[-1]) if path else ""
     etype = error["type"]
     kinds = ", ".join(KPI_KINDS)
     if etype == "extra_forbidden":
         if kind in KPI_KINDS:
             allowed = ", ".join(sorted(KPI_KINDS[kind].model_fields))
-            return (
-                f"{key!r} is not a field of a KPI of kind {kind!r}",
-                f"remove it or change the kind; fields of {kind}: {allowed}",
-            )
-        return f"unknown key {key!r}", "remove it or check its spelling"
+            return says.PLAN_NOT_A_FIELD_OF_KIND(key=key, kind=kind, allowed=allowed)
+        return says.PLAN_UNKNOWN_KEY(key=key)
     if etype == "missing":
         if key == "source":
-            return (
-                "a value without a source",
-                "add 'source: <id>' naming an entry of sources.yaml",
-            )
+            return says.PLAN_VALUE_WITHOUT_SOURCE()
         if key == "kind":
-            return "missing 'kind'", f"add 'kind:' with one of {kinds}"
-        return f"missing required key {key!r}", f"add '{key}:'"
+            return says.PLAN_MISSING_KIND(kinds=kinds)
+        return says.PLAN_MISSING_KEY(key=key)
     if etype == "union_tag_not_found":
-        return "a KPI without 'kind'", f"add 'kind:' with one of {kinds}"
+        return says.PLAN_MISSING_KIND(kinds=kinds)
     if etype == "union_tag_invalid":
-        given = error.get("ctx", {}).get("tag", "?")
-        return f"unknown KPI kind {given!r}", f"use one of {kinds}"
-    return f"{key!r}: {error['msg']}" if key != "" else error["msg"], "fix the value"
+        return says.PLAN_UNKNOWN_KIND(kind=error.get("ctx", {}).get("tag", "?"), kinds=kinds)
+    return says.PLAN_BAD_VALUE(key=key, detail=error["msg"])

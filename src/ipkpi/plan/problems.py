@@ -1,36 +1,33 @@
-"""Problems found in plan files: each with its file, line, what is wrong and what to do."""
+"""Problems found in plan files: each with its file, line, what is wrong and what to do.
+
+A plan problem is a :class:`~ipkpi.problems.Problem` whose ``row`` is the line in the YAML
+file and ``key`` the path inside it (``kpis.0.target``); its wording is in the template
+table (:mod:`ipkpi.problems.inputs`), in Japanese and English.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import contextlib
 from pathlib import Path
 
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    file: Path
-    line: int
-    message: str
-    hint: str = ""
-    where: str = ""
-
-    def render(self, root: Path | None = None) -> str:
-        name = self.file
-        if root is not None:
-            try:
-                name = self.file.relative_to(root)
-            except ValueError:
-                name = self.file
-        where = f" [{self.where}]" if self.where else ""
-        hint = f" — {self.hint}" if self.hint else ""
-        return f"{name}:{self.line}:{where} {self.message}{hint}"
+from ..problems import IpkpiError, Message, Problem
+from ..text import Lang
 
 
-class PlanError(Exception):
+def at(path: Path, line: int, message: Message, key: str = "") -> Problem:
+    """A problem at ``line`` of the plan file ``path``."""
+    return Problem(message, str(path), line, key=key)
+
+
+def render(problem: Problem, root: Path | None = None, lang: Lang = "en") -> str:
+    """``file:line: [key] message — hint``, the file relative to ``root`` when inside it."""
+    name = Path(problem.file)
+    if root is not None:
+        with contextlib.suppress(ValueError):
+            name = name.relative_to(root)
+    key = f" [{problem.key}]" if problem.key else ""
+    return f"{name}:{problem.row}:{key} {problem.message.full(lang)}"
+
+
+class PlanError(IpkpiError):
     """A plan that does not validate; carries every problem found."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
-        first = self.problems[0].render() if self.problems else "invalid plan"
-        more = f" (and {len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
-        super().__init__(first + more)

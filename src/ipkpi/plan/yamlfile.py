@@ -14,7 +14,9 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from ..problems import Problem
+from ..problems import inputs as says
+from .problems import at
 
 PathKey = tuple[str | int, ...]
 
@@ -40,12 +42,10 @@ def read_yaml(path: Path, problems: list[Problem]) -> YamlFile | None:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        problems.append(Problem(path, 1, "file not found", "create it or fix the reference to it"))
+        problems.append(at(path, 1, says.PLAN_FILE_MISSING()))
         return None
     except UnicodeDecodeError as exc:
-        problems.append(
-            Problem(path, 1, f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")
-        )
+        problems.append(at(path, 1, says.PLAN_NOT_UTF8(detail=exc.reason)))
         return None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -54,17 +54,10 @@ def read_yaml(path: Path, problems: list[Problem]) -> YamlFile | None:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         what = exc.problem or str(exc)
-        problems.append(
-            Problem(
-                path,
-                line,
-                f"YAML syntax error: {what}",
-                "fix the indentation or quoting at this line",
-            )
-        )
+        problems.append(at(path, line, says.PLAN_YAML_SYNTAX(detail=what)))
         return None
     except yaml.YAMLError as exc:
-        problems.append(Problem(path, 1, f"YAML error: {exc}", "fix the file"))
+        problems.append(at(path, 1, says.PLAN_YAML_ERROR(detail=str(exc))))
         return None
     file = YamlFile(path, data)
     if node is not None:
@@ -80,14 +73,8 @@ def _walk(node: yaml.Node, path: PathKey, file: YamlFile, problems: list[Problem
             key = str(key_node.value)
             line = key_node.start_mark.line + 1
             if key in seen:
-                problems.append(
-                    Problem(
-                        file.path,
-                        line,
-                        f"duplicate key {key!r} (first at line {seen[key]})",
-                        "keep one of them; YAML would silently drop the first",
-                    )
-                )
+                duplicate = says.PLAN_DUPLICATE_KEY(key=key, first=seen[key])
+                problems.append(at(file.path, line, duplicate))
                 continue
             seen[key] = line
             file.lines[(*path, key)] = line

@@ -10,7 +10,7 @@ from .database import DATABASE_URL_ENV, DatabaseError, database_url, default_dat
 from .importing import Change, ImportReport, import_file
 from .limits import ImportLimits
 from .observation import FLAGS, Observation, Revision, Vintage
-from .problems import DataFileError, DataProblem
+from .problems import DataFileError, StoreError
 from .store import Store
 
 __all__ = [
@@ -18,7 +18,6 @@ __all__ = [
     "FLAGS",
     "Change",
     "DataFileError",
-    "DataProblem",
     "DatabaseError",
     "ImportLimits",
     "ImportReport",
@@ -27,6 +26,7 @@ __all__ = [
     "SeriesCatalog",
     "SeriesInfo",
     "Store",
+    "StoreError",
     "Vintage",
     "catalog_from_plan",
     "database_url",

@@ -16,12 +16,15 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from ..periods import Period, PeriodError, PeriodKind, parse_period
+from ..problems import Message
+from ..problems import observations as says
+from ..text import Text
 from .catalog import SeriesCatalog, SeriesInfo
 from .conversion import check_units
 from .importers.base import COLUMNS, OPTIONAL_COLUMNS, ROW, RawTable
 from .numbers import parse_number
 from .observation import FlagError, format_flags, parse_flags
-from .problems import DataFileError, RowProblems, file_problem
+from .problems import RowProblems, file_problem
 
 #: Each period kind as a bit, so a series' accepted kinds are one small integer.
 _KIND_BITS = {kind: 1 << index for index, kind in enumerate(PeriodKind)}
@@ -34,14 +37,14 @@ class CheckedTable:
     file: str
     format: str
     frame: pl.DataFrame
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
 
 def check_table(table: RawTable, catalog: SeriesCatalog) -> CheckedTable:
     """The table's rows checked and normalised; a :class:`DataFileError` lists every problem."""
     frame = _normalised(table)
     if frame.height == 0:
-        raise file_problem(table.file, "no observations in the file", "add rows below the header")
+        raise file_problem(table.file, says.NO_OBSERVATIONS())
     problems = RowProblems(table.file, table.cells)
     frame, codes = _check_series(frame, catalog, problems)
     frame, periods = _check_periods(
@@ -52,8 +55,8 @@ def check_table(table: RawTable, catalog: SeriesCatalog) -> CheckedTable:
     frame = _check_flags(frame, problems)
     _check_urls(frame, problems)
     _check_duplicates(frame, periods, problems)
-    if problems.found:
-        raise DataFileError(problems.found)
+    if problems:
+        raise problems.error()
     checked = frame.select(
         ROW,
         "series",
@@ -96,11 +99,11 @@ def _check_series(
     for name in sorted(set(present) - set(codes)):
         rows = frame.filter(pl.col("series") == name)
         if not name:
-            problems.add(rows, "series", "no series", "give the id of a series of the plan")
+            problems.add(rows, "series", says.NO_SERIES())
             continue
         close = difflib.get_close_matches(name, list(catalog), n=1)
-        hint = f"did you mean {close[0]!r}?" if close else "use the id of a series of the plan"
-        problems.add(rows, "series", "unknown series", hint)
+        hint = says.DID_YOU_MEAN(suggestion=close[0]) if close else None
+        problems.add(rows, "series", says.UNKNOWN_SERIES(hint=hint))
     index = {code: i for i, code in enumerate(codes)}
     sid = pl.col("series").replace_strict(index, default=None, return_dtype=pl.UInt32)
     return frame.with_columns(sid.alias("_sid"), sid.is_not_null().alias("_known")), codes
@@ -117,9 +120,8 @@ def _check_periods(
         try:
             period = parse_period(text, bare_year_is_fiscal=fiscal)
         except PeriodError as exc:
-            problems.add(
-                frame.filter(pl.col("period") == text), "period", "not a valid period", str(exc)
-            )
+            rows = frame.filter(pl.col("period") == text)
+            problems.add(rows, "period", says.BAD_PERIOD(hint=exc.message))
             continue
         pid[text] = position.setdefault(period, len(periods))
         if pid[text] == len(periods):
@@ -137,28 +139,47 @@ def _check_periods(
     ) == 0
     wrong = frame.filter(mismatch)
     for sid, p in wrong.select("_sid", "_pid").unique().sort("_sid", "_pid").iter_rows():
-        info, kind = series[sid], periods[p].kind.value.replace("_", " ")
+        info, kind = series[sid], periods[p].kind
         rows = wrong.filter((pl.col("_sid") == sid) & (pl.col("_pid") == p))
-        problems.add(
-            rows,
-            "period",
-            f"a {kind} in a {info.frequency} series",
-            _frequency_hint(info.frequency),
+        message = says.WRONG_FREQUENCY(
+            kind=PERIOD_KINDS[kind],
+            frequency=FREQUENCIES.get(info.frequency, Text(ja=info.frequency, en=info.frequency)),
+            example=_EXAMPLES.get(info.frequency, "2024"),
         )
+        problems.add(rows, "period", message)
     return frame, periods
 
 
-def _frequency_hint(frequency: str) -> str:
-    example = {
-        "annual": "2024 or 2024年",
-        "fiscal": "FY2024 or 2024年度 (or head the column 年度)",
-        "half": "2024-H1",
-        "quarterly": "2024-Q1",
-        "fiscal_half": "FY2024-H1 or 2024年度上期",
-        "fiscal_quarterly": "FY2024-Q1 or 2024年度第1四半期",
-        "monthly": "2024-03 or 2024年3月",
-    }
-    return f"write periods like {example.get(frequency, '2024')}"
+#: The words for period kinds and series frequencies in problems.
+PERIOD_KINDS: dict[PeriodKind, Text] = {
+    PeriodKind.YEAR: Text(ja="暦年", en="year"),
+    PeriodKind.FISCAL_YEAR: Text(ja="年度", en="fiscal year"),
+    PeriodKind.HALF: Text(ja="半期", en="half"),
+    PeriodKind.QUARTER: Text(ja="四半期", en="quarter"),
+    PeriodKind.FISCAL_HALF: Text(ja="年度の半期（上期・下期）", en="fiscal half"),
+    PeriodKind.FISCAL_QUARTER: Text(ja="年度の四半期", en="fiscal quarter"),
+    PeriodKind.MONTH: Text(ja="月", en="month"),
+    PeriodKind.DATE: Text(ja="日付", en="date"),
+}
+FREQUENCIES: dict[str, Text] = {
+    "annual": Text(ja="暦年", en="annual"),
+    "fiscal": Text(ja="年度", en="fiscal"),
+    "half": Text(ja="半期", en="half"),
+    "quarterly": Text(ja="四半期", en="quarterly"),
+    "fiscal_half": Text(ja="年度の半期", en="fiscal_half"),
+    "fiscal_quarterly": Text(ja="年度の四半期", en="fiscal_quarterly"),
+    "monthly": Text(ja="月次", en="monthly"),
+    "irregular": Text(ja="不定期", en="irregular"),
+}
+_EXAMPLES = {
+    "annual": "2024 or 2024年",
+    "fiscal": "FY2024 or 2024年度 (or head the column 年度)",
+    "half": "2024-H1",
+    "quarterly": "2024-Q1",
+    "fiscal_half": "FY2024-H1 or 2024年度上期",
+    "fiscal_quarterly": "FY2024-Q1 or 2024年度第1四半期",
+    "monthly": "2024-03 or 2024年3月",
+}
 
 
 def _check_values(frame: pl.DataFrame, problems: RowProblems) -> pl.DataFrame:
@@ -176,16 +197,14 @@ def _check_values(frame: pl.DataFrame, problems: RowProblems) -> pl.DataFrame:
     )
     bad = frame.filter(pl.col("_value").is_null())
     blank = pl.col("value").str.strip_chars() == ""
-    problems.add(bad.filter(blank), "value", "no value", "give a number, or leave the row out")
-    problems.add(
-        bad.filter(~blank), "value", "not a number", "write a number such as 1234.5, 1,234 or ▲12"
-    )
+    problems.add(bad.filter(blank), "value", says.NO_VALUE())
+    problems.add(bad.filter(~blank), "value", says.NOT_A_NUMBER())
     return _finite(frame, problems)
 
 
 def _finite(frame: pl.DataFrame, problems: RowProblems) -> pl.DataFrame:
     odd = frame.filter(pl.col("_value").is_infinite() | pl.col("_value").is_nan())
-    problems.add(odd, "value", "not a finite number", "write a number")
+    problems.add(odd, "value", says.NOT_FINITE())
     return frame
 
 
@@ -197,7 +216,8 @@ def _check_flags(frame: pl.DataFrame, problems: RowProblems) -> pl.DataFrame:
         try:
             canonical[text] = format_flags(parse_flags(text)) or None
         except FlagError as exc:
-            problems.add(frame.filter(pl.col("flags") == text), "flags", "unknown flag", str(exc))
+            rows = frame.filter(pl.col("flags") == text)
+            problems.add(rows, "flags", says.UNKNOWN_FLAG(hint=exc.message))
     flags = pl.col("flags").replace_strict(canonical, default=None, return_dtype=pl.String)
     return frame.with_columns(flags.alias("_flags"))
 
@@ -209,7 +229,7 @@ WEB_ADDRESS = re.compile(r"(?i)^https?://")
 def _check_urls(frame: pl.DataFrame, problems: RowProblems) -> None:
     url = pl.col("source_url")
     bad = frame.filter((url != "") & ~url.str.contains(WEB_ADDRESS.pattern))
-    problems.add(bad, "source_url", "not a web address", "give an http:// or https:// URL")
+    problems.add(bad, "source_url", says.NOT_A_WEB_ADDRESS())
 
 
 def _check_duplicates(frame: pl.DataFrame, periods: list[Period], problems: RowProblems) -> None:
@@ -227,6 +247,5 @@ def _check_duplicates(frame: pl.DataFrame, periods: list[Period], problems: RowP
             row,
             "period",
             value,
-            "a second value for the same series and period",
-            f"row {first_row} already gives {series} for {periods[pid]}; keep one of the rows",
+            says.DUPLICATE(first=first_row, series=series, period=str(periods[pid])),
         )

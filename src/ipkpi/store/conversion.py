@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
+from ..problems import observations as says
 from ..units import UnitError, unit
 from .catalog import SeriesCatalog
 from .problems import RowProblems
@@ -26,7 +27,8 @@ def check_units(frame: pl.DataFrame, catalog: SeriesCatalog, problems: RowProble
         try:
             source = unit(name)
         except UnitError as exc:
-            problems.add(given.filter(pl.col("unit") == name), "unit", "unknown unit", str(exc))
+            rows = given.filter(pl.col("unit") == name)
+            problems.add(rows, "unit", says.UNKNOWN_UNIT(hint=exc.message))
             continue
         factors[name] = source.factor
         for code in sorted(codes):
@@ -34,13 +36,13 @@ def check_units(frame: pl.DataFrame, catalog: SeriesCatalog, problems: RowProble
             rescale |= source.factor != wanted.factor
             if source.dimension != wanted.dimension:
                 rows = given.filter((pl.col("unit") == name) & (pl.col("series") == code))
-                problems.add(
-                    rows,
-                    "unit",
-                    "a unit incompatible with the series",
-                    f"{code} is in {wanted.symbol.ja or wanted.code} ({wanted.code}); "
-                    f"{name} measures {source.dimension}, not {wanted.dimension}",
+                message = says.INCOMPATIBLE_UNIT(
+                    series=code,
+                    symbol=wanted.symbol.ja or wanted.code,
+                    code=wanted.code,
+                    given=name,
                 )
+                problems.add(rows, "unit", message)
     if not rescale:
         return frame
     to = frame["series"].replace_strict(

@@ -23,6 +23,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
 
+from ..settings import current
+
 DATABASE_URL_ENV = "IPKPI_DATABASE_URL"
 DEFAULT_FILE_NAME = "ipkpi.db"
 #: Arbitrary constant naming ipkpi's advisory lock on PostgreSQL.
@@ -43,7 +45,7 @@ def default_database_path() -> Path:
 
 def database_url(explicit: str | Path | None = None) -> URL:
     """The URL of the store: ``explicit`` (a URL or a path), else the environment, else default."""
-    chosen = explicit if explicit not in (None, "") else os.environ.get(DATABASE_URL_ENV)
+    chosen = explicit if explicit not in (None, "") else current().database_url
     if chosen in (None, ""):
         chosen = default_database_path()
     text = str(chosen)

@@ -16,6 +16,8 @@ from typing import Literal
 
 import polars as pl
 
+from ..problems import Message
+from ..problems import observations as says
 from ..units import unit
 from .catalog import SeriesCatalog
 from .checking import WEB_ADDRESS, check_table
@@ -25,7 +27,7 @@ from .importers import ReadOptions, reader_for
 from .importers.sdmx_foreign import SdmxSeriesMap, combined_sha256
 from .limits import ImportLimits
 from .observation import Vintage
-from .problems import DataFileError, DataProblem, file_problem
+from .problems import DataFileError, file_problem
 from .store import Store, utc_naive
 from .writer import NewVintage, Progress, write_vintage
 
@@ -55,7 +57,7 @@ class ImportReport:
     new_count: int = 0
     revised_count: int = 0
     unchanged_count: int = 0
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     rows: pl.DataFrame | None = None
 
     @property
@@ -106,29 +108,14 @@ def import_file(
     """
     path = Path(path)
     if source_url and not WEB_ADDRESS.match(source_url):
-        raise DataFileError(
-            [
-                DataProblem(
-                    path.name,
-                    0,
-                    "source_url",
-                    source_url,
-                    "the source URL is not a web address",
-                    "give an http:// or https:// URL",
-                )
-            ]
-        )
+        raise file_problem(path, says.SOURCE_URL_OPTION(), column="source_url", value=source_url)
     series_map = SdmxSeriesMap.read(sdmx_map) if sdmx_map is not None else None
     options = ReadOptions(
         sheet=sheet, encoding=encoding, limits=limits or ImportLimits(), sdmx_map=series_map
     )
     reader = reader_for(path)  # a missing file or an unknown type is reported here
     if series_map is not None and reader.format != "sdmx-csv":
-        raise file_problem(
-            path.name,
-            f"a series map is for SDMX-CSV files; this is {reader.format}",
-            "drop --sdmx-map, or give the SDMX-CSV file",
-        )
+        raise file_problem(path, says.MAP_FOR_SDMX_ONLY(format=reader.format))
     sha256 = combined_sha256(file_sha256(path), series_map)
     known = store.vintage_with_sha256(sha256)
     if known is not None:
@@ -192,7 +179,7 @@ def _summary(
     status: Status,
     compared: pl.DataFrame,
     vintage: Vintage | None,
-    warnings: list[str],
+    warnings: list[Message],
 ) -> ImportReport:
     count = dict(compared["status"].value_counts().iter_rows())
     return ImportReport(
@@ -212,13 +199,14 @@ def _check_stored_units(store: Store, catalog: SeriesCatalog, codes: list[str], 
     """A series stored in one unit cannot take values in the plan's new unit."""
     stored = store.series_units()
     problems = [
-        DataProblem(
+        says.STORED_UNIT_CHANGED.at(
             file,
             0,
             "unit",
             catalog[code].unit,
-            f"{code} is stored in {stored[code]} but the plan now gives {catalog[code].unit}",
-            "keep the plan's unit, or move the stored values to a new series id",
+            series=code,
+            stored=stored[code] or "",
+            unit=catalog[code].unit,
         )
         for code in codes
         if stored.get(code) and unit(stored[code] or "").code != unit(catalog[code].unit).code

@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..plan.source import FLAGS as PLAN_FLAGS
+from ..problems import NotationError
+from ..problems import notation as says
 
 #: Caveats a value can carry, in the order they are written: the plan's ``Flags``.
 FLAGS = PLAN_FLAGS
@@ -35,7 +37,7 @@ FLAG_ALIASES: dict[str, str] = {
 _ORDER = {name: index for index, name in enumerate(FLAGS)}
 
 
-class FlagError(ValueError):
+class FlagError(NotationError):
     """An unknown flag, or two that contradict each other."""
 
 
@@ -51,10 +53,10 @@ def parse_flags(text: str | None) -> tuple[str, ...]:
         name = word.lower().replace(" ", "_").replace("-", "_")
         name = name if name in _ORDER else FLAG_ALIASES.get(word, FLAG_ALIASES.get(name, ""))
         if not name:
-            raise FlagError(f"unknown flag {word!r}: use {', '.join(FLAGS)} (separated by ';')")
+            raise FlagError(says.FLAG_UNKNOWN(word=word, flags=", ".join(FLAGS)))
         found.add(name)
     if {"lower_bound", "upper_bound"} <= found:
-        raise FlagError("a value cannot be both a lower_bound and an upper_bound")
+        raise FlagError(says.FLAG_BOTH_BOUNDS())
     return tuple(sorted(found, key=_ORDER.__getitem__))
 
 

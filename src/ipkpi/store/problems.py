@@ -1,93 +1,120 @@
-"""Problems found in a data file: every one reported at once, each with where and what to do."""
+"""Problems found in a data file: every one counted, the first :data:`MAX_PROBLEMS` kept.
+
+A problem is a :class:`~ipkpi.problems.Problem` (file, row, column, cell, value, a coded
+message in Japanese and English). A file with millions of bad rows is not described row by
+row: past :data:`MAX_PROBLEMS` only the count of each kind of problem is kept, so the work
+and the memory stay bounded and the reader still learns how many more there are.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from ..problems import IpkpiError, Message, Problem
 
 if TYPE_CHECKING:
     import polars as pl
 
+#: Problems described one by one; past it they are only counted (by kind).
+MAX_PROBLEMS = 1000
 
-@dataclass(frozen=True, order=True)
-class DataProblem:
-    """One problem: in ``file``, at ``row`` (1 = the header line or row) and ``column``.
 
-    ``row`` 0 means the file as a whole. ``reason`` says what is wrong and ``hint`` what to do.
-    ``cell`` names a spreadsheet cell (``C12``) when there is one.
+class StoreError(IpkpiError):
+    """The store layer's errors: a data file, a withdrawal or the store itself."""
+
+
+class DataFileError(StoreError):
+    """A data file that cannot be imported; nothing of it was written.
+
+    ``problems`` are the first problems (at most :data:`MAX_PROBLEMS`, in file order);
+    ``total`` counts every problem found and :meth:`counts` counts them by code.
     """
 
-    file: str
-    row: int
-    column: str
-    value: str
-    reason: str
-    hint: str = ""
-    cell: str = ""
+    def __init__(
+        self,
+        problems: Iterable[Problem] | Problem | Message,
+        *,
+        total: int | None = None,
+        by_code: Counter[str] | None = None,
+        examples: dict[str, Message] | None = None,
+    ) -> None:
+        super().__init__(problems)
+        del self.problems[MAX_PROBLEMS:]
+        self._by_code = by_code or Counter(p.code for p in self.problems)
+        self.total = max(total or 0, sum(self._by_code.values()))
+        self._examples = examples or {}
+        for problem in self.problems:
+            self._examples.setdefault(problem.code, problem.message)
 
-    def where(self) -> str:
-        place = self.file
-        if self.row:
-            place += f", row {self.row}"
-        if self.cell:
-            place += f" (cell {self.cell})"
-        if self.column:
-            place += f", column {self.column}"
-        return place
-
-    def __str__(self) -> str:
-        text = f"{self.where()}: {self.reason}"
-        if self.value:
-            text += f" (value {self.value!r})"
-        if self.hint:
-            text += f" — {self.hint}"
-        return text
-
-
-class DataFileError(Exception):
-    """A data file that cannot be imported; nothing of it was written."""
-
-    def __init__(self, problems: Iterable[DataProblem]) -> None:
-        self.problems = sorted(problems)
-        super().__init__(self.summary())
-
-    def summary(self) -> str:
-        count = len(self.problems)
-        if count == 1:
-            return str(self.problems[0])
-        first = "; ".join(str(p) for p in self.problems[:3])
-        more = f"; and {count - 3} more" if count > 3 else ""
-        return f"{count} problems: {first}{more}"
+    @property
+    def more(self) -> int:
+        """Problems found but not described one by one."""
+        return self.total - len(self.problems)
 
     def counts(self) -> Counter[str]:
-        """How many problems of each reason (for a summary of a large file)."""
-        return Counter(p.reason for p in self.problems)
+        """How many problems of each code (for a summary of a large file)."""
+        return self._by_code
+
+    def example(self, code: str) -> Message:
+        """The message of the first problem with ``code`` (to label a count)."""
+        return self._examples[code]
 
 
 def file_problem(
-    path: Path | str, reason: str, hint: str = "", *, row: int = 0, value: str = ""
+    path: Path | str, message: Message, *, row: int = 0, value: str = "", column: str = ""
 ) -> DataFileError:
     """An error about the file as a whole (or one row of it, ``row``)."""
-    return DataFileError([DataProblem(str(path), row, "", value, reason, hint)])
+    return DataFileError(Problem(message, Path(path).name, row, column, value))
 
 
 class RowProblems:
-    """Problems collected row by row while a table is checked."""
+    """Problems collected row by row while a table is checked (bounded: see the module)."""
 
     def __init__(self, file: str, cells: dict[str, str] | None = None) -> None:
         self.file = file
         self.cells = cells or {}
-        self.found: list[DataProblem] = []
+        self.found: list[Problem] = []
+        self.total = 0
+        self.by_code: Counter[str] = Counter()
+        self.examples: dict[str, Message] = {}
 
-    def add(self, rows: pl.DataFrame, column: str, reason: str, hint: str) -> None:
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+    def add(self, rows: pl.DataFrame, column: str, message: Message) -> None:
         """One problem per row of ``rows`` (a frame with ``_row`` and ``column``)."""
-        for row, value in rows.select("_row", column).iter_rows():
-            self.add_one(row, column, value, reason, hint)
+        if rows.height == 0:
+            return
+        self._count(message, rows.height)
+        kept = rows.select("_row", column).sort("_row").head(MAX_PROBLEMS)
+        for row, value in kept.iter_rows():
+            self._keep(row, column, value, message)
+        self._trim()
 
-    def add_one(self, row: int, column: str, value: str, reason: str, hint: str) -> None:
+    def add_one(self, row: int, column: str, value: str, message: Message) -> None:
+        self._count(message, 1)
+        self._keep(row, column, value, message)
+        self._trim()
+
+    def error(self) -> DataFileError:
+        return DataFileError(
+            self.found, total=self.total, by_code=self.by_code, examples=self.examples
+        )
+
+    def _count(self, message: Message, count: int) -> None:
+        self.total += count
+        self.by_code[message.code] += count
+        self.examples.setdefault(message.code, message)
+
+    def _keep(self, row: int, column: str, value: str | None, message: Message) -> None:
         letter = self.cells.get(column, "")
         cell = f"{letter}{row}" if letter else ""
-        self.found.append(DataProblem(self.file, row, column, value, reason, hint, cell))
+        self.found.append(Problem(message, self.file, row, column, value or "", cell))
+
+    def _trim(self) -> None:
+        if len(self.found) > 2 * MAX_PROBLEMS:
+            self.found.sort(key=Problem.sort_key)
+            del self.found[MAX_PROBLEMS:]

@@ -18,15 +18,19 @@ from dataclasses import dataclass
 from sqlalchemy import insert, select
 
 from ..periods import PeriodError, parse_period
+from ..problems import Problem
+from ..problems import observations as says
+from ..text import Text
 from .database import write_transaction
 from .observation import Vintage
+from .problems import StoreError
 from .schema import observations, series, vintages
 from .store import Store, utc_naive
 
 FILE_FORMAT = "withdrawal"
 
 
-class WithdrawalError(ValueError):
+class WithdrawalError(StoreError):
     """A withdrawal that cannot be made; nothing was written. The message lists every problem."""
 
 
@@ -59,20 +63,21 @@ def withdraw(
     without a current value) is reported at once in one :class:`WithdrawalError`.
     """
     reason = reason.strip()
-    problems: list[str] = []
+    problems: list[Problem] = []
     if not reason:
-        problems.append("give a reason (--reason): it is kept with the withdrawal")
+        problems.append(says.WITHDRAW_NO_REASON.at())
     if not periods:
-        problems.append("name at least one period to withdraw")
+        problems.append(says.WITHDRAW_NO_PERIOD.at())
     canonical: list[str] = []
     for text in periods:
         try:
             period = str(parse_period(text))
         except PeriodError as exc:
-            problems.append(f"period {text!r}: {exc}")
+            bad = says.WITHDRAW_BAD_PERIOD(text=text, detail=exc.message)
+            problems.append(Problem(bad))
             continue
         if period in canonical:
-            problems.append(f"period {period} is given twice")
+            problems.append(says.WITHDRAW_PERIOD_TWICE.at(period=period))
         else:
             canonical.append(period)
     moment = utc_naive(recorded_at or dt.datetime.now(dt.UTC))
@@ -85,15 +90,17 @@ def withdraw(
         if series_key is None:
             known = list(conn.scalars(select(series.c.code)))
             close = difflib.get_close_matches(series_id, known, n=1)
-            hint = f": did you mean {close[0]!r}?" if close else ""
-            problems.append(f"the store has no series {series_id!r}{hint}")
+            hint = says.DID_YOU_MEAN(suggestion=close[0]) if close else None
+            unknown = says.WITHDRAW_UNKNOWN_SERIES(series=series_id, hint=hint)
+            problems.append(Problem(unknown))
         elif missing := [p for p in canonical if p not in held]:
-            problems.append(
-                f"{series_id} has no current value for {', '.join(missing)} to withdraw "
-                f"(it has {', '.join(held) or 'nothing'}); see `ipkpi data history {series_id}`"
+            nothing = Text(ja="なし", en="nothing")
+            lacking = says.WITHDRAW_NO_CURRENT_VALUE(
+                series=series_id, missing=", ".join(missing), held=", ".join(held) or nothing
             )
+            problems.append(Problem(lacking))
         if problems:
-            raise WithdrawalError("; ".join(problems))
+            raise WithdrawalError(problems)
         withdrawn = [Withdrawn(p, float(held[p]["value"])) for p in canonical]
         if dry_run:
             return WithdrawalReport(series_id, reason, withdrawn, None)

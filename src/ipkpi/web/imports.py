@@ -42,12 +42,12 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from ..plan import KpiBase, Plan
-from ..store import DataFileError, DataProblem, ImportLimits, ImportReport, Store, import_file
+from ..problems import Problem
+from ..store import DataFileError, ImportLimits, ImportReport, Store, import_file
 from ..store.catalog import catalog_from_plan
 from ..store.diff import NEW, REVISED
 from ..store.importers import reader_for
 from ..store.limits import megabytes
-from ..store.problem_text import in_language
 from ..text import Lang
 from ..units import UnitError, unit
 from .errors import error_response
@@ -369,12 +369,13 @@ class ImportDesk:
         self, exc: DataFileError, file_name: str, lang: Lang, kept: dict[str, str]
     ) -> Response:
         problems = exc.problems
-        count = len(problems)
+        count = exc.total
         key = "import_problem_one" if count == 1 else "import_problems_count"
         notice = _notice(key, lang, n=f"{count:,}")
         listed = [_problem_row(p, lang) for p in problems[:MAX_PROBLEMS]]
         by_kind = [
-            {**_worded("reason", r, lang), "count": n} for r, n in exc.counts().most_common()
+            {"code": code, "reason": exc.example(code).text(lang), "count": n}
+            for code, n in exc.counts().most_common()
         ]
         return self._page(
             lang,
@@ -400,7 +401,7 @@ class ImportDesk:
         return {
             "file": report.file,
             "counts": _counts(report),
-            "warnings": report.warnings,
+            "warnings": [w.full(lang) for w in report.warnings],
             "changes": [
                 {
                     "row": c.row,
@@ -442,7 +443,7 @@ class ImportDesk:
         return {
             "file": report.file,
             "counts": _counts(report),
-            "warnings": report.warnings,
+            "warnings": [w.full(lang) for w in report.warnings],
             "vintage": {
                 "id": vintage.id if vintage else None,
                 "recorded_at": f"{vintage.recorded_at:%Y-%m-%d %H:%M:%S} UTC" if vintage else "",
@@ -477,7 +478,7 @@ def _counts(report: ImportReport) -> dict[str, int]:
     }
 
 
-def _problem_row(problem: DataProblem, lang: Lang) -> dict[str, Any]:
+def _problem_row(problem: Problem, lang: Lang) -> dict[str, Any]:
     place = problem.cell or problem.column
     if problem.cell and problem.column:
         place = f"{problem.cell} ({problem.column})"
@@ -485,16 +486,10 @@ def _problem_row(problem: DataProblem, lang: Lang) -> dict[str, Any]:
         "row": problem.row or "",
         "place": place or UI["import_whole_file"].get(lang),
         "value": problem.value,
-        **_worded("reason", problem.reason, lang),
-        **_worded("hint", problem.hint, lang),
+        "code": problem.code,
+        "reason": problem.message.text(lang),
+        "hint": problem.message.hint(lang),
     }
-
-
-def _worded(key: str, text: str, lang: Lang) -> dict[str, str]:
-    """``text`` in ``lang`` where ipkpi has the wording, with the language it is in (English
-    otherwise, marked so for screen readers)."""
-    shown = in_language(text, lang)
-    return {key: shown, f"{key}_lang": lang if shown != text or lang == "en" else "en"}
 
 
 def _number(value: float) -> str:

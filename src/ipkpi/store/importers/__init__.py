@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ...problems import data_files as says
 from ..problems import file_problem
 from .base import COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, ROW, RawTable, Reader, ReadOptions
 from .csv_file import TidyCsvReader
@@ -36,7 +37,7 @@ __all__ = [
 
 def reader_for(path: Path) -> Reader:
     if not path.is_file():
-        raise file_problem(path.name, "no such file", f"check the path {str(path)!r}")
+        raise file_problem(path.name, says.NO_SUCH_FILE(path=str(path)))
     with path.open("rb") as handle:
         head = handle.read(4096)
     for reader in READERS:
@@ -44,9 +45,7 @@ def reader_for(path: Path) -> Reader:
             return reader()
     suffixes = sorted({s for r in READERS for s in r.suffixes})
     raise file_problem(
-        path.name,
-        f"unknown file type {path.suffix!r}",
-        f"give a file ending in {', '.join(suffixes)}",
+        path.name, says.UNKNOWN_TYPE(suffix=path.suffix, suffixes=", ".join(suffixes))
     )
 
 

@@ -12,35 +12,26 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from ...problems import data_files as says
 from ..limits import ImportLimits, megabytes
-from ..problems import DataFileError, DataProblem
-
-_HINT = "this is not a normal spreadsheet; save the data again from Excel, or export CSV"
+from ..problems import file_problem
 
 
 def check_archive(path: Path, limits: ImportLimits) -> None:
     file = path.name
     size = path.stat().st_size
     if size > limits.max_xlsx_bytes:
-        raise _error(
-            file,
-            f"the file is {megabytes(size)}, over the "
-            f"{megabytes(limits.max_xlsx_bytes)} limit for XLSX",
-            "export the data as CSV, or raise the limit with --max-file-size",
-        )
+        limit = megabytes(limits.max_xlsx_bytes)
+        raise file_problem(file, says.XLSX_TOO_LARGE(size=megabytes(size), limit=limit))
     if size == 0:
-        raise _error(file, "the file is empty", "give a saved XLSX workbook")
+        raise file_problem(file, says.EMPTY_XLSX())
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
-    except zipfile.BadZipFile:
-        raise _error(
-            file,
-            "not a readable XLSX file (the ZIP archive is damaged or truncated)",
-            "save or download the workbook again",
-        ) from None
+    except (zipfile.BadZipFile, OSError, EOFError):
+        raise file_problem(file, says.ZIP_DAMAGED()) from None
     if len(members) > limits.max_archive_members:
-        raise _error(file, f"the archive has {len(members):,} members", _HINT)
+        raise file_problem(file, says.XLSX_MEMBERS(count=f"{len(members):,}"))
     total = 0
     for member in members:
         total += member.file_size
@@ -49,20 +40,13 @@ def check_archive(path: Path, limits: ImportLimits) -> None:
             member.file_size >= limits.ratio_check_from_bytes
             and ratio > limits.max_compression_ratio
         ):
-            raise _error(
-                file,
-                f"{member.filename} inflates {ratio:,.0f}-fold "
-                f"({megabytes(member.compress_size)} → {megabytes(member.file_size)}): "
-                "a zip bomb",
-                _HINT,
+            bomb = says.ZIP_BOMB(
+                member=member.filename,
+                ratio=f"{ratio:,.0f}",
+                packed=megabytes(member.compress_size),
+                unpacked=megabytes(member.file_size),
             )
+            raise file_problem(file, bomb)
         if total > limits.max_unpacked_bytes:
-            raise _error(
-                file,
-                f"the archive unpacks to more than {megabytes(limits.max_unpacked_bytes)}",
-                _HINT,
-            )
-
-
-def _error(file: str, reason: str, hint: str) -> DataFileError:
-    return DataFileError([DataProblem(file, 0, "", "", reason, hint)])
+            limit = megabytes(limits.max_unpacked_bytes)
+            raise file_problem(file, says.UNPACKS_TOO_LARGE(limit=limit))

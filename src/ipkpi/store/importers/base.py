@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, ClassVar, Protocol
 
 import polars as pl
 
+from ...problems import Message
 from ..limits import ImportLimits
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ class RawTable:
     frame: pl.DataFrame
     bare_year_is_fiscal: bool = False
     cells: dict[str, str] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
 
 class Reader(Protocol):

@@ -6,7 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..problems import DataProblem
+from ...problems import Message, Problem
+from ...problems import data_files as says
 from .base import REQUIRED_COLUMNS
 
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -76,8 +77,8 @@ class HeaderMap:
 
     positions: dict[str, int] = field(default_factory=dict)
     bare_year_is_fiscal: bool = False
-    problems: list[DataProblem] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
 
 def map_header(
@@ -91,21 +92,13 @@ def map_header(
         column = column_for(header)
         if column is None:
             if normalise(header) not in IGNORED:
-                found.warnings.append(f"column {header!r} is not used")
+                found.warnings.append(says.COLUMN_NOT_USED(header=header))
             continue
         if column in found.positions:
             first = headers[found.positions[column]]
-            found.problems.append(
-                DataProblem(
-                    file,
-                    row,
-                    header,
-                    header,
-                    f"a second column for {column}",
-                    f"keep one of {first!r} and {header!r}",
-                    cell=f"{cells[position]}{row}" if cells else "",
-                )
-            )
+            second = says.SECOND_COLUMN(column=column, first=first, second=header)
+            cell = f"{cells[position]}{row}" if cells else ""
+            found.problems.append(Problem(second, file, row, header, header, cell))
             continue
         found.positions[column] = position
         if column == "period" and normalise(header) in FISCAL_HEADERS:
@@ -113,14 +106,7 @@ def map_header(
     for column in REQUIRED_COLUMNS:
         if column not in found.positions:
             names = " or ".join(repr(n) for n in ALIASES[column][:3])
-            found.problems.append(
-                DataProblem(
-                    file,
-                    row,
-                    column,
-                    "",
-                    f"no {column} column",
-                    f"name a column {names}; the header has {', '.join(map(repr, headers))}",
-                )
-            )
+            listed = ", ".join(map(repr, headers))
+            missing = says.NO_COLUMN(column=column, names=names, headers=listed)
+            found.problems.append(missing.at(file, row, column))
     return found

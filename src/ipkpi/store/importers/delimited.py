@@ -14,8 +14,10 @@ from pathlib import Path
 
 import polars as pl
 
+from ...problems import Problem
+from ...problems import data_files as says
 from ..limits import megabytes
-from ..problems import DataFileError, DataProblem
+from ..problems import DataFileError, file_problem
 from .base import ROW, ReadOptions
 from .encoding import decode
 
@@ -28,16 +30,11 @@ def read_delimited(path: Path, options: ReadOptions) -> tuple[list[str], pl.Data
     size = path.stat().st_size
     limit = options.limits.max_csv_bytes
     if size > limit:
-        raise _error(
-            file,
-            0,
-            f"the file is {megabytes(size)}, over the {megabytes(limit)} limit",
-            "split the file, or raise the limit with --max-file-size",
-        )
+        raise file_problem(file, says.TOO_LARGE(size=megabytes(size), limit=megabytes(limit)))
     data = path.read_bytes()
     text, encoding = decode(data, file, options.encoding)
     if not text or text.isspace():
-        raise _error(file, 0, "the file is empty", "give a file with a header row and data rows")
+        raise file_problem(file, says.EMPTY())
     header = next(csv.reader(io.StringIO(text[:_HEADER_CHARS])))
     _check_truncation(text, len(header), file)
     utf8 = data.removeprefix(b"\xef\xbb\xbf") if encoding.startswith("utf-8") else text.encode()
@@ -60,7 +57,7 @@ def read_delimited(path: Path, options: ReadOptions) -> tuple[list[str], pl.Data
     except pl.exceptions.PolarsError:
         raise DataFileError(_diagnose(utf8.decode(), len(header), file)) from None
     if frame.height == 0:
-        raise _error(file, 0, "the file has a header but no rows", "add the observations")
+        raise file_problem(file, says.HEADER_ONLY())
     quoted = b'"' in utf8
     if quoted and any(frame[c].str.contains("\n", literal=True).any() for c in names):
         frame = frame.with_columns(pl.Series(ROW, _record_lines(utf8.decode())[1:], pl.Int64))
@@ -78,13 +75,7 @@ def _check_truncation(text: str, width: int, file: str) -> None:
         fields = []
     row = text.count("\n") + 1
     if 0 < len(fields) < width or (last_line.count('"') % 2 == 1):
-        raise _error(
-            file,
-            row,
-            f"the last row has {len(fields)} of {width} columns and no line "
-            "break: the file looks truncated",
-            "export or download the file again",
-        )
+        raise file_problem(file, says.TRUNCATED(fields=len(fields), width=width), row=row)
 
 
 def _record_lines(text: str) -> list[int]:
@@ -98,49 +89,19 @@ def _record_lines(text: str) -> list[int]:
     return starts
 
 
-def _diagnose(text: str, width: int, file: str) -> list[DataProblem]:
+def _diagnose(text: str, width: int, file: str) -> list[Problem]:
     """Every malformed row, found by the csv module (run only when polars refused the file)."""
-    problems: list[DataProblem] = []
+    problems: list[Problem] = []
     reader = csv.reader(io.StringIO(text), strict=True)
     line = 1
     try:
         for record in reader:
             if record and len(record) != width:
-                problems.append(
-                    DataProblem(
-                        file,
-                        line,
-                        "",
-                        ",".join(record)[:80],
-                        f"{len(record)} fields where the header has {width}",
-                        "quote values that contain commas; fill or remove the extra fields",
-                    )
-                )
+                ragged = says.RAGGED(fields=len(record), width=width)
+                problems.append(ragged.at(file, line, value=",".join(record)[:80]))
             line = reader.line_num + 1
     except csv.Error as exc:
-        problems.append(
-            DataProblem(
-                file,
-                line,
-                "",
-                "",
-                f"unreadable CSV: {exc}",
-                "close the quoted value (the file may be truncated)",
-            )
-        )
+        problems.append(says.UNREADABLE_CSV.at(file, line, detail=str(exc)))
     if not problems:
-        problems.append(
-            DataProblem(
-                file,
-                0,
-                "",
-                "",
-                "the CSV could not be parsed",
-                "check quoting and the number of fields per row",
-            )
-        )
+        problems.append(says.UNPARSEABLE_CSV.at(file))
     return problems
-
-
-def _error(file: str, row: int, reason: str, hint: str) -> DataFileError:
-    return DataFileError([DataProblem(file, row, "", "", reason, hint)])

@@ -11,46 +11,46 @@ from __future__ import annotations
 import codecs
 import re
 
-from ..problems import DataFileError, DataProblem
+from ...problems import data_files as says
+from ...text import Text
+from ..problems import DataFileError, file_problem
 
 _SUSPICIOUS = re.compile(r"[\uff61-\uff9f\ue000-\uf8ff\x80-\x9f]")
-_HINT = "save it as 'CSV UTF-8' (Excel: 名前を付けて保存 → CSV UTF-8), or give --encoding"
 
 
 def decode(data: bytes, file: str, encoding: str | None = None) -> tuple[str, str]:
     """The text of ``data`` and the encoding it was read in."""
     if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise _error(file, 0, "a binary file, not CSV text", "give a CSV or an XLSX file")
+        raise file_problem(file, says.BINARY())
     if encoding:
         return _forced(data, file, encoding), encoding
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise _error(file, 0, "the file is UTF-16 text", _HINT)
+        raise file_problem(file, says.UTF16())
     if data.startswith(codecs.BOM_UTF8):
         try:
             return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
-            raise _bad_bytes(
-                data, file, exc, "not UTF-8 (though it starts with a UTF-8 BOM)"
-            ) from None
+            expected = Text(
+                ja="UTF-8 ではありません（UTF-8 の BOM で始まっているのに）",
+                en="not UTF-8 (though it starts with a UTF-8 BOM)",
+            )
+            raise _bad_bytes(data, file, exc, expected) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
         try:
             text = data.decode("cp932")
         except UnicodeDecodeError:
-            raise _bad_bytes(
-                data, file, utf8_error, "neither UTF-8 nor Shift_JIS (CP932)"
-            ) from None
+            expected = Text(
+                ja="UTF-8 でも Shift_JIS（CP932）でもありません",
+                en="neither UTF-8 nor Shift_JIS (CP932)",
+            )
+            raise _bad_bytes(data, file, utf8_error, expected) from None
         odd = _SUSPICIOUS.search(text)
         if odd:
             line = text.count("\n", 0, odd.start()) + 1
-            raise _error(
-                file,
-                line,
-                "the file is neither UTF-8 nor plausible Shift_JIS (CP932) text: "
-                f"read as CP932, line {line} holds {odd.group()!r}",
-                _HINT,
-            ) from None
+            implausible = says.IMPLAUSIBLE_CP932(line=line, char=odd.group())
+            raise file_problem(file, implausible, row=line) from None
         return text, "cp932"
 
 
@@ -58,25 +58,16 @@ def _forced(data: bytes, file: str, encoding: str) -> str:
     try:
         codecs.lookup(encoding)
     except LookupError:
-        raise _error(
-            file, 0, f"unknown encoding {encoding!r}", "use utf-8, cp932, euc-jp, …"
-        ) from None
+        raise file_problem(file, says.UNKNOWN_ENCODING(name=encoding)) from None
     try:
         return data.decode(encoding).removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
-        raise _bad_bytes(data, file, exc, f"not {encoding}") from None
+        expected = Text(ja=f"{encoding} ではありません", en=f"not {encoding}")
+        raise _bad_bytes(data, file, exc, expected) from None
 
 
-def _bad_bytes(data: bytes, file: str, exc: UnicodeDecodeError, expected: str) -> DataFileError:
+def _bad_bytes(data: bytes, file: str, exc: UnicodeDecodeError, expected: Text) -> DataFileError:
     line = data.count(b"\n", 0, exc.start) + 1
     byte = data[exc.start : exc.start + 1].hex()
-    return _error(
-        file,
-        line,
-        f"the file is {expected}: byte 0x{byte} at offset {exc.start} (line {line})",
-        _HINT,
-    )
-
-
-def _error(file: str, row: int, reason: str, hint: str) -> DataFileError:
-    return DataFileError([DataProblem(file, row, "", "", reason, hint)])
+    message = says.BAD_BYTES(expected=expected, byte=byte, offset=exc.start, line=line)
+    return file_problem(file, message, row=line)

@@ -3,7 +3,8 @@
 The columns are SERIES, TIME_PERIOD, OBS_VALUE and the attributes UNIT_MEASURE, FLAGS, NOTE,
 SOURCE_TITLE and SOURCE_URL. SDMX ids may not contain ``.``, so a series id is written with
 ``@`` for each dot (``ipx.content_overseas`` → ``ipx@content_overseas``). Rows whose ACTION
-is ``D`` (delete) are refused: the store never deletes a value. Files of another structure
+is ``D`` (delete) are refused: the store never deletes a value; an ACTION other than
+``I``, ``A``, ``R`` (or blank) is refused too. Files of another structure
 (more dimensions than SERIES) are read through a series map: :mod:`.sdmx_foreign`.
 """
 
@@ -15,12 +16,16 @@ from typing import ClassVar
 
 import polars as pl
 
-from ..problems import DataFileError, DataProblem
+from ...problems import Problem
+from ...problems import observations as says
+from ..problems import DataFileError
 from .base import ROW, RawTable, ReadOptions
 from .columns import map_header, normalise
 from .delimited import read_delimited
 from .sdmx_foreign import is_own_structure, read_foreign
 
+#: The SDMX-CSV actions that add or replace values (information, append, replace).
+_ACTIONS = ("", "I", "A", "R")
 _FIRST_COLUMN = re.compile(rb'^(?:\xef\xbb\xbf)?"?(STRUCTURE(\[.\])?|DATAFLOW)"?[,;]')
 SDMX_ID_DOT = "@"
 
@@ -44,20 +49,20 @@ class SdmxCsvReader:
     def read(self, path: Path, options: ReadOptions) -> RawTable:
         header, frame = read_delimited(path, options)
         foreign = options.sdmx_map is not None or not is_own_structure(header)
-        problems: list[DataProblem] = []
+        problems: list[Problem] = []
         actions = [i for i, name in enumerate(header) if normalise(name) == "action"]
         if actions:
-            deleting = frame.filter(pl.col(f"c{actions[0]}").str.strip_chars() == "D")
+            action = pl.col(f"c{actions[0]}").fill_null("").str.strip_chars().str.to_uppercase()
+            odd = frame.filter(~action.is_in(_ACTIONS)).select(ROW, action.alias("action"))
             problems += [
-                DataProblem(
+                Problem(
+                    says.SDMX_DELETION() if code == "D" else says.SDMX_UNKNOWN_ACTION(),
                     path.name,
                     row,
                     "ACTION",
-                    "D",
-                    "a deletion (ACTION D)",
-                    "the store keeps every value; import corrected values instead",
+                    code,
                 )
-                for row in deleting[ROW]
+                for row, code in odd.head(1000).iter_rows()
             ]
         if problems:
             raise DataFileError(problems)

@@ -28,7 +28,10 @@ from pathlib import Path
 
 import polars as pl
 
-from ..problems import DataFileError, DataProblem, file_problem
+from ...problems import Message, Problem
+from ...problems import observations as says
+from ...text import Text
+from ..problems import DataFileError, file_problem
 from .base import ROW
 from .columns import normalise
 
@@ -51,6 +54,8 @@ _NOT_DIMENSIONS = frozenset(
 )
 _NOTE_COLUMNS = ("obs_comment", "comment", "comment_obs", "note")
 _SHOWN_KEYS = 5
+#: UNIT_MULT is a power of ten; SDMX's code list (CL_UNIT_MULT) stays well within ±30.
+MAX_UNIT_MULT = 30
 
 
 @dataclass(frozen=True)
@@ -71,25 +76,27 @@ class SdmxSeriesMap:
     def read(cls, path: Path | str) -> SdmxSeriesMap:
         path = Path(path)
         if not path.is_file():
-            raise file_problem(path.name, "no such map file", f"check the path {str(path)!r}")
+            raise file_problem(path, says.SDMX_MAP_MISSING(path=str(path)))
         data = path.read_bytes()
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise file_problem(path.name, "the map is not UTF-8", "save it as UTF-8") from None
+            try:  # a map saved by Excel on a Japanese Windows, like the data files
+                text = data.decode("cp932")
+            except UnicodeDecodeError:
+                raise file_problem(path, says.SDMX_MAP_ENCODING()) from None
         rows = list(csv.reader(io.StringIO(text)))
         if not rows:
-            raise file_problem(path.name, "the map is empty", "give a header key,series[,unit]")
+            raise file_problem(path, says.SDMX_MAP_EMPTY())
         header = [normalise(h) for h in rows[0]]
         missing = [c for c in ("key", "series") if c not in header]
         if missing:
+            listed = ", ".join(map(repr, rows[0]))
             raise file_problem(
-                path.name,
-                f"the map has no {' and no '.join(missing)} column",
-                f"give a header key,series[,unit]; it has {', '.join(map(repr, rows[0]))}",
+                path, says.SDMX_MAP_NO_COLUMN(columns=_joined(missing), headers=listed)
             )
         at = {name: header.index(name) for name in ("key", "series", "unit") if name in header}
-        problems: list[DataProblem] = []
+        problems: list[Problem] = []
         entries: dict[str, MappedSeries] = {}
         first_row: dict[str, int] = {}
         for number, row in enumerate(rows[1:], start=2):
@@ -99,30 +106,18 @@ class SdmxSeriesMap:
             key, series = cells["key"], cells["series"]
             if not key or not series:
                 empty = "key" if not key else "series"
-                problems.append(
-                    DataProblem(
-                        path.name, number, empty, "", f"no {empty}", "fill it or drop the row"
-                    )
-                )
+                problems.append(says.SDMX_MAP_BLANK.at(path.name, number, empty, name=empty))
                 continue
             if key in entries:
-                problems.append(
-                    DataProblem(
-                        path.name,
-                        number,
-                        "key",
-                        key,
-                        f"the key is mapped again (first on row {first_row[key]})",
-                        "map each key once",
-                    )
-                )
+                again = says.SDMX_MAP_REPEATED(first=first_row[key])
+                problems.append(Problem(again, path.name, number, "key", key))
                 continue
             entries[key] = MappedSeries(series, cells.get("unit") or None)
             first_row[key] = number
         if problems:
             raise DataFileError(problems)
         if not entries:
-            raise file_problem(path.name, "the map has no rows", "add key,series rows")
+            raise file_problem(path, says.SDMX_MAP_NO_ROWS())
         return cls(path.name, entries, hashlib.sha256(data).hexdigest())
 
 
@@ -143,25 +138,19 @@ def is_own_structure(header: list[str]) -> bool:
 
 def read_foreign(
     file: str, header: list[str], frame: pl.DataFrame, series_map: SdmxSeriesMap | None
-) -> tuple[pl.DataFrame, list[str]]:
+) -> tuple[pl.DataFrame, list[Message]]:
     """The tidy text columns of a foreign SDMX-CSV table, and warnings."""
     names = [normalise(h) for h in header]
     dimensions = dimension_positions(header)
     if series_map is None:
         shown = ", ".join(header[i] for i in dimensions)
-        raise file_problem(
-            file,
-            f"this SDMX-CSV has another structure (dimensions {shown})",
-            "give a series map with --sdmx-map MAP.csv (columns key,series[,unit]; a key is "
-            "the dimension values joined with '.', e.g. "
-            f"{_example_key(frame, dimensions)!r}); see docs/data.md",
-        )
-    problems: list[DataProblem] = []
+        example = _example_key(frame, dimensions)
+        raise file_problem(file, says.SDMX_OTHER_STRUCTURE(dimensions=shown, example=example))
+    problems: list[Problem] = []
     for needed in ("time_period", "obs_value"):
         if needed not in names:
-            problems.append(
-                DataProblem(file, 1, needed.upper(), "", f"no {needed.upper()} column", "")
-            )
+            column = needed.upper()
+            problems.append(says.SDMX_NO_COLUMN.at(file, 1, column, name=column))
     if problems:
         raise DataFileError(problems)
 
@@ -189,11 +178,10 @@ def read_foreign(
     mapped_keys = [k for k in keys_in_file.to_list() if k in series_map.entries]
     if not mapped_keys:
         first = sorted(keys_in_file.to_list())[:_SHOWN_KEYS]
-        raise file_problem(
-            file,
-            f"none of the {keys_in_file.len()} series keys is in the map {series_map.file}",
-            f"the file's keys include {', '.join(first)}; map some of them",
+        none = says.SDMX_NO_KEY_MAPPED(
+            count=keys_in_file.len(), map=series_map.file, keys=", ".join(first)
         )
+        raise file_problem(file, none)
     skipped_keys = keys_in_file.len() - len(mapped_keys)
     table_all = table
     table = table.filter(pl.col("key").is_in(mapped_keys))
@@ -204,14 +192,7 @@ def read_foreign(
     known = sorted(OBS_STATUS_FLAGS)
     unknown = table.filter((pl.col("status") != "") & ~pl.col("status").is_in(known))
     problems += [
-        DataProblem(
-            file,
-            row,
-            "OBS_STATUS",
-            code,
-            "an OBS_STATUS ipkpi does not know",
-            f"use one of {', '.join(known)} (or M, L, O, Z with no value)",
-        )
+        Problem(says.SDMX_UNKNOWN_STATUS(known=", ".join(known)), file, row, "OBS_STATUS", code)
         for row, code in unknown.select(ROW, "status").iter_rows()
     ]
     # Only the rows with a multiplier go through exact decimal scaling, one by one.
@@ -248,34 +229,35 @@ def read_foreign(
         tidy = tidy.with_columns(
             table["key"].replace_strict(units, return_dtype=pl.String).alias("unit")
         )
-    warnings = []
+    warnings: list[Message] = []
     if skipped_keys:
         skipped_rows = table_all.height - table.height - absent.height
-        warnings.append(
-            f"{_count(skipped_rows, 'row')} of {_count(skipped_keys, 'series key')} not in "
-            "the map skipped"
-        )
+        rows, keys = _count(skipped_rows, "row"), _count(skipped_keys, "series key")
+        warnings.append(says.SDMX_SKIPPED_KEYS(rows=rows, keys=keys))
     if absent.height:
-        warnings.append(
-            f"{_count(absent.height, 'row')} without a value (OBS_STATUS M/L/O/Z) skipped"
-        )
+        warnings.append(says.SDMX_SKIPPED_ABSENT(rows=_count(absent.height, "row")))
     return tidy, warnings
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}" + ("" if number == 1 else "s")
+def _joined(columns: list[str]) -> Text:
+    return Text(ja="・".join(columns), en=" and no ".join(columns))
 
 
-def _scaled(file: str, row: int, value: str, mult: str, problems: list[DataProblem]) -> str:
+def _count(number: int, noun: str) -> Text:
+    """``3 rows`` in English, ``3`` in Japanese (the wording says what is counted)."""
+    return Text(ja=f"{number:,}", en=f"{number:,} {noun}" + ("" if number == 1 else "s"))
+
+
+def _scaled(file: str, row: int, value: str, mult: str, problems: list[Problem]) -> str:
     """``value`` × 10^``mult``, exactly (decimal), as text; problems are collected."""
     if not mult or not value:
         return value
     try:
         power = int(mult)
     except ValueError:
-        problems.append(
-            DataProblem(file, row, "UNIT_MULT", mult, "UNIT_MULT is not a whole number", "")
-        )
+        power = MAX_UNIT_MULT + 1
+    if abs(power) > MAX_UNIT_MULT:
+        problems.append(Problem(says.SDMX_BAD_UNIT_MULT(), file, row, "UNIT_MULT", mult))
         return value
     try:
         return format(Decimal(value).scaleb(power), "f")

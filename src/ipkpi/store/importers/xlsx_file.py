@@ -20,7 +20,9 @@ import openpyxl
 import polars as pl
 from openpyxl.utils import get_column_letter
 
-from ..problems import DataFileError, DataProblem, file_problem
+from ...problems import Problem
+from ...problems import data_files as says
+from ..problems import DataFileError, file_problem
 from .archive import check_archive
 from .base import ROW, RawTable, ReadOptions
 from .columns import HeaderMap, map_header
@@ -62,12 +64,8 @@ class XlsxReader:
         _check_formulas(sheet, mapped, data_start, path.name)
         rows = sheet.grid[data_start:]
         if not rows:
-            raise file_problem(
-                path.name,
-                f"sheet {sheet.name!r} has a header but no rows",
-                "add the observations below the header",
-                row=header_row + 1,
-            )
+            message = says.SHEET_HEADER_ONLY(sheet=sheet.name)
+            raise file_problem(path, message, row=header_row + 1)
         columns = {
             name: [row[i] if i < len(row) else "" for row in rows]
             for name, i in mapped.positions.items()
@@ -83,7 +81,7 @@ class XlsxReader:
             frame,
             mapped.bare_year_is_fiscal,
             letters,
-            [f"sheet {sheet.name!r}: {w}" for w in mapped.warnings],
+            [says.SHEET_NOTE(sheet=sheet.name, detail=w) for w in mapped.warnings],
         )
 
 
@@ -102,20 +100,22 @@ def _load(path: Path, options: ReadOptions) -> _Sheet:
         name = options.sheet or names[0]
         if name not in names:
             sheets = ", ".join(map(repr, names))
-            raise file_problem(path.name, f"no sheet {name!r}", f"the sheets are {sheets}")
+            raise file_problem(path, says.NO_SHEET(name=name, sheets=sheets))
         ws = workbook[name]
         rows, cols = ws.max_row or 0, ws.max_column or 0
         if rows * cols > limits.max_cells:
-            raise _too_big(
-                path.name, name, f"declares {rows:,} rows × {cols:,} columns", limits.max_cells
+            declared = says.SHEET_DECLARES_TOO_MANY(
+                sheet=name, rows=f"{rows:,}", columns=f"{cols:,}", limit=f"{limits.max_cells:,}"
             )
+            raise file_problem(path, declared)
         grid: list[list[str]] = []
         formulas: dict[tuple[int, int], str] = {}
         cells = 0
         for r, row in enumerate(ws.iter_rows()):
             cells += len(row)
             if cells > limits.max_cells:
-                raise _too_big(path.name, name, "has more cells than that", limits.max_cells)
+                too_many = says.SHEET_TOO_MANY(sheet=name, limit=f"{limits.max_cells:,}")
+                raise file_problem(path, too_many)
             texts = []
             for c, cell in enumerate(row):
                 if cell.data_type == "f":
@@ -130,11 +130,6 @@ def _load(path: Path, options: ReadOptions) -> _Sheet:
     while grid and not any(grid[-1]):
         grid.pop()
     return _Sheet(name, grid, formulas, merges, [n for n in names if n != name])
-
-
-def _too_big(file: str, sheet: str, what: str, limit: int) -> DataFileError:
-    reason = f"sheet {sheet!r} {what}: over the {limit:,}-cell limit"
-    return file_problem(file, reason, "export the data as CSV")
 
 
 def _text(value: object, number_format: str | None) -> str:
@@ -172,13 +167,14 @@ def _find_header(sheet: _Sheet, file: str) -> tuple[int, HeaderMap]:
         mapped = map_header(row, file, r + 1, _letters(len(row)))
         if all(c in mapped.positions for c in ("series", "period", "value")):
             return r, mapped
-    others = f"; or choose another sheet with --sheet ({', '.join(map(repr, sheet.others))})"
-    raise file_problem(
-        file,
-        f"no header row in the first {HEADER_SCAN_ROWS} rows of sheet {sheet.name!r}",
-        "put a row naming the columns series, period and value (or 系列, 期間/年度/年, 値) "
-        "above the data" + (others if sheet.others else ""),
-    )
+    if sheet.others:
+        others = ", ".join(map(repr, sheet.others))
+        message = says.NO_HEADER_ROW_OTHER_SHEETS(
+            rows=HEADER_SCAN_ROWS, sheet=sheet.name, others=others
+        )
+    else:
+        message = says.NO_HEADER_ROW(rows=HEADER_SCAN_ROWS, sheet=sheet.name)
+    raise file_problem(file, message)
 
 
 def _has_subheader(sheet: _Sheet, row: int) -> bool:
@@ -207,13 +203,12 @@ def _two_row_header(sheet: _Sheet, row: int, file: str) -> HeaderMap:
 def _check_formulas(sheet: _Sheet, mapped: HeaderMap, start: int, file: str) -> None:
     used = {i: name for name, i in mapped.positions.items()}
     problems = [
-        DataProblem(
+        Problem(
+            says.FORMULA_WITHOUT_RESULT(),
             file,
             r + 1,
             used[c],
             formula,
-            "a formula with no saved result",
-            "open the file in Excel and save it, or paste the values instead of formulas",
             cell=f"{get_column_letter(c + 1)}{r + 1}",
         )
         for (r, c), formula in sorted(sheet.formulas.items())

@@ -1,0 +1,101 @@
+"""ipkpi's settings: one typed table of every environment variable, read in one place.
+
+Each :class:`Setting` names its environment variable, its default and what it does;
+:func:`current` reads them all at once into a :class:`Settings`. A command-line option
+(``--db``, ``--plan``…) overrides the setting it names. ``docs/settings.md`` lists the
+table (a test checks it against :data:`SETTINGS`, so an undocumented variable fails).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    env: str
+    default: str
+    description: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "database_url",
+        "IPKPI_DATABASE_URL",
+        "ipkpi.db in $XDG_DATA_HOME/ipkpi (~/.local/share/ipkpi)",
+        "The store: a SQLite file path or a SQLAlchemy URL "
+        "(postgresql+psycopg://user:pw@host/db). `--db` overrides it.",
+    ),
+    Setting(
+        "plan_dir",
+        "IPKPI_PLAN_DIR",
+        "plans/ip2025 (here, else beside the package)",
+        "The plan folder. `--plan` overrides it.",
+    ),
+    Setting(
+        "cache_dir",
+        "IPKPI_CACHE_DIR",
+        "$XDG_CACHE_HOME/ipkpi (~/.cache/ipkpi)",
+        "Where rendered charts and the bundled chart library are cached.",
+    ),
+    Setting(
+        "import_token",
+        "IPKPI_IMPORT_TOKEN",
+        "(none: no import pages)",
+        "The token the browser import asks for (`ipkpi serve --import-token`).",
+    ),
+    Setting(
+        "lang",
+        "IPKPI_LANG",
+        "ja when the locale (LC_ALL, LC_MESSAGES, LANG) is Japanese, else en",
+        "The language of the command line's messages and problems: ja or en.",
+    ),
+)
+BY_ENV = {s.env: s for s in SETTINGS}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The settings as read from the environment (None: not set, the default applies)."""
+
+    database_url: str | None
+    plan_dir: Path | None
+    cache_dir: Path | None
+    import_token: str | None
+    lang: Literal["ja", "en"]
+
+
+def current(environ: Mapping[str, str] | None = None) -> Settings:
+    """Every setting, read from ``environ`` (default: the process environment) at once."""
+    env = os.environ if environ is None else environ
+
+    def text(name: str) -> str | None:
+        return env.get(name, "").strip() or None
+
+    def path(name: str) -> Path | None:
+        given = text(name)
+        return Path(given).expanduser() if given else None
+
+    return Settings(
+        database_url=text("IPKPI_DATABASE_URL"),
+        plan_dir=path("IPKPI_PLAN_DIR"),
+        cache_dir=path("IPKPI_CACHE_DIR"),
+        import_token=text("IPKPI_IMPORT_TOKEN"),
+        lang=_lang(env),
+    )
+
+
+def _lang(env: Mapping[str, str]) -> Literal["ja", "en"]:
+    given = env.get("IPKPI_LANG", "").strip().lower()
+    if given in ("ja", "en"):
+        return "ja" if given == "ja" else "en"
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        locale = env.get(name, "")
+        if locale:
+            return "ja" if locale.lower().startswith("ja") else "en"
+    return "en"
