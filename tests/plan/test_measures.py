@@ -56,7 +56,7 @@ def test_every_measure_problem_is_reported_with_its_line(plan_copy: Path) -> Non
         "      - {id: a, kind: year_end, text: {ja: 年末, en: Year end}, due: 2026-12}\n"
         "    kpis:\n      - {kpi: alpha.one.nothing, role: output}\n",
     )
-    found = {(p.line, p.message) for p in check_plan(plan_copy)}
+    found = {(p.row, p.reason) for p in check_plan(plan_copy)}
     at = lambda needle: line_of(plan_copy, SECTION, needle)  # noqa: E731
     assert found == {
         (
@@ -82,8 +82,8 @@ def test_schema_mistakes_in_a_measure_are_reported_too(plan_copy: Path) -> None:
         "      - {id: b, kind: party, text: {ja: 会, en: Party}, due: 2026}\n",
     )
     problems = check_plan(plan_copy)
-    assert any("an inferred ministry needs a 'reason" in p.message for p in problems)
-    assert any(p.where.endswith("milestones.0.kind") for p in problems)
+    assert any("an inferred ministry needs a 'reason" in p.reason for p in problems)
+    assert any(p.key.endswith("milestones.0.kind") for p in problems)
 
 
 def test_a_milestone_date_that_is_not_a_period_is_refused(plan_copy: Path) -> None:
@@ -93,7 +93,7 @@ def test_a_milestone_date_that_is_not_a_period_is_refused(plan_copy: Path) -> No
         "      - {id: a, kind: budget_request, text: {ja: 要求, en: Request}, due: someday}\n",
     )
     problems = check_plan(plan_copy)
-    assert [p.where for p in problems] == ["measures.0.milestones.0.due"]
+    assert [p.key for p in problems] == ["measures.0.milestones.0.due"]
 
 
 def test_the_shipped_plan_assigns_only_named_or_inferred_ministries() -> None:
