@@ -34,9 +34,10 @@ ALLOWED: dict[str, set[str]] = {
     "assessment": BASE | {"plan"},
     "followup": BASE | {"plan", "store", "assessment"},
     "charts": BASE | {"plan", "followup", "assessment"},
-    "report": BASE | {"plan", "followup", "charts", "assessment"},
-    "web": BASE | {"plan", "followup", "charts", "assessment", "store", "report"},
-    "cli": BASE | {"plan", "store", "assessment", "followup", "charts", "report", "web"},
+    "cycle": BASE | {"plan", "store", "followup", "assessment"},
+    "report": BASE | {"plan", "followup", "charts", "assessment", "cycle"},
+    "web": BASE | {"plan", "followup", "charts", "assessment", "store", "report", "cycle"},
+    "cli": BASE | {"plan", "store", "assessment", "followup", "charts", "report", "web", "cycle"},
 }
 
 

@@ -37,6 +37,9 @@ def _register() -> None:
     from . import ministries_cmd
 
     cli.add_command(ministries_cmd.ministries_command)
+    from . import cycle_cmd
+
+    cli.add_command(cycle_cmd.cycle)
 
 
 _register()

@@ -16,6 +16,7 @@ from sqlalchemy import (
     BigInteger,
     Column,
     Connection,
+    Date,
     DateTime,
     Double,
     Engine,
@@ -86,9 +87,69 @@ def _0002_withdrawals(conn: Connection) -> None:
     conn.execute(text("ALTER TABLE observations ADD COLUMN withdrawn BOOLEAN"))
 
 
+def _0003_review_cycles(conn: Connection) -> None:
+    # A frozen copy of the cycle tables as first released (cycle_schema.py holds the live ones).
+    md = MetaData()
+    Table(
+        "review_cycles",
+        md,
+        Column("id", Integer, primary_key=True),
+        Column("code", String(60), nullable=False, unique=True),
+        Column("plan_id", String(60), nullable=False),
+        Column("name_ja", Text, nullable=False),
+        Column("name_en", Text, nullable=False),
+        Column("cutoff", Date, nullable=False),
+        Column("due", Date, nullable=False),
+        Column("vocabularies", Text, nullable=False),
+        Column("opened_at", DateTime, nullable=False),
+        Column("locked_at", DateTime),
+        Column("published_at", DateTime),
+    )
+    Table(
+        "update_batches",
+        md,
+        Column("id", Integer, primary_key=True),
+        Column("cycle_id", Integer, ForeignKey("review_cycles.id"), nullable=False),
+        Column("ministry", String(40), nullable=False),
+        Column("file_name", Text, nullable=False),
+        Column("sha256", String(64), nullable=False),
+        Column("recorded_at", DateTime, nullable=False),
+        Column("row_count", Integer, nullable=False),
+    )
+    row_id = BigInteger().with_variant(Integer, "sqlite")
+    for name, key in (("measure_updates", "measure_id"), ("finding_responses", "finding_id")):
+        Table(
+            name,
+            md,
+            Column("id", row_id, primary_key=True),
+            Column("batch_id", Integer, ForeignKey("update_batches.id"), nullable=False),
+            Column("cycle_id", Integer, ForeignKey("review_cycles.id"), nullable=False),
+            Column(key, String(120), nullable=False)
+            if key == "measure_id"
+            else Column(key, Integer, ForeignKey("findings.id"), nullable=False),
+            Column("ministry", String(40), nullable=False),
+            Column("recorded_at", DateTime, nullable=False),
+            Column("body", Text, nullable=False),
+        )
+    Table(
+        "findings",
+        md,
+        Column("id", Integer, primary_key=True),
+        Column("code", String(60), nullable=False, unique=True),
+        Column("cycle_id", Integer, ForeignKey("review_cycles.id"), nullable=False),
+        Column("measure_id", String(120), nullable=False),
+        Column("source", String(40), nullable=False),
+        Column("text_ja", Text, nullable=False),
+        Column("text_en", Text, nullable=False),
+        Column("recorded_at", DateTime, nullable=False),
+    )
+    md.create_all(conn)
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _0001_initial),
     Migration("0002_withdrawals", _0002_withdrawals),
+    Migration("0003_review_cycles", _0003_review_cycles),
 ]
 
 

@@ -89,3 +89,6 @@ observation_key = Index(
     observations.c.vintage_id,
     unique=True,
 )
+
+# The review cycle's tables live in their own module on the same metadata.
+from . import cycle_schema  # noqa: E402, F401
