@@ -115,10 +115,10 @@ def test_export_csv_to_stdout_as_of_a_date(db: Path) -> None:
     then = data(db, "export", "--as-of", "2025-03-01", "--lang", "ja")
     assert now.exit_code == then.exit_code == 0
     assert now.stdout.splitlines()[0] == (
-        "series,period,value,unit,source_title,source_url,flags,note,series_label"
+        "series,period,value,unit,source_title,source_url,flags,note,note_en,series_label"
     )
-    assert ",2024,1.5073,jpy_cho," in now.stdout and now.stdout.rstrip().endswith(",確報,輸出額")
-    assert ",2024,1.5071,jpy_cho," in then.stdout and ",provisional,速報,輸出額" in then.stdout
+    assert ",2024,1.5073,jpy_cho," in now.stdout and now.stdout.rstrip().endswith(",確報,,輸出額")
+    assert ",2024,1.5071,jpy_cho," in then.stdout and ",provisional,速報,,輸出額" in then.stdout
 
 
 @pytest.mark.parametrize(
@@ -164,7 +164,7 @@ def test_vintages(db: Path) -> None:
 def test_load_shipped_is_idempotent(db: Path, tmp_path: Path) -> None:
     plan = tmp_path / "plan"
     shutil.copytree(PLAN, plan)
-    shutil.copy(STORE_FIXTURES / "exports_first_release.csv", plan / "observations.csv")
+    shutil.copy(STORE_FIXTURES / "shipped_bilingual.csv", plan / "observations.csv")
     first = data(db, "load-shipped", plan=plan)
     again = data(db, "load-shipped", plan=plan)
     assert first.exit_code == again.exit_code == 0, first.output

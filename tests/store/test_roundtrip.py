@@ -54,7 +54,7 @@ def test_the_data_package_is_valid_for_frictionless(
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "message"])
     descriptor = json.loads((tmp_path / "package" / "datapackage.json").read_text(encoding="utf-8"))
     fields = [f["name"] for f in descriptor["resources"][0]["schema"]["fields"]]
-    assert fields[:8] == [
+    assert fields[:9] == [
         "series",
         "period",
         "value",
@@ -63,8 +63,9 @@ def test_the_data_package_is_valid_for_frictionless(
         "source_url",
         "flags",
         "note",
+        "note_en",
     ]
-    assert fields[8:] == ["series_label_ja", "series_label_en"]
+    assert fields[9:] == ["series_label_ja", "series_label_en"]
 
 
 def test_sdmx_csv_is_read_by_sdmx1_with_the_exported_structure(

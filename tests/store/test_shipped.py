@@ -18,15 +18,29 @@ REPO_PLAN = Path(__file__).parents[2] / "plans" / "ip2025"
 def test_loading_the_shipped_file_is_idempotent(store: Store, tmp_path: Path) -> None:
     plan = tmp_path / "plan"
     shutil.copytree(PLAN, plan)
-    shutil.copy(FIXTURES / "tidy_mixed_units.csv", plan / "observations.csv")
+    shutil.copy(FIXTURES / "shipped_bilingual.csv", plan / "observations.csv")
 
     first = ensure_shipped(store, plan)
     before = snapshot(store)
     again = ensure_shipped(store, plan)
 
-    assert first is not None and first.status == "imported" and first.new_count == 7
+    assert first is not None and first.status == "imported" and first.new_count == 2
     assert again is not None and again.status == "already_imported"
     assert snapshot(store) == before
+
+
+def test_the_shipped_notes_keep_both_languages_and_never_the_editors(
+    store: Store, tmp_path: Path
+) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(PLAN, plan)
+    shutil.copy(FIXTURES / "shipped_bilingual.csv", plan / "observations.csv")
+    ensure_shipped(store, plan)
+    latest = {o.period: o for o in store.observations(["data.store.exports.jpn"])}
+    assert (latest["2024"].note, latest["2024"].note_en) == ("速報値。", "Provisional.")
+    assert (latest["2023"].note, latest["2023"].note_en) == (None, None)
+    stored = repr(snapshot(store)) + repr(store.history("data.store.exports.jpn"))
+    assert "editors only" not in stored and "Read on MAFF" not in stored
 
 
 def test_a_plan_without_shipped_observations(store: Store) -> None:

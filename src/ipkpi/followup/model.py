@@ -36,6 +36,12 @@ class Observation:
     source_url: str = ""
     vintage: str = ""
     note: str = ""
+    #: The note in English, when the data gave one.
+    note_en: str = ""
+
+    def note_in(self, lang: str) -> str:
+        """The public note in ``lang``, else the one written (usually Japanese)."""
+        return (self.note_en or self.note) if lang == "en" else (self.note or self.note_en)
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,6 +58,7 @@ class StoreSource:
                         source_url=row.source_url or "",
                         vintage=row.recorded_at.date().isoformat(),
                         note=row.note or "",
+                        note_en=row.note_en or "",
                     )
                 )
         for rows in out.values():

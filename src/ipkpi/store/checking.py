@@ -26,13 +26,15 @@ from .numbers import parse_number
 from .observation import FlagError, format_flags, parse_flags
 from .problems import RowProblems, file_problem
 
+#: Free-text columns: kept as written, without surrounding blanks; empty means none.
+TEXT_COLUMNS = ("note", "note_en", "source_title", "source_url")
 #: Each period kind as a bit, so a series' accepted kinds are one small integer.
 _KIND_BITS = {kind: 1 << index for index, kind in enumerate(PeriodKind)}
 
 
 @dataclass
 class CheckedTable:
-    """Valid rows: ROW, series, period, value, flags, note, source_title, source_url."""
+    """Valid rows: ROW, series, period, value, flags, note, note_en, source_title, source_url."""
 
     file: str
     format: str
@@ -65,7 +67,7 @@ def check_table(table: RawTable, catalog: SeriesCatalog) -> CheckedTable:
         .alias("period"),
         pl.col("_value").alias("value"),
         pl.col("_flags").alias("flags"),
-        *(pl.col(c).replace("", None) for c in ("note", "source_title", "source_url")),
+        *(pl.col(c).replace("", None) for c in TEXT_COLUMNS),
     )
     return CheckedTable(table.file, table.format, checked, list(table.warnings))
 
@@ -83,9 +85,7 @@ def _normalised(table: RawTable) -> pl.DataFrame:
         changed = {t: t.strip() for t in frame[column].unique().to_list() if t != t.strip()}
         if changed:
             frame = frame.with_columns(pl.col(column).replace(changed))
-    frame = frame.with_columns(
-        pl.col(c).str.strip_chars() for c in ("note", "source_title", "source_url")
-    )
+    frame = frame.with_columns(pl.col(c).str.strip_chars() for c in TEXT_COLUMNS)
     filled = [pl.col(c) != "" for c in COLUMNS if c != "value"]
     return frame.filter(pl.any_horizontal(pl.col("value").str.contains(r"\S"), *filled))
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import polars as pl
 
 NEW, REVISED, UNCHANGED = "new", "revised", "unchanged"
-_COMPARED = ("flags", "note", "source_title", "source_url")
+_COMPARED = ("flags", "note", "note_en", "source_title", "source_url")
 RELATIVE_TOLERANCE = 1e-12
 
 
@@ -46,6 +46,7 @@ def diff(
         same_value
         & pl.col("flags").eq_missing(pl.col("_old_flags"))
         & _same_if_given("note", "_old_note")
+        & _same_if_given("note_en", "_old_note_en")
         & _same_if_given("_title", "_old_source_title")
         & _same_if_given("_url", "_old_source_url")
     )

@@ -146,10 +146,16 @@ def _0003_review_cycles(conn: Connection) -> None:
     md.create_all(conn)
 
 
+def _0004_english_notes(conn: Connection) -> None:
+    # NULL on every existing row: the notes imported so far had no English column.
+    conn.execute(text("ALTER TABLE observations ADD COLUMN note_en TEXT"))
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _0001_initial),
     Migration("0002_withdrawals", _0002_withdrawals),
     Migration("0003_review_cycles", _0003_review_cycles),
+    Migration("0004_english_notes", _0004_english_notes),
 ]
 
 

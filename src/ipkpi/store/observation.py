@@ -30,6 +30,8 @@ FLAG_ALIASES: dict[str, str] = {
     "断層": "break_in_series",
     "b": "break_in_series",
     "約": "approximate",
+    "二次資料": "secondary",
+    "二次": "secondary",
     "概数": "approximate",
     "以上": "lower_bound",
     "以下": "upper_bound",
@@ -78,6 +80,9 @@ class Observation:
     #: In a history: this row withdrew the value (``value`` is the one withdrawn, ``note``
     #: says why). Never set on the latest or as-of values.
     withdrawn: bool = False
+    #: The note in English, when the file gave one (``note`` is the note as written, usually
+    #: Japanese).
+    note_en: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

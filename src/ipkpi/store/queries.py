@@ -18,6 +18,7 @@ _OBSERVATION = (
     observations.c.value,
     observations.c.flags,
     observations.c.note,
+    observations.c.note_en,
     _SOURCE_TITLE.label("source_title"),
     _SOURCE_URL.label("source_url"),
 )
@@ -27,7 +28,7 @@ def latest(series_codes: Collection[str] | None = None, as_of: dt.datetime | Non
     """The most recent row of each (series, period) among the vintages recorded by ``as_of``,
     unless that row is a withdrawal (then the period has no value).
 
-    Columns: series, period, value, flags, note, source_title, source_url, vintage_id,
+    Columns: series, period, value, flags, note, note_en, source_title, source_url, vintage_id,
     recorded_at. A row's missing source is its vintage's.
     """
     newest_first = (vintages.c.recorded_at.desc(), vintages.c.id.desc())

@@ -73,6 +73,8 @@ observations = Table(
     Column("value", Double, nullable=False),
     Column("flags", Text),
     Column("note", Text),
+    #: The note in English, when the file gives one (migration 0004).
+    Column("note_en", Text),
     # NULL: as the vintage's source.
     Column("source_title", Text),
     Column("source_url", Text),

@@ -114,7 +114,7 @@ class Store:
         as_of: AsOf = None,
         connection: Connection | None = None,
     ) -> pl.DataFrame:
-        """:meth:`observations` as a polars frame (series, period, value, flags, note, source_*).
+        """:meth:`observations` as a polars frame (series, period, value, flags, notes, source_*).
 
         ``connection`` reads inside the caller's transaction.
         """
@@ -125,6 +125,7 @@ class Store:
             "value": pl.Float64,
             "flags": pl.String,
             "note": pl.String,
+            "note_en": pl.String,
             "source_title": pl.String,
             "source_url": pl.String,
         }
@@ -133,7 +134,7 @@ class Store:
         else:
             with self.engine.connect() as conn:
                 rows = conn.execute(query).all()
-        return pl.DataFrame([r[:7] for r in rows], schema=schema, orient="row")
+        return pl.DataFrame([r[: len(schema)] for r in rows], schema=schema, orient="row")
 
     def history(self, series_id: str) -> list[Revision]:
         """Every value a series has had, period by period, oldest vintage first."""
@@ -160,6 +161,7 @@ def _observation(row: Row) -> Observation:  # type: ignore[type-arg]
         value=row.value,
         flags=tuple(row.flags.split(";")) if row.flags else (),
         note=row.note,
+        note_en=row.note_en,
         source_title=row.source_title,
         source_url=row.source_url,
         withdrawn=bool(getattr(row, "withdrawn", None)),

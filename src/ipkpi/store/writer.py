@@ -19,7 +19,7 @@ from .schema import observation_key, observations, series, vintages
 BATCH_ROWS = 100_000
 #: Called with the phase, the rows done and the rows in all.
 Progress = Callable[[str, int, int], None]
-_OPTIONAL = ("flags", "note", "source_title", "source_url")
+_OPTIONAL = ("flags", "note", "note_en", "source_title", "source_url")
 
 
 @dataclass(frozen=True)

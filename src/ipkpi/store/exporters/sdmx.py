@@ -38,6 +38,7 @@ ATTRIBUTES = {
     "UNIT_MEASURE": "unit",
     "FLAGS": "flags",
     "NOTE": "note",
+    "NOTE_EN": "note_en",
     "SOURCE_TITLE": "source_title",
     "SOURCE_URL": "source_url",
 }
@@ -48,6 +49,7 @@ CONCEPT_NAMES = {
     "UNIT_MEASURE": t("単位", "Unit of measure"),
     "FLAGS": t("注意事項", "Flags (uncertain, provisional, …; ';'-separated)"),
     "NOTE": t("注記", "Note"),
+    "NOTE_EN": t("注記（英語）", "Note in English"),
     "SOURCE_TITLE": t("出典", "Source"),
     "SOURCE_URL": t("出典URL", "Source URL"),
 }

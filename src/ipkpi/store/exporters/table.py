@@ -15,7 +15,17 @@ from ..catalog import SeriesCatalog
 from ..store import AsOf, Store
 
 #: The tidy columns, in the order the importer reads them, then the labels.
-TIDY_COLUMNS = ("series", "period", "value", "unit", "source_title", "source_url", "flags", "note")
+TIDY_COLUMNS = (
+    "series",
+    "period",
+    "value",
+    "unit",
+    "source_title",
+    "source_url",
+    "flags",
+    "note",
+    "note_en",
+)
 
 
 @dataclass(frozen=True)

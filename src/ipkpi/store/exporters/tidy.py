@@ -66,6 +66,7 @@ def json_document(frame: pl.DataFrame, context: ExportContext) -> dict[str, Any]
                         "value": r["value"],
                         "flags": r["flags"].split(";") if r["flags"] else [],
                         "note": r["note"],
+                        "note_en": r["note_en"],
                         "source_title": r["source_title"],
                         "source_url": r["source_url"],
                     }

@@ -16,7 +16,14 @@ if TYPE_CHECKING:
 
 #: The tidy format's columns; the first three are required.
 REQUIRED_COLUMNS: tuple[str, ...] = ("series", "period", "value")
-OPTIONAL_COLUMNS: tuple[str, ...] = ("unit", "source_title", "source_url", "flags", "note")
+OPTIONAL_COLUMNS: tuple[str, ...] = (
+    "unit",
+    "source_title",
+    "source_url",
+    "flags",
+    "note",
+    "note_en",
+)
 COLUMNS: tuple[str, ...] = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 #: The column holding each row's number in the file (1 = the header).
 ROW = "_row"

@@ -31,13 +31,20 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "source_title": ("source_title", "source", "出典", "出典名", "出典タイトル", "資料", "資料名"),
     "source_url": ("source_url", "url", "出典url", "リンク"),
     "flags": ("flags", "flag", "フラグ"),
-    "note": ("note", "notes", "注記", "備考", "注"),
+    "note": ("note", "notes", "note_ja", "注記", "備考", "注"),
+    "note_en": ("note_en", "note_(en)", "english_note", "注記(英語)", "備考(英語)", "注(英語)"),
 }
 #: Period headers under which a bare year (2024) is a fiscal year.
 FISCAL_HEADERS = frozenset({"年度", "fiscal_year"})
-#: Columns ipkpi writes in its own exports, read back without a warning and not used.
+#: Columns read without a warning and not used: the label columns of ipkpi's own exports,
+#: and editors' notes, which are for the editors of a file and never stored or published.
 IGNORED = frozenset(
     {
+        "editor_note",
+        "editor_notes",
+        "編集メモ",
+        "編集者メモ",
+        "内部メモ",
         "series_label",
         "series_label_ja",
         "series_label_en",

@@ -184,7 +184,7 @@ def data_table(status: KpiStatus, lang: Lang) -> DataTable:
                     "source": obs.source_title,
                     "source_url": obs.source_url,
                     "vintage": obs.vintage,
-                    "note": obs.note,
+                    "note": obs.note_in(lang),
                 }
             )
     return {"columns": columns, "rows": rows}
