@@ -18,9 +18,16 @@ from ..problems import inputs as says
 from ..text import Text
 from ..units import UnitError, unit
 from .figures import Figure
-from .kpi import ChangeFromBaseline, Component, KpiBase, Target
+from .kpi import ChangeFromBaseline, Component, KpiBase, Milestone, Target
 from .measure_checks import check_measure
+from .note_checks import (
+    check_observation_notes,
+    check_public_text,
+    check_references,
+    check_sub_items,
+)
 from .problems import at as problem_at
+from .release import Publisher, Release
 from .series import Event, Series
 from .source import Source
 from .structure import Measure, Part, Plan, Section
@@ -94,6 +101,8 @@ def check_model_tree(plan: Plan, locator: Locator, also_known: set[str]) -> list
     nodes = list(walk(plan, locator))
     problems: list[Problem] = []
     sources = {s.id for s in plan.sources}
+    releases = {r.id for r in plan.releases} | also_known
+    publishers = {p.id for p in plan.publishers} | also_known
     kpi_ids = {k.id for k in plan.kpis()} | also_known
 
     def at(file: YamlFile | None, path: PathKey, message: Message) -> None:
@@ -127,9 +136,21 @@ def check_model_tree(plan: Plan, locator: Locator, also_known: set[str]) -> list
                     for lang in text.missing():
                         label = _LANGUAGES[lang]
                         at(file, sub, says.PLAN_MISSING_LANGUAGE(language=label, field=name))
+                    for message in check_public_text(name, text):
+                        at(file, sub, message)
+        for sub_path, message in check_references(model, releases, publishers):
+            at(file, (*path, *sub_path), message)
+        if isinstance(model, Section):
+            for index, message in check_sub_items(model):
+                where = locator.get(model.measures[index])
+                if where is not None:
+                    at(where[0], (*where[1], "parent"), message)
         ref = _source_ref(model)
         if ref is not None and ref not in sources:
             at(file, (*path, "source"), says.PLAN_UNKNOWN_SOURCE(source=ref))
+        evidence = _evidence_ref(model)
+        if evidence is not None and evidence not in sources:
+            at(file, (*path, "evidence"), says.PLAN_UNKNOWN_SOURCE(source=evidence))
         for unit_code, field in _units(model):
             try:
                 unit(unit_code)
@@ -185,6 +206,8 @@ def _id_category(model: BaseModel) -> str | None:
         (Series, "series"),
         (Measure, "measure"),
         (Source, "source"),
+        (Publisher, "publisher"),
+        (Release, "release"),
         (Part, "part"),
         (Section, "section"),
     ):
@@ -201,6 +224,10 @@ def _source_ref(model: BaseModel) -> str | None:
     return None
 
 
+def _evidence_ref(model: BaseModel) -> str | None:
+    return model.evidence if isinstance(model, Milestone) else None
+
+
 def _units(model: BaseModel) -> list[tuple[str, str]]:
     if isinstance(model, Figure | Target | ChangeFromBaseline):
         return [(model.unit, "unit")]
@@ -213,7 +240,9 @@ def _year(period: str) -> int | None:
 
 
 def check_observations(plan: Plan, path: Path, also_known: set[str]) -> list[Problem]:
-    """The shipped observations refer to series of the plan and each names its source."""
+    """The shipped observations refer to series of the plan, each names its source, each
+    public note is written for the public in both languages, and a value read in a secondary
+    copy says why in its editor's note."""
     if not path.exists():
         return []
     known = {s.id for _, s in plan.all_series()} | also_known
@@ -231,4 +260,6 @@ def check_observations(plan: Plan, path: Path, also_known: set[str]) -> list[Pro
                 out.append(problem_at(path, line, unknown))
             if not (row.get("source_url") or "").strip():
                 out.append(problem_at(path, line, says.PLAN_OBSERVATION_WITHOUT_SOURCE()))
+            for message in check_observation_notes(row):
+                out.append(problem_at(path, line, message))
     return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ..text import Text
 from .base import PlanModel
@@ -33,12 +33,50 @@ class ContextItem(PlanModel):
     figures: list[Figure] = []
 
 
+class DiagramNode(PlanModel):
+    """A box of a diagram: an actor, a place, a body."""
+
+    id: Id
+    label: Text
+
+
+class DiagramFlow(PlanModel):
+    """A labelled arrow of a diagram; its ends are given when the source shows them."""
+
+    id: Id
+    label: Text
+    start: Id | None = Field(None, description="Id of the node the arrow leaves, when known.")
+    end: Id | None = Field(None, description="Id of the node the arrow points at, when known.")
+
+
+class Diagram(PlanModel):
+    """A diagram of a slide as data: its heading, its boxes and its arrows."""
+
+    heading: Text | None = None
+    nodes: list[DiagramNode] = []
+    flows: list[DiagramFlow] = []
+    note: Text | None = Field(None, description="How the diagram was read, for the public.")
+
+    @model_validator(mode="after")
+    def _ends_are_nodes(self) -> Diagram:
+        known = {n.id for n in self.nodes}
+        for flow in self.flows:
+            for end in (flow.start, flow.end):
+                if end is not None and end not in known:
+                    raise ValueError(f"flow {flow.id!r} points at {end!r}, which is not a node")
+        return self
+
+
 class ContextBlock(PlanModel):
     """Context the plan gives beside its KPIs: narrative, figures and structured lists."""
 
     id: Id
     title: Text
+    group: Text | None = Field(
+        None, description="The heading the block stands under on its slide (a slide title)."
+    )
     text: list[Text] = []
     figures: list[Figure] = []
     items: list[ContextItem] = []
+    diagram: Diagram | None = None
     source: Id | None = None

@@ -38,6 +38,7 @@ class Component(PlanModel):
 
     series: Id
     label: Text
+    group: Text | None = Field(None, description="The table's group label for the row (食 …).")
     current: Figure
     previous: Figure
     change_pct: float = Field(description="The published change, computed from unrounded values.")
@@ -57,7 +58,10 @@ class KpiBase(PlanModel):
     series: list[Series] = []
     baseline: Figure | None = None
     context: list[Figure] = Field([], description="Numbers the plan gives beside the KPI.")
-    notes: list[Text] = []
+    notes: list[Text] = Field([], description="Public notes, in both languages.")
+    editor_notes: list[str] = Field(
+        [], description="For the plan's editors only: never shown on a public page or export."
+    )
     source: Id = Field("ip2025-overview", description="Where the KPI is stated.")
 
     def main_series(self) -> Series | None:

@@ -13,20 +13,25 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from ..problems import Message, Problem
+from ..problems import Message, Problem, plan_notes
 from ..problems import inputs as says
 from .checks import Locator, check_model_tree, check_observations
 from .kpi import KPI_KINDS, Kpi, KpiBase
 from .problems import PlanError, at
+from .release import Publisher, Release
 from .source import Source
 from .structure import Measure, Part, Plan, Section
 from .yamlfile import PathKey, YamlFile, read_yaml
 
 PLAN_FILE = "plan.yaml"
 SOURCES_FILE = "sources.yaml"
+PUBLISHERS_FILE = "publishers.yaml"
+RELEASES_FILE = "releases.yaml"
 OBSERVATIONS_FILE = "observations.csv"
 
 _SOURCES = TypeAdapter(list[Source])
+_PUBLISHERS = TypeAdapter(list[Publisher])
+_RELEASES = TypeAdapter(list[Release])
 _KPI: TypeAdapter[KpiBase] = TypeAdapter(Kpi)
 _MEASURE = TypeAdapter(Measure)
 M = TypeVar("M", bound=BaseModel)
@@ -56,21 +61,24 @@ def _load(root: Path) -> tuple[Plan | None, list[Problem]]:
         return None, problems
     locator = Locator()
     sources = _load_sources(root, problems, locator)
+    publishers = _load_list(root / PUBLISHERS_FILE, "publishers", _PUBLISHERS, problems, locator)
+    releases = _load_list(root / RELEASES_FILE, "releases", _RELEASES, problems, locator)
     parts = [
         part
         for index, part_id in enumerate(_id_list(plan_file, ("parts",), problems))
         if (part := _load_part(root, part_id, plan_file, ("parts", index), problems, locator))
     ]
-    plan_data = {k: v for k, v in plan_file.data.items() if k not in ("parts", "sources")}
+    lists = {"parts": parts, "sources": sources, "publishers": publishers, "releases": releases}
+    plan_data = {k: v for k, v in plan_file.data.items() if k not in lists}
     valid = True
     try:
-        plan = Plan.model_validate({**plan_data, "parts": [], "sources": []})
-        plan = plan.model_copy(update={"parts": parts, "sources": sources})
+        plan = Plan.model_validate(plan_data)
+        plan = plan.model_copy(update=lists)
         locator.add(plan, plan_file, ())
     except ValidationError as exc:
         problems.extend(_schema_problems(exc, plan_file, ()))
         # Check the parts that did validate all the same: every problem at once.
-        plan = _partial(Plan, parts=parts, sources=sources, headline_kpis=[])
+        plan = _partial(Plan, **lists, headline_kpis=[])
         valid = False
     # Ids written in files that failed validation still exist for the author: references to
     # them are not reported again (one mistake, one problem).
@@ -96,6 +104,32 @@ def _load_sources(root: Path, problems: list[Problem], locator: Locator) -> list
     for index, source in enumerate(sources):
         locator.add(source, file, ("sources", index))
     return sources
+
+
+def _load_list(
+    path: Path,
+    key: str,
+    adapter: TypeAdapter[list[M]],
+    problems: list[Problem],
+    locator: Locator,
+) -> list[M]:
+    """A file a plan may do without that holds one list (``publishers:``, ``releases:``)."""
+    if not path.exists():
+        return []
+    file = read_yaml(path, problems)
+    if file is None or not _is_mapping(file, problems):
+        return []
+    for other in (k for k in file.data if k != key):
+        unknown = plan_notes.PLAN_UNKNOWN_KEY_IN_LIST_FILE(key=other, file=path.name, list=key)
+        problems.append(at(file.path, file.line_of((other,)), unknown))
+    try:
+        items = adapter.validate_python(file.data.get(key, []))
+    except ValidationError as exc:
+        problems.extend(_schema_problems(exc, file, (key,)))
+        return []
+    for index, item in enumerate(items):
+        locator.add(item, file, (key, index))
+    return items
 
 
 def _load_part(

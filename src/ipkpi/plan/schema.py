@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import Field
 
 from .base import PlanModel
+from .release import Publisher, Release
 from .source import Id, Source
 from .structure import Part, Plan
 
@@ -29,6 +30,14 @@ class SourcesFile(PlanModel):
     sources: list[Source] = []
 
 
+class PublishersFile(PlanModel):
+    publishers: list[Publisher] = []
+
+
+class ReleasesFile(PlanModel):
+    releases: list[Release] = []
+
+
 def file_schemas() -> dict[str, dict[str, Any]]:
     from .structure import Section
 
@@ -37,6 +46,8 @@ def file_schemas() -> dict[str, dict[str, Any]]:
         "part": PartFile.model_json_schema(),
         "section": Section.model_json_schema(),
         "sources": SourcesFile.model_json_schema(),
+        "publishers": PublishersFile.model_json_schema(),
+        "releases": ReleasesFile.model_json_schema(),
     }
 
 

@@ -48,6 +48,11 @@ class Series(PlanModel):
     )
     entity: Text | None = Field(None, description="What is measured when not a country (S&P 500).")
     definition: Text | None = None
+    release: Id | None = Field(
+        None, description="Id of the release (releases.yaml): who publishes it, and when."
+    )
+    notes: list[Text] = Field([], description="Public notes, in both languages.")
+    editor_notes: list[str] = Field([], description="For the plan's editors only.")
     events: list[Event] = []
 
     @model_validator(mode="after")

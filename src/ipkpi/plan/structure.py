@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ..text import Text
 from .base import PlanModel
 from .figures import ContextBlock
 from .kpi import Kpi, KpiBase
 from .measure import Horizon, KpiLink, MeasureMilestone, MinistryRole
+from .release import Publisher, Release
 from .series import Series
 from .source import Id, Source
 
@@ -52,14 +53,47 @@ class Measure(PlanModel):
         """Whether ``code`` is one of the ministries that answer for the measure."""
         return any(m.code == code for m in self.ministries)
 
+    parent: Id | None = Field(
+        None, description="The measure this one is a sub-item of, on the slide (an earlier one)."
+    )
+
 
 class Section(PlanModel):
     id: Id
     title: Text
     situation: list[Text] = Field([], description="現状と課題, bullet by bullet.")
+    situation_levels: list[int] = Field(
+        [],
+        description="One level per 現状と課題 bullet: 1 for a top-level ○ bullet, 2 for a "
+        "sub-bullet under the bullet before it. Empty: every bullet is top-level.",
+    )
     measures: list[Measure] = []
     kpis: list[Kpi] = []
     context: list[ContextBlock] = []
+
+    @model_validator(mode="after")
+    def _levels(self) -> Section:
+        levels = self.situation_levels
+        if not levels:
+            return self
+        if len(levels) != len(self.situation):
+            raise ValueError(
+                f"situation_levels has {len(levels)} entries for {len(self.situation)} bullets"
+            )
+        if any(level not in (1, 2) for level in levels) or levels[0] != 1:
+            raise ValueError("situation_levels are 1 or 2, and the first bullet is level 1")
+        return self
+
+    def situation_outline(self) -> list[tuple[Text, list[Text]]]:
+        """The 現状と課題 bullets as the slide nests them: each top bullet with its sub-bullets."""
+        levels = self.situation_levels or [1] * len(self.situation)
+        out: list[tuple[Text, list[Text]]] = []
+        for text, level in zip(self.situation, levels, strict=True):
+            if level == 1 or not out:
+                out.append((text, []))
+            else:
+                out[-1][1].append(text)
+        return out
 
 
 class Pillar(PlanModel):
@@ -92,6 +126,8 @@ class Plan(PlanModel):
     context: list[ContextBlock] = []
     parts: list[Part] = []
     sources: list[Source] = []
+    publishers: list[Publisher] = []
+    releases: list[Release] = []
 
     # -- navigation -------------------------------------------------------------------------
     def iter_kpis(self) -> Iterator[tuple[Part, Section | None, KpiBase]]:
@@ -147,6 +183,12 @@ class Plan(PlanModel):
 
     def source_by_id(self) -> dict[str, Source]:
         return {s.id: s for s in self.sources}
+
+    def publisher_by_id(self) -> dict[str, Publisher]:
+        return {p.id: p for p in self.publishers}
+
+    def release_by_id(self) -> dict[str, Release]:
+        return {r.id: r for r in self.releases}
 
     def read_on(self) -> dt.date | None:
         src = self.source_by_id().get(self.source)

@@ -5,14 +5,15 @@
 - :class:`IpkpiError`: the root exception, carrying every problem found; each layer has a
   subclass (``PlanError``, ``DataFileError``, ``AssessmentInputError``, ``PeriodError``…).
 - :data:`CATALOG`: every :class:`Template`, by code. The wording modules
-  (:mod:`.notation`, :mod:`.data_files`, :mod:`.observations`, :mod:`.inputs`) are the table;
+  (:mod:`.notation`, :mod:`.data_files`, :mod:`.observations`, :mod:`.inputs`,
+  :mod:`.plan_notes`) are the table;
   ``docs/problems.md`` lists it (``python -m ipkpi.problems`` regenerates it) and a test fails
   when a code lacks a language or the page is out of date.
 """
 
 from __future__ import annotations
 
-from . import data_files, inputs, notation, observations
+from . import data_files, inputs, notation, observations, plan_notes
 from .model import (
     Catalog,
     IpkpiError,
@@ -25,7 +26,7 @@ from .model import (
 )
 
 CATALOG = Catalog()
-for _module in (notation, data_files, observations, inputs):
+for _module in (notation, data_files, observations, inputs, plan_notes):
     CATALOG.add(vars(_module))
 
 __all__ = [

@@ -258,8 +258,8 @@ PLAN_OBSERVATIONS_COLUMNS = Template(
     "plan.observations_columns",
     "missing columns: {columns}",
     "列がありません: {columns}",
-    "the header is series,period,value,unit,source_title,source_url,flags,note",
-    "見出しは series,period,value,unit,source_title,source_url,flags,note です",
+    "the header is series,period,value,unit,source_title,source_url,flags,note,note_en,editor_note",
+    "見出しは series,period,value,unit,source_title,source_url,flags,note,note_en,editor_note です",
 )
 PLAN_OBSERVATION_UNKNOWN_SERIES = Template(
     "plan.observation_unknown_series",
