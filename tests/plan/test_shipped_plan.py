@@ -372,6 +372,8 @@ def referenced_sources(plan: Plan) -> Iterator[tuple[str, Any]]:
         source = getattr(model, "source", None)
         if isinstance(model, Figure | Event | KpiBase | Target | ContextBlock) and source:
             yield source, model
+        if isinstance(model, Milestone) and model.evidence:
+            yield model.evidence, model
 
 
 def test_every_figure_and_event_names_a_source_that_exists(plan: Plan) -> None:
@@ -399,6 +401,7 @@ FLAGS = {
     "approximate",
     "lower_bound",
     "upper_bound",
+    "secondary",
 }
 
 
@@ -426,6 +429,8 @@ def test_observations_header_is_the_documented_one() -> None:
         "source_url",
         "flags",
         "note",
+        "note_en",
+        "editor_note",
     ]
 
 
@@ -452,5 +457,13 @@ def test_the_basis_breaks_are_flagged_where_the_new_basis_starts() -> None:
         (r["series"], r["period"]) for r in observations() if "break_in_series" in r["flags"]
     }
     assert ("cj.content_overseas_market.total", "2022") in flagged
-    assert ("protection.regional.agrifood_exports.total", "2021") in flagged
+    # MAFF's new basis starts in 2020 (9,860 worked out from the 2021 release); the old-basis
+    # values up to 2020 are a series of their own, never mixed into the KPI series.
+    assert ("protection.regional.agrifood_exports.total", "2020") in flagged
+    kpi_years = {
+        r["period"]
+        for r in observations()
+        if r["series"] == "protection.regional.agrifood_exports.total"
+    }
+    assert min(kpi_years) == "2020"
     assert ("cj.overseas_total.food_manufacturing", "2023") in flagged
