@@ -33,11 +33,14 @@ ALLOWED: dict[str, set[str]] = {
     "store": BASE | {"plan"},
     "assessment": BASE | {"plan"},
     "followup": BASE | {"plan", "store", "assessment"},
+    "service": BASE | {"plan", "store"},
     "charts": BASE | {"plan", "followup", "assessment"},
     "cycle": BASE | {"plan", "store", "followup", "assessment"},
     "report": BASE | {"plan", "followup", "charts", "assessment", "cycle"},
-    "web": BASE | {"plan", "followup", "charts", "assessment", "store", "report", "cycle"},
-    "cli": BASE | {"plan", "store", "assessment", "followup", "charts", "report", "web", "cycle"},
+    "web": BASE
+    | {"plan", "followup", "charts", "assessment", "store", "report", "cycle", "service"},
+    "cli": BASE
+    | {"plan", "store", "assessment", "followup", "charts", "report", "web", "cycle", "service"},
 }
 
 

@@ -40,6 +40,9 @@ def _register() -> None:
     from . import cycle_cmd
 
     cli.add_command(cycle_cmd.cycle)
+    from . import admin_cmd
+
+    cli.add_command(admin_cmd.admin)
 
 
 _register()

@@ -5,6 +5,7 @@ a file is a :class:`Vintage`; a value is never overwritten, a revision is a new 
 vintage, so the store answers both "what is the latest value" and "what was known on a date".
 """
 
+from . import service_schema  # noqa: F401  (the service's tables join the store's metadata)
 from .catalog import SeriesCatalog, SeriesInfo, catalog_from_plan
 from .database import DATABASE_URL_ENV, DatabaseError, database_url, default_database_path
 from .importing import Change, ImportReport, import_file

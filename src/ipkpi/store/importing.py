@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
 import polars as pl
+from sqlalchemy import Connection
 
 from ..problems import Message
 from ..problems import observations as says
@@ -32,6 +34,8 @@ from .store import Store, utc_naive
 from .writer import NewVintage, Progress, write_vintage
 
 Status = Literal["imported", "dry_run", "already_imported"]
+#: Called inside an import's write transaction with the new vintage's id.
+WriteHook = Callable[[Connection, int], None]
 
 
 @dataclass(frozen=True)
@@ -99,12 +103,15 @@ def import_file(
     limits: ImportLimits | None = None,
     progress: Progress | None = None,
     sdmx_map: Path | str | None = None,
+    on_write: WriteHook | None = None,
 ) -> ImportReport:
     """Import ``path`` as one vintage; raises :class:`DataFileError` listing every problem.
 
     ``sdmx_map`` is the series map of an SDMX-CSV file of another structure
     (:mod:`ipkpi.store.importers.sdmx_foreign`); the vintage is then the file read through
-    that map, so the same file with another map is another import.
+    that map, so the same file with another map is another import. ``on_write(conn,
+    vintage_id)`` runs inside the import's transaction after the rows are written (the
+    service writes its audit row and the submission's state there: all or nothing).
     """
     path = Path(path)
     if source_url and not WEB_ADDRESS.match(source_url):
@@ -143,7 +150,7 @@ def import_file(
         new_count=0,
         revised_count=0,
     )
-    written = _write(store, checked.frame, new_vintage, units, progress)
+    written = _write(store, checked.frame, new_vintage, units, progress, on_write)
     vintage = store.vintage_with_sha256(sha256)
     if written is None:  # another process imported the same file meanwhile
         return ImportReport(path.name, sha256, "already_imported", vintage=vintage)
@@ -156,6 +163,7 @@ def _write(
     vintage: NewVintage,
     units: dict[str, str],
     progress: Progress | None,
+    on_write: WriteHook | None = None,
 ) -> pl.DataFrame | None:
     """Compare and write in one serialised transaction; the compared rows (None: known file)."""
     with write_transaction(store.engine, bulk=True) as conn:
@@ -169,7 +177,9 @@ def _write(
             compared.filter(pl.col("status") != UNCHANGED) if count.get(UNCHANGED) else compared
         )
         _report(progress, "write", 0, changed.height)
-        write_vintage(conn, counted, changed, units, progress)
+        vintage_id = write_vintage(conn, counted, changed, units, progress)
+        if on_write is not None:
+            on_write(conn, vintage_id)
     return compared
 
 

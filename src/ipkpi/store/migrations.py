@@ -32,6 +32,7 @@ from sqlalchemy import (
     text,
 )
 
+from .migration_service import apply_0005_service
 from .schema import schema_migrations
 
 
@@ -156,6 +157,7 @@ MIGRATIONS: list[Migration] = [
     Migration("0002_withdrawals", _0002_withdrawals),
     Migration("0003_review_cycles", _0003_review_cycles),
     Migration("0004_english_notes", _0004_english_notes),
+    Migration("0005_service", apply_0005_service),
 ]
 
 

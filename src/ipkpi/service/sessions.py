@@ -1,0 +1,108 @@
+"""Browser sessions kept in the store (ASVS 7.2.x, 7.4.x).
+
+A session id is 256 random bits (``secrets.token_urlsafe(32)``); the store keeps only its
+SHA-256, so a copy of the table opens no session. A new id is made at every sign-in (the id a
+browser had before is never promoted: no session fixation), deleted at sign-out, deleted for
+every session of a user who is disabled or changes password, and refused after
+:data:`SESSION_HOURS` (absolute) or :data:`IDLE_HOURS` without use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, delete, insert, select, update
+
+from ..store.service_schema import sessions, users
+from . import accounts
+from .authz import Actor
+from .db import transaction, utcnow
+
+SESSION_HOURS = 12
+IDLE_HOURS = 2
+#: last_seen_at is written at most this often (a page view is not a write each time).
+_TOUCH_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class Session:
+    """A session as a request sees it: who, and the token its forms must carry."""
+
+    actor: Actor
+    csrf_token: str
+    id_hash: str
+
+
+def digest(value: str) -> str:
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()
+
+
+def start(engine: Engine, user_id: int, *, replaces: str | None = None) -> tuple[str, str]:
+    """A new session for ``user_id``: (the cookie value, the CSRF token).
+
+    ``replaces`` is the session cookie the browser sent, if any: it is deleted (rotation).
+    """
+    value = secrets.token_urlsafe(32)
+    csrf = secrets.token_urlsafe(32)
+    now = utcnow()
+    with transaction(engine) as conn:
+        if replaces:
+            conn.execute(delete(sessions).where(sessions.c.id_hash == digest(replaces)))
+        conn.execute(
+            insert(sessions).values(
+                id_hash=digest(value),
+                user_id=user_id,
+                csrf_token=csrf,
+                created_at=now,
+                expires_at=now + dt.timedelta(hours=SESSION_HOURS),
+                last_seen_at=now,
+            )
+        )
+    return value, csrf
+
+
+def lookup(engine: Engine, value: str, *, now: dt.datetime | None = None) -> Session | None:
+    """The live session of cookie ``value`` (None: unknown, expired, idle or disabled user)."""
+    if not value or len(value) > 100:
+        return None
+    moment = now or utcnow()
+    key = digest(value)
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(sessions, users.c.disabled)
+            .join(users, users.c.id == sessions.c.user_id)
+            .where(sessions.c.id_hash == key)
+        ).first()
+        if row is None:
+            return None
+        idle = moment - row.last_seen_at > dt.timedelta(hours=IDLE_HOURS)
+        if row.disabled or row.expires_at <= moment or idle:
+            expired = True
+        else:
+            expired = False
+            user = accounts.user_by_id(conn, row.user_id)
+    if expired or user is None:
+        end(engine, value)
+        return None
+    if (moment - row.last_seen_at).total_seconds() > _TOUCH_SECONDS:
+        with transaction(engine) as conn:
+            conn.execute(
+                update(sessions).where(sessions.c.id_hash == key).values(last_seen_at=moment)
+            )
+    return Session(accounts.actor_of(user, "session"), row.csrf_token, key)
+
+
+def end(engine: Engine, value: str) -> bool:
+    """Delete the session of cookie ``value``; whether there was one."""
+    with transaction(engine) as conn:
+        gone = conn.execute(delete(sessions).where(sessions.c.id_hash == digest(value)))
+    return bool(gone.rowcount)
+
+
+def count_for(engine: Engine, user_id: int) -> int:
+    with engine.connect() as conn:
+        rows = conn.execute(select(sessions.c.id_hash).where(sessions.c.user_id == user_id))
+        return len(rows.all())
