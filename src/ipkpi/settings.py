@@ -44,10 +44,11 @@ SETTINGS: tuple[Setting, ...] = (
         "Where rendered charts and the bundled chart library are cached.",
     ),
     Setting(
-        "import_token",
-        "IPKPI_IMPORT_TOKEN",
-        "(none: no import pages)",
-        "The token the browser import asks for (`ipkpi serve --import-token`).",
+        "public_url",
+        "IPKPI_PUBLIC_URL",
+        "http://localhost:PORT/BASE",
+        "The address people reach `ipkpi serve` at (https://kpi.example.go.jp/ipkpi): "
+        "redirects and the same-origin check of forms use it. `--public-url` overrides it.",
     ),
     Setting(
         "lang",
@@ -66,7 +67,7 @@ class Settings:
     database_url: str | None
     plan_dir: Path | None
     cache_dir: Path | None
-    import_token: str | None
+    public_url: str | None
     lang: Literal["ja", "en"]
 
 
@@ -85,7 +86,7 @@ def current(environ: Mapping[str, str] | None = None) -> Settings:
         database_url=text("IPKPI_DATABASE_URL"),
         plan_dir=path("IPKPI_PLAN_DIR"),
         cache_dir=path("IPKPI_CACHE_DIR"),
-        import_token=text("IPKPI_IMPORT_TOKEN"),
+        public_url=text("IPKPI_PUBLIC_URL"),
         lang=_lang(env),
     )
 

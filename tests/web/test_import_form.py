@@ -1,4 +1,4 @@
-"""Importing data from the browser: a token-guarded upload, a preview, a confirmation."""
+"""Sending data from the browser: signed in, checked before the body, kept as a draft submission."""
 
 from __future__ import annotations
 
@@ -21,11 +21,13 @@ from ipkpi.followup.store_source import StoreSource
 from ipkpi.plan import Plan
 from ipkpi.store import ImportLimits, Store
 from ipkpi.store.schema import observations as observations_table
-from ipkpi.web import create_app, imports
+from ipkpi.store.service_schema import submissions as submissions_table
+from ipkpi.web import create_app
 
-from .conftest import WEBPLAN, TestClient, make_store, screenshot, serving
+from .conftest import WEBPLAN, TestClient, free_port, make_store, screenshot, serving
+from .service_helpers import PASSWORD, PUBLIC, add_person, sign_in
 
-TOKEN = "correct-horse-battery-staple"
+EDITOR = "editor@meti.example.jp"
 #: Against the fixture data (2024 is 1.5073 兆円, 2023 is 1.4541): one revision (15,500 億円 is
 #: 1.55 兆円), one new value (2025) and one unchanged value.
 GOOD_CSV = (
@@ -49,15 +51,26 @@ def import_store(plan: Plan, tmp_path: Path) -> Iterator[Store]:
     opened.close()
 
 
+def app_over(plan: Plan, store: Store, **options: Any) -> Any:
+    provider = FollowUpProvider(plan, StoreSource(store, plan), check_every=0)
+    return create_app(provider, public_url=PUBLIC, **options)
+
+
 @pytest.fixture
 def import_app(plan: Plan, import_store: Store) -> Any:
-    provider = FollowUpProvider(plan, StoreSource(import_store, plan), check_every=0)
-    return create_app(provider, import_token=TOKEN)
+    add_person(import_store, EDITOR, ministry="meti")
+    return app_over(plan, import_store)
+
+
+def signed_in(app: Any, email: str = EDITOR) -> TestClient:
+    client = TestClient(app, base_url=PUBLIC)
+    client.csrf = sign_in(client, email)  # type: ignore[attr-defined]
+    return client
 
 
 @pytest.fixture
 def importer(import_app: Any) -> Iterator[TestClient]:
-    with TestClient(import_app) as test_client:
+    with signed_in(import_app) as test_client:
         yield test_client
 
 
@@ -67,26 +80,29 @@ def snapshot(store: Store) -> tuple[Any, ...]:
     return store.vintages(), store.observations(), rows
 
 
+def drafts(store: Store) -> list[tuple[Any, ...]]:
+    with store.engine.connect() as conn:
+        query = select(submissions_table.c.id, submissions_table.c.state,
+                       submissions_table.c.file_name)  # fmt: skip
+        return [tuple(r) for r in conn.execute(query)]
+
+
 def upload(
     client: TestClient,
     content: str | bytes,
     *,
     name: str = "release.csv",
-    token: str | None = TOKEN,
+    csrf: str | None = "",
+    ministry: str = "meti",
     path: str = "/import",
     **fields: str,
 ) -> Any:
-    data = {**fields}
+    data = {"ministry": ministry, **fields}
+    token = getattr(client, "csrf", None) if csrf == "" else csrf
     if token is not None:
-        data["token"] = token
+        data["csrf_token"] = token
     body = content.encode() if isinstance(content, str) else content
     return client.post(path, data=data, files={"file": (name, body, "text/csv")})
-
-
-def nonce_of(response: Any) -> str:
-    found = re.search(r'name="nonce" value="([^"]+)"', response.text)
-    assert found, response.text
-    return found.group(1)
 
 
 def staged(client: TestClient) -> list[Path]:
@@ -112,40 +128,28 @@ def main_text(response: Any) -> str:
     return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", found.group(0))))
 
 
-# -- without a token there is nothing -------------------------------------------------------
-@pytest.mark.parametrize(
-    ("method", "address", "says"),
-    [
-        ("GET", "/import", "ページが見つかりません"),
-        ("GET", "/en/import", "Page not found"),
-        ("POST", "/import", "ページが見つかりません"),
-        ("POST", "/en/import/confirm", "Page not found"),
-        ("GET", "/import/template.csv", "ページが見つかりません"),
-    ],
-)
-def test_without_a_token_the_import_pages_do_not_exist(
-    client: Any, method: str, address: str, says: str
-):
-    response = client.request(method, address)
-    assert response.status_code == 404
-    assert says in response.text
+# -- who may send -------------------------------------------------------------------------
+def test_the_import_form_needs_a_session(import_app: Any):
+    with TestClient(import_app, base_url=PUBLIC) as anonymous:
+        response = anonymous.get("/import", follow_redirects=False)
+        assert response.status_code == 303
+        assert response.headers["location"] == f"{PUBLIC}/signin?next=%2Fimport"
 
 
-def test_without_a_token_no_page_links_to_the_import(client: Any):
-    for address in ("/", "/en/", "/kpi/alpha.one.exports", "/progress"):
-        text = client.get(address).text
-        assert "/import" not in text
-        assert "データ取込" not in text and "Import data" not in text
+def test_a_follow_up_without_a_store_has_no_service_pages(plan: Plan):
+    with TestClient(create_app(FollowUpProvider(plan, MemorySource({})))) as client:
+        assert client.get("/import").status_code == 404
+        assert client.get("/signin").status_code == 404
+        assert "データ取込" not in client.get("/").text
 
 
-def test_an_empty_token_is_refused(provider: FollowUpProvider):
-    with pytest.raises(ValueError, match="must not be empty"):
-        create_app(provider, import_token="  ")
-
-
-def test_a_follow_up_without_a_store_cannot_take_imports(plan: Plan):
-    with pytest.raises(ValueError, match="observation store"):
-        create_app(FollowUpProvider(plan, MemorySource({})), import_token=TOKEN)
+def test_a_viewer_may_not_send_data(plan: Plan, import_store: Store):
+    add_person(import_store, "viewer@meti.example.jp", ministry="meti", role="viewer")
+    with signed_in(app_over(plan, import_store), "viewer@meti.example.jp") as viewer:
+        response = upload(viewer, GOOD_CSV)
+        assert response.status_code == 403
+        assert "データを提出できる府省庁の役割" in response.text
+    assert drafts(import_store) == []
 
 
 # -- the form -----------------------------------------------------------------------------
@@ -157,7 +161,9 @@ def test_the_form_in_japanese(importer: TestClient):
     assert "<h1>データ取込</h1>" in page
     assert '<a href="/import" aria-current="page">データ取込</a>' in page
     assert 'action="/import" enctype="multipart/form-data"' in page
-    assert '<input id="import-token" name="token" type="password"' in page
+    assert '<select id="import-ministry" name="ministry" required>' in page
+    assert '<option value="meti">meti</option>' in page
+    assert re.search(r'<input type="hidden" name="csrf_token" value="[^"]{40,}">', page)
     assert '<input id="import-file" name="file" type="file"' in page
     for name in ("sheet", "source_title", "source_url"):
         assert f'name="{name}"' in page
@@ -182,37 +188,43 @@ def test_the_form_in_english(importer: TestClient):
         assert "<h1>Import data</h1>" in page
         assert 'action="/en/import" enctype="multipart/form-data"' in page
         assert 'class="lang-switch" href="/import"' in page
-        assert "Import token" in page and "fiscal year" in page
+        assert "Ministry submitting" in page and "fiscal year" in page
         # The unit as a file writes it, and its English name.
         assert '<td><span lang="ja">兆円</span> (trillion yen)</td>' in page
 
 
-def test_with_a_token_every_page_links_to_the_import(importer: TestClient):
+def test_every_page_links_to_the_import(importer: TestClient):
     assert '<a href="/import">データ取込</a>' in importer.get("/").text
     assert '<a href="/en/import">Import data</a>' in importer.get("/en/kpi/alpha.one.rank").text
 
 
-# -- the token ----------------------------------------------------------------------------
-@pytest.mark.parametrize("token", ["wrong", "", None, TOKEN + " "])
-def test_a_wrong_or_missing_token_is_refused_and_nothing_is_stored(
-    importer: TestClient, import_store: Store, token: str | None
+# -- the CSRF token ------------------------------------------------------------------------
+@pytest.mark.parametrize("csrf", ["wrong", None])
+def test_a_wrong_or_missing_csrf_token_is_refused_and_nothing_is_stored(
+    importer: TestClient, import_store: Store, csrf: str | None
 ):
     before = snapshot(import_store)
-    response = upload(importer, GOOD_CSV, token=token)
+    response = upload(importer, GOOD_CSV, csrf=csrf)
     assert response.status_code == 403
-    assert "取込用トークンが正しくない" in response.text
+    assert "CSRF token is missing or wrong" in response.text
     assert "何も保存されていません" in response.text
     assert snapshot(import_store) == before
-    assert staged(importer) == []
-    assert 'name="nonce"' not in response.text
+    assert staged(importer) == [] and drafts(import_store) == []
 
 
-def test_the_token_is_checked_before_the_file_is_received(importer: TestClient):
-    # The form puts the token first; a wrong one stops the upload at the file's headers.
-    response = upload(importer, "x" * 100_000, token="wrong", path="/en/import")
+def test_the_csrf_token_is_checked_before_the_file_is_received(importer: TestClient):
+    # The form puts its token first; a wrong one stops the upload at the file's headers.
+    response = upload(importer, "x" * 100_000, csrf="wrong", path="/en/import")
     assert response.status_code == 403
-    assert "The import token is wrong or missing" in response.text
+    assert "The form was refused" in response.text
     assert staged(importer) == []
+
+
+def test_a_ministry_one_has_no_role_in_is_refused(importer: TestClient, import_store: Store):
+    response = upload(importer, GOOD_CSV, ministry="mext", path="/en/import")
+    assert response.status_code == 403
+    assert "choose a ministry you may submit for (meti)" in response.text
+    assert drafts(import_store) == []
 
 
 # -- bad files ----------------------------------------------------------------------------
@@ -232,7 +244,7 @@ def test_a_bad_file_lists_every_problem_with_its_row_and_stores_nothing(
     assert "did you mean 'alpha.one.exports.jpn'?" in cells[1][4]
     assert snapshot(import_store) == before
     assert staged(importer) == []
-    assert 'name="nonce"' not in response.text
+    assert drafts(import_store) == []
     # The form is there to try again.
     assert 'id="import-form"' in response.text
 
@@ -278,7 +290,7 @@ def test_a_source_url_that_is_not_a_web_address_is_a_problem(importer: TestClien
 def test_no_file_chosen_says_so(importer: TestClient):
     response = importer.post(
         "/en/import",
-        data={"token": TOKEN},
+        data={"ministry": "meti", "csrf_token": importer.csrf},  # type: ignore[attr-defined]
         files={"file": ("", b"", "application/octet-stream")},
     )
     assert response.status_code == 400
@@ -294,9 +306,9 @@ def test_a_request_that_is_not_a_form_is_refused(importer: TestClient):
 # -- size limits --------------------------------------------------------------------------
 @pytest.fixture
 def small_limits_client(plan: Plan, import_store: Store) -> Iterator[TestClient]:
-    provider = FollowUpProvider(plan, StoreSource(import_store, plan), check_every=0)
+    add_person(import_store, EDITOR, ministry="meti")
     limits = ImportLimits().with_max_file_bytes(1024)
-    with TestClient(create_app(provider, import_token=TOKEN, import_limits=limits)) as c:
+    with signed_in(app_over(plan, import_store, import_limits=limits)) as c:
         yield c
 
 
@@ -318,20 +330,20 @@ def test_a_body_declared_over_the_limit_is_refused_before_it_is_read(
 ):
     response = upload(small_limits_client, b"x" * 400_000, path="/en/import")
     assert response.status_code == 413
-    assert "The file is too large (390.9 KB; the limit is 1.0 KB)" in response.text
+    assert re.search(r"The file is too large \(391\.\d KB; the limit is 1\.0 KB\)", response.text)
     assert staged(small_limits_client) == []
 
 
 def test_an_xlsx_file_named_csv_gets_the_xlsx_limit(
     plan: Plan, import_store: Store, tmp_path: Path
 ):
-    provider = FollowUpProvider(plan, StoreSource(import_store, plan), check_every=0)
+    add_person(import_store, EDITOR, ministry="meti")
     limits = ImportLimits(max_csv_bytes=64 * 1024, max_xlsx_bytes=1024)
     workbook = openpyxl.Workbook()
     path = tmp_path / "book.xlsx"
     workbook.save(path)
     content = path.read_bytes()
-    with TestClient(create_app(provider, import_token=TOKEN, import_limits=limits)) as client:
+    with signed_in(app_over(plan, import_store, import_limits=limits)) as client:
         response = upload(client, content, name="data.csv", path="/en/import")
         assert response.status_code == 413
         size = f"{len(content) / 1024:,.1f} KB"
@@ -345,8 +357,10 @@ def test_the_page_tells_the_browser_the_limits(small_limits_client: TestClient):
     assert "CSV 1.0 KB, XLSX 1.0 KB" in page
 
 
-# -- preview and confirm ------------------------------------------------------------------
-def test_a_good_file_is_previewed_and_nothing_is_stored(importer: TestClient, import_store: Store):
+# -- preview and draft ---------------------------------------------------------------------
+def test_a_good_file_is_previewed_kept_as_a_draft_and_not_published(
+    importer: TestClient, import_store: Store
+):
     before = snapshot(import_store)
     response = upload(importer, GOOD_CSV, path="/en/import")
     assert response.status_code == 200
@@ -356,9 +370,13 @@ def test_a_good_file_is_previewed_and_nothing_is_stored(importer: TestClient, im
         ["2", "alpha.one.exports.jpn Exports", "2024", "1.5073", "1.55", "trillion JPY", "Revised"],
         ["3", "alpha.one.exports.jpn Exports", "2025", "", "1.62", "trillion JPY", "New"],
     ]
-    assert 'action="/en/import/confirm"' in response.text
+    [(ident, state, name)] = drafts(import_store)
+    assert (state, name) == ("draft", "release.csv")
+    assert f'action="/en/submissions/{ident}/submit"' in response.text
+    assert f"saved as a draft (submission {ident})" in text
+    # Nothing reaches the observations, and nothing stays in this process's staging folder.
     assert snapshot(import_store) == before
-    assert [p.name for p in staged(importer)] == ["release.csv"]
+    assert staged(importer) == []
 
 
 def kpi_values(client: TestClient) -> dict[str, float]:
@@ -366,95 +384,36 @@ def kpi_values(client: TestClient) -> dict[str, float]:
     return {r["period"]: r["value"] for r in table if r["series_id"] == "alpha.one.exports.jpn"}
 
 
-def test_confirming_imports_the_file_and_the_dashboard_shows_it(
-    importer: TestClient, import_store: Store
-):
-    before = import_store.vintages()
-    assert kpi_values(importer)["2024"] == 1.5073 and "2025" not in kpi_values(importer)
-    preview = upload(importer, GOOD_CSV, source_title="輸出統計")
-    response = importer.post("/import/confirm", data={"nonce": nonce_of(preview)})
-    assert response.status_code == 200
-    vintages = import_store.vintages()
-    assert len(vintages) == len(before) + 1
-    vintage = vintages[-1]
-    assert (vintage.file_name, vintage.new_count, vintage.revised_count) == ("release.csv", 1, 1)
-    assert vintage.source_title == "輸出統計"
-    text = main_text(response)
-    assert "取り込みました。新しいデータ版として記録されています。" in text
-    assert f"データ版ID {vintage.id} 記録日時 {vintage.recorded_at:%Y-%m-%d %H:%M:%S} UTC" in text
-    assert "新規 1 改訂 1 変更なし 1" in text
-    assert '<a href="/kpi/alpha.one.exports">輸出額</a>' in response.text
-    assert staged(importer) == []
-    stored = {(o.series, o.period): o.value for o in import_store.observations()}
-    assert stored[("alpha.one.exports.jpn", "2024")] == 1.55
-    assert stored[("alpha.one.exports.jpn", "2025")] == 1.62
-    # The dashboard's pages show the new values (the provider checks for new vintages).
-    assert kpi_values(importer)["2024"] == 1.55
-    assert kpi_values(importer)["2025"] == 1.62
-    assert "1.62兆円 (2025)" in importer.get("/kpi/alpha.one.exports").text
+def test_a_draft_reaches_the_public_pages_only_once_published(import_app: Any, import_store: Store):
+    add_person(import_store, "review@cao.example.jp", global_role="secretariat")
+    with signed_in(import_app) as editor, signed_in(import_app, "review@cao.example.jp") as desk:
+        assert kpi_values(editor)["2024"] == 1.5073 and "2025" not in kpi_values(editor)
+        upload(editor, GOOD_CSV, source_title="輸出統計")
+        [(ident, _, _)] = drafts(import_store)
+
+        def step(client: TestClient, name: str, version: int, **form: str) -> Any:
+            data = {"csrf_token": client.csrf, "version": str(version), **form}  # type: ignore[attr-defined]
+            return client.post(f"/submissions/{ident}/{name}", data=data, follow_redirects=False)
+
+        assert step(editor, "submit", 1).status_code == 303
+        assert step(editor, "accept", 2).status_code == 403  # editors do not accept
+        assert step(desk, "accept", 2).status_code == 303
+        assert "2025" not in kpi_values(editor)  # accepted is not published
+        assert step(desk, "publish", 3).status_code == 303
+        vintage = import_store.vintages()[-1]
+        assert (vintage.file_name, vintage.new_count, vintage.revised_count) == (
+            "release.csv",
+            1,
+            1,
+        )
+        assert vintage.source_title == "輸出統計"
+        assert kpi_values(editor) == {**kpi_values(editor), "2024": 1.55, "2025": 1.62}
+        page = desk.get(f"/submissions/{ident}").text
+        assert f"公開されたデータ版：{vintage.id}" in page
+        assert drafts(import_store) == [(ident, "published", "release.csv")]
 
 
-def test_the_dashboard_shows_an_import_at_once_whatever_the_check_interval(
-    plan: Plan, import_store: Store
-):
-    # A provider that looks for new data only once an hour still shows a browser import at
-    # once: the import tells it (FollowUpProvider.revision(now=True)).
-    provider = FollowUpProvider(plan, StoreSource(import_store, plan), check_every=3600)
-    with TestClient(create_app(provider, import_token=TOKEN)) as client:
-        assert "2025" not in kpi_values(client)
-        preview = upload(client, GOOD_CSV)
-        assert client.post("/import/confirm", data={"nonce": nonce_of(preview)}).status_code == 200
-        assert kpi_values(client)["2025"] == 1.62
-
-
-def test_confirming_twice_says_the_upload_is_no_longer_pending(
-    importer: TestClient, import_store: Store
-):
-    nonce = nonce_of(upload(importer, GOOD_CSV, path="/en/import"))
-    assert importer.post("/en/import/confirm", data={"nonce": nonce}).status_code == 200
-    count = len(import_store.vintages())
-    again = importer.post("/en/import/confirm", data={"nonce": nonce})
-    assert again.status_code == 400
-    vintage = import_store.vintages()[-1].id
-    assert f"This upload is no longer pending: it was already imported (vintage {vintage})" in (
-        again.text
-    )
-    assert len(import_store.vintages()) == count
-
-
-def test_an_unknown_nonce_says_to_upload_again(importer: TestClient):
-    response = importer.post("/en/import/confirm", data={"nonce": "made-up"})
-    assert response.status_code == 400
-    assert "This upload is not pending (unknown reference): upload the file again." in (
-        response.text
-    )
-
-
-def test_an_expired_upload_cannot_be_confirmed(
-    importer: TestClient, import_store: Store, monkeypatch: pytest.MonkeyPatch
-):
-    before = snapshot(import_store)
-    nonce = nonce_of(upload(importer, GOOD_CSV))
-    assert len(staged(importer)) == 1
-    now = imports.clock()
-    monkeypatch.setattr(imports, "clock", lambda: now + imports.PENDING_SECONDS + 1)
-    response = importer.post("/import/confirm", data={"nonce": nonce})
-    assert response.status_code == 400
-    assert "30分を過ぎたため取り消されました。ファイルをもう一度送信してください。" in response.text
-    assert snapshot(import_store) == before
-    assert staged(importer) == []
-
-
-def test_a_fresh_upload_can_still_be_confirmed_just_before_it_expires(
-    importer: TestClient, monkeypatch: pytest.MonkeyPatch
-):
-    nonce = nonce_of(upload(importer, GOOD_CSV))
-    now = imports.clock()
-    monkeypatch.setattr(imports, "clock", lambda: now + imports.PENDING_SECONDS - 5)
-    assert importer.post("/import/confirm", data={"nonce": nonce}).status_code == 200
-
-
-def test_a_file_imported_before_has_nothing_to_confirm(importer: TestClient, import_store: Store):
+def test_a_file_already_published_has_nothing_to_submit(importer: TestClient, import_store: Store):
     before = snapshot(import_store)
     content = (WEBPLAN / "vintage2.csv").read_bytes()
     response = upload(importer, content, name="vintage2.csv", path="/en/import")
@@ -464,15 +423,9 @@ def test_a_file_imported_before_has_nothing_to_confirm(importer: TestClient, imp
         f"This file (the same content) was already imported (vintage {first.id}, "
         f"{first.recorded_at:%Y-%m-%d %H:%M} UTC); nothing to add."
     ) in response.text
-    assert 'name="nonce"' not in response.text
+    assert drafts(import_store) == []
     assert snapshot(import_store) == before
     assert staged(importer) == []
-
-
-def test_get_on_the_confirm_address_leads_back_to_the_form(importer: TestClient):
-    response = importer.get("/en/import/confirm", follow_redirects=False)
-    assert response.status_code == 303
-    assert response.headers["location"] == "/en/import"
 
 
 def test_the_preview_lists_at_most_200_changes_and_says_how_many_more(importer: TestClient):
@@ -499,7 +452,7 @@ def test_xlsx_files_with_a_sheet_name_are_read(importer: TestClient, tmp_path: P
     workbook.save(path)
     response = importer.post(
         "/en/import",
-        data={"token": TOKEN, "sheet": "輸出額"},
+        data={"ministry": "meti", "csrf_token": importer.csrf, "sheet": "輸出額"},  # type: ignore[attr-defined]
         files={"file": (path.name, path.read_bytes(), "application/octet-stream")},
     )
     assert response.status_code == 200, response.text
@@ -523,10 +476,8 @@ def test_a_file_name_and_cells_with_html_are_shown_as_text(importer: TestClient)
 
 
 def test_the_file_name_is_kept_without_its_folders(importer: TestClient, import_store: Store):
-    preview = upload(importer, GOOD_CSV, name="C:\\Users\\kato\\Desktop\\輸出 2025.csv")
-    assert [p.name for p in staged(importer)] == ["輸出 2025.csv"]
-    importer.post("/import/confirm", data={"nonce": nonce_of(preview)})
-    assert import_store.vintages()[-1].file_name == "輸出 2025.csv"
+    upload(importer, GOOD_CSV, name="C:\\Users\\kato\\Desktop\\輸出 2025.csv")
+    assert [name for _, _, name in drafts(import_store)] == ["輸出 2025.csv"]
 
 
 @pytest.mark.parametrize(
@@ -612,35 +563,17 @@ def _served_app(monkeypatch: pytest.MonkeyPatch, args: list[str], env: dict[str,
     return (seen[0] if seen else None), result.output
 
 
-def test_serve_takes_the_token_from_the_option_or_the_environment(
+def test_serve_builds_redirects_from_the_public_url(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ):
-    app, said = _served_app(monkeypatch, [], {"IPKPI_IMPORT_TOKEN": ""}, tmp_path)
-    assert app.state.server.imports is None
-    assert "data import" not in said
-    app, said = _served_app(monkeypatch, [], {"IPKPI_IMPORT_TOKEN": TOKEN}, tmp_path)
-    assert app.state.server.imports.token_ok(TOKEN)
-    assert "/import  (the token is required)" in said
-    assert TOKEN not in said
-    app, _ = _served_app(
-        monkeypatch, ["--import-token", "from-the-option-0123"], {"IPKPI_IMPORT_TOKEN": TOKEN},
-        tmp_path,
-    )  # fmt: skip
-    assert app.state.server.imports.token_ok("from-the-option-0123")
-    assert not app.state.server.imports.token_ok(TOKEN)
+    app, said = _served_app(monkeypatch, ["--port", "8601"], {}, tmp_path)
+    assert app.state.server.public_url == "http://localhost:8601"
+    assert "sign in at http://localhost:8601/signin" in said
     app.state.server.imports.close()
-
-
-def test_serve_refuses_an_empty_token_and_warns_about_a_short_one(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-):
-    result = CliRunner().invoke(
-        web_cmd.serve, ["--plan", str(WEBPLAN), "--import-token", " "], env={}
-    )
-    assert result.exit_code != 0
-    assert "the import token must not be empty" in result.output
-    app, said = _served_app(monkeypatch, ["--import-token", "short"], {}, tmp_path)
-    assert "fewer than 16 characters" in said
+    env = {"IPKPI_PUBLIC_URL": "https://kpi.example.go.jp/ipkpi"}
+    app, said = _served_app(monkeypatch, ["--base", "/ipkpi"], env, tmp_path)
+    assert app.state.server.public_base == "https://kpi.example.go.jp"
+    assert "ipkpi dashboard: https://kpi.example.go.jp/ipkpi/" in said
     app.state.server.imports.close()
 
 
@@ -648,10 +581,22 @@ def test_serve_refuses_an_empty_token_and_warns_about_a_short_one(
 @pytest.fixture
 def import_server(plan: Plan, import_store: Store) -> Iterator[str]:
     """A live server with the import pages, over a store of its own (64 KB file limit)."""
+    add_person(import_store, EDITOR, ministry="meti")
     provider = FollowUpProvider(plan, StoreSource(import_store, plan), check_every=0)
     limits = ImportLimits().with_max_file_bytes(64 * 1024)
-    with serving(create_app(provider, import_token=TOKEN, import_limits=limits)) as url:
+    port = free_port()
+    public = f"http://127.0.0.1:{port}"
+    app = create_app(provider, public_url=public, import_limits=limits)
+    with serving(app, port=port) as url:
         yield url
+
+
+def browser_sign_in(page: Any, server: str, email: str = EDITOR, lang_prefix: str = "") -> None:
+    page.goto(f"{server}{lang_prefix}/signin")
+    page.fill("#signin-email", email)
+    page.fill("#signin-password", PASSWORD)
+    with page.expect_navigation():
+        page.click("#signin-form button[type=submit]")
 
 
 def axe_violations(page: Any) -> list[str]:
@@ -671,12 +616,12 @@ def test_a_ministry_uploads_checks_and_imports_a_file_in_the_browser(
 ):
     data = tmp_path / "輸出実績.csv"
     data.write_text(GOOD_CSV, encoding="utf-8")
+    browser_sign_in(page, import_server)
     response = page.goto(import_server + "/")
     assert response is not None and response.status == 200
     page.click("nav >> text=データ取込")
     page.wait_for_url(import_server + "/import")
     assert axe_violations(page) == []
-    page.fill("#import-token", TOKEN)
     page.set_input_files("#import-file", str(data))
     page.fill("#import-source-title", "輸出統計")
     with page.expect_navigation():
@@ -690,16 +635,10 @@ def test_a_ministry_uploads_checks_and_imports_a_file_in_the_browser(
     assert axe_violations(page) == []
     screenshot(page, "import-preview-ja")
     with page.expect_navigation():
-        page.click("#confirm-form button[type=submit]")
-    assert "取り込みました" in page.inner_text("#notice")
-    assert page.inner_text("#count-new") == "1"
-    assert int(page.inner_text("#vintage-id")) >= 3
+        page.click("#submit-form button[type=submit]")
+    assert page.get_attribute("#state", "data-state") == "submitted"
     assert axe_violations(page) == []
-    with page.expect_navigation():
-        page.click("#changed-kpis a")
-    assert page.url == import_server + "/kpi/alpha.one.exports"
-    page.wait_for_selector("#chart svg", timeout=20_000)
-    assert page.locator(".facts dd").last.inner_text() == "1.62兆円 (2025)"
+    screenshot(page, "submission-submitted-ja")
     assert page.problems == []
 
 
@@ -710,13 +649,13 @@ def test_axe_finds_no_violation_on_the_import_pages(
     page: Any, import_server: str, tmp_path: Path, lang: str
 ):
     prefix = "" if lang == "ja" else "/en"
+    browser_sign_in(page, import_server, lang_prefix=prefix)
     response = page.goto(f"{import_server}{prefix}/import")
     assert response is not None and response.status == 200
     assert page.get_attribute("html", "lang") == lang
     assert axe_violations(page) == []
     bad = tmp_path / "bad.csv"
     bad.write_text(BAD_CSV, encoding="utf-8")
-    page.fill("#import-token", TOKEN)
     page.set_input_files("#import-file", str(bad))
     with page.expect_navigation():
         page.click("#import-form button[type=submit]")
@@ -734,8 +673,8 @@ def test_the_browser_says_at_once_when_a_file_is_too_large(
 ):
     big = tmp_path / "big.csv"
     big.write_text(GOOD_CSV + "x" * 70_000, encoding="utf-8")
+    browser_sign_in(page, import_server)
     page.goto(import_server + "/en/import")
-    page.fill("#import-token", TOKEN)
     page.set_input_files("#import-file", str(big))
     error = page.locator("#import-file-error")
     assert error.is_visible()

@@ -13,6 +13,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
+from .. import settings
 from ..followup import FollowUpProvider
 from ..followup.store_source import StoreSource
 from ..paths import default_plan_dir
@@ -24,8 +25,6 @@ from ..store.shipped import ensure_shipped
 from ..text import parse_lang
 from .plan_cmd import LANG_OPTION, print_summary
 
-#: Import tokens shorter than this get a warning.
-_SHORT_TOKEN = 16
 _PLAN = click.option(
     "--plan",
     "plan_dir",
@@ -71,12 +70,12 @@ def _ensure_shipped(store: Store, plan: Plan, folder: Path, console: Console) ->
 @click.option("--base", default="", help="Base path when served under a prefix, e.g. /ipkpi.")
 @LANG_OPTION
 @click.option(
-    "--import-token",
-    envvar="IPKPI_IMPORT_TOKEN",
+    "--public-url",
     default=None,
-    metavar="TOKEN",
-    help="Enable the data import pages (/import) for those who give this token "
-    "(default: $IPKPI_IMPORT_TOKEN; without one there are no import pages).",
+    metavar="URL",
+    help="The address people reach the server at, e.g. https://kpi.example.go.jp/ipkpi "
+    "(default: $IPKPI_PUBLIC_URL, else http://localhost:PORT/BASE). Redirects and the "
+    "same-origin check of forms use it.",
 )
 def serve(
     plan_dir: Path | None,
@@ -85,27 +84,20 @@ def serve(
     port: int,
     base: str,
     lang: str,
-    import_token: str | None,
+    public_url: str | None,
 ) -> None:
     """Serve the dashboard (Japanese at /, English at /en/) after printing the plan's summary.
 
-    ``--lang`` is the language of that summary; the dashboard has both. With
-    ``--import-token`` the dashboard also takes data files at /import.
+    ``--lang`` is the language of that summary; the dashboard has both. Ministry staff and
+    the secretariat sign in at /signin (accounts: ``ipkpi admin create-user``) to submit and
+    review data; the public sees only what is published.
     """
     import uvicorn
 
     from ..charts import javascript_bundle
     from ..web import create_app
 
-    if import_token is not None and not import_token.strip():
-        raise click.BadParameter("the import token must not be empty", param_hint="--import-token")
     console = Console(stderr=True)
-    if import_token is not None and len(import_token) < _SHORT_TOKEN:
-        console.print(
-            f"[yellow]The import token has fewer than {_SHORT_TOKEN} characters: whoever guesses "
-            "it can import data. python -c 'import secrets; print(secrets.token_urlsafe())' "
-            "makes a good one.[/yellow]"
-        )
     provider = _load(plan_dir, db, console)
     if isinstance(provider.source, StoreSource):
         with_data = set(provider.source.store.series_ids())
@@ -116,11 +108,15 @@ def serve(
     console.print(
         f"Assessed {len(provider.plan.kpis())} KPIs in {time.perf_counter() - started:.1f} s"
     )
-    app = create_app(provider, base=base, import_token=import_token)
     shown = "localhost" if host in ("127.0.0.1", "::1") else host
-    click.echo(f"ipkpi dashboard: http://{shown}:{port}{base}/  (English: /en/; Ctrl+C stops)")
-    if import_token is not None:
-        click.echo(f"data import: http://{shown}:{port}{base}/import  (the token is required)")
+    configured = public_url or settings.current().public_url
+    address = (configured or f"http://{shown}:{port}{base}").rstrip("/")
+    app = create_app(provider, base=base, public_url=address)
+    click.echo(f"ipkpi dashboard: {address}/  (English: /en/; Ctrl+C stops)")
+    click.echo(
+        f"ministries and secretariat sign in at {address}/signin "
+        "(accounts: ipkpi admin create-user)"
+    )
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

@@ -82,6 +82,8 @@ def events(
     before_id: int | None = None,
     action: str | None = None,
     ministry: str | None = None,
+    object_type: str | None = None,
+    object_id: str | None = None,
 ) -> list[Event]:
     """The newest events first (at most ``limit``), optionally older than ``before_id``."""
     query = select(audit_events).order_by(audit_events.c.id.desc()).limit(limit)
@@ -91,6 +93,10 @@ def events(
         query = query.where(audit_events.c.action == action)
     if ministry:
         query = query.where(audit_events.c.ministry == ministry)
+    if object_type:
+        query = query.where(audit_events.c.object_type == object_type)
+    if object_id:
+        query = query.where(audit_events.c.object_id == object_id)
     with engine.connect() as conn:
         return [_event(row._asdict()) for row in conn.execute(query)]
 

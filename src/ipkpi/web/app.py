@@ -15,15 +15,17 @@ from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, Response
-from starlette.routing import Mount, Route
+from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Match, Mount, Route
 
 from ..charts.render import javascript_bundle
 from ..followup import FollowUpProvider
 from ..followup.store_source import StoreSource
 from ..store import ImportLimits
 from ..text import Lang, t
+from .account import AccountDesk
 from .cache import PageCache
 from .dashboard import Dashboard
 from .errors import error_response
@@ -31,7 +33,13 @@ from .imports import ImportDesk
 from .openapi import openapi
 from .pages import PAGES, NotFoundError, Page, not_found
 from .params import BadRequestError, parse_as_of, parse_lang, single_values
+from .security import SecurityMiddleware
+from .submissions_pages import SubmissionDesk
 from .urls import ServerUrls
+
+#: The address the server is reached at when none is configured (``ipkpi serve`` passes its
+#: own): redirects and the same-origin check are built from it, never from ``Host``.
+DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000"
 
 STATIC_DIR = Path(__file__).parent / "static"
 STATIC_FILES = {"style.css", "app.js", "chart.js", "favicon.ico"}
@@ -43,19 +51,25 @@ class Server:
         provider: FollowUpProvider,
         *,
         base: str = "",
-        import_token: str | None = None,
+        public_url: str | None = None,
         import_limits: ImportLimits | None = None,
     ) -> None:
         self.dashboard = Dashboard(provider)
-        self.urls = ServerUrls(base, imports=import_token is not None)
+        service = isinstance(provider.source, StoreSource)
+        self.urls = ServerUrls(base, imports=service)
+        self.public_url = (public_url or DEFAULT_PUBLIC_URL + base).rstrip("/")
+        #: Where redirects point: the public URL, whose path is the base (``/ipkpi``) or none.
+        self.public_base = self.public_url.removesuffix(self.urls.base)
         self.cache = PageCache()
         provider.on_change(lambda _revision: self.cache.clear())
         self.provider = provider
         self.imports: ImportDesk | None = None
-        if import_token is not None:
-            if not isinstance(provider.source, StoreSource):
-                raise ValueError("importing data needs a follow-up over the observation store")
-            self.imports = ImportDesk(self, provider.source.store, import_token, import_limits)
+        self.submissions: SubmissionDesk | None = None
+        if isinstance(provider.source, StoreSource):
+            store = provider.source.store
+            self.accounts = AccountDesk(self, store.engine)
+            self.imports = ImportDesk(self, store, import_limits)
+            self.submissions = SubmissionDesk(self, store, self.imports)
 
     async def page(self, request: Request, *, declared: Page, path_lang: Lang) -> Response:
         lang = path_lang
@@ -103,9 +117,15 @@ class Server:
         return JSONResponse(openapi(self.dashboard.plan_title))
 
     def routes(self, lang: Lang) -> list[Route]:
-        imports = self.imports.routes(lang) if self.imports is not None else []
+        service: list[Route] = []
+        if self.imports is not None and self.submissions is not None:
+            service = [
+                *self.accounts.routes(lang),
+                *self.imports.routes(lang),
+                *self.submissions.routes(lang),
+            ]
         return [
-            *imports,
+            *service,
             *(
                 Route(path, partial(self.page, declared=declared, path_lang=lang))
                 for declared in PAGES
@@ -118,19 +138,26 @@ def create_app(
     provider: FollowUpProvider,
     *,
     base: str = "",
-    import_token: str | None = None,
+    public_url: str | None = None,
     import_limits: ImportLimits | None = None,
 ) -> Starlette:
     """The dashboard app over ``provider``'s follow-ups.
 
-    With ``import_token`` the app also has the data import pages (``/import``,
-    :mod:`.imports`), which write to the store of ``provider``'s source; ``import_limits``
-    are the file size limits there (default :class:`~ipkpi.store.ImportLimits`).
+    Over the observation store (a :class:`StoreSource`) the app also has the service pages:
+    sign-in, the account, the data import (:mod:`.imports`) and the submissions;
+    ``import_limits`` are the file size limits there (default
+    :class:`~ipkpi.store.ImportLimits`). ``public_url`` is the address people reach the
+    server at (``https://kpi.example.go.jp/ipkpi``): redirects and the same-origin check
+    are built from it.
     """
-    server = Server(provider, base=base, import_token=import_token, import_limits=import_limits)
+    server = Server(provider, base=base, public_url=public_url, import_limits=import_limits)
 
     async def not_found(request: Request, exc: Exception) -> Response:
         lang: Lang = "en" if request.url.path.startswith("/en/") else "ja"
+        other = _slash_twin(app, request)
+        if other is not None:  # /part/x/ → /part/x, on the configured address
+            query = f"?{request.url.query}" if request.url.query else ""
+            return RedirectResponse(server.public_base + other + query, status_code=308)
         return error_response(
             server, request, 404, t("ページが見つかりません。", "no such page"), lang
         )
@@ -149,6 +176,28 @@ def create_app(
         if server.imports is not None:
             server.imports.close()  # pending uploads are dropped with the staging folder
 
-    app = Starlette(routes=routes, exception_handlers={404: not_found}, lifespan=lifespan)
+    app = Starlette(
+        routes=routes,
+        exception_handlers={404: not_found},
+        lifespan=lifespan,
+        middleware=[Middleware(SecurityMiddleware, public_url=server.public_url)],
+    )
+    # Starlette's own slash redirect builds its Location from the Host header: ours (above)
+    # uses the configured public URL.
+    app.router.redirect_slashes = False
     app.state.server = server
     return app
+
+
+def _slash_twin(app: Starlette, request: Request) -> str | None:
+    """The same path with its trailing slash added or removed, when that is a page."""
+    path = request.url.path
+    if request.method not in ("GET", "HEAD") or path in ("", "/") or "//" in path:
+        return None
+    other = path[:-1] if path.endswith("/") else path + "/"
+    scope = {**request.scope, "path": other, "raw_path": other.encode()}
+    for route in app.router.routes:
+        match, _ = route.matches(scope)
+        if match == Match.FULL:
+            return other
+    return None

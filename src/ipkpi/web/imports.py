@@ -1,81 +1,75 @@
-"""Importing a data file from the browser: upload, check (a dry run), confirm, import.
+"""Sending a data file from the browser: sign in, upload, check, and keep it as a draft.
 
-Only a server started with an import token has these pages (``ipkpi serve --import-token``);
-without one they do not exist (a 404 like any unknown page) and the static site never has
-them. The flow:
+The pages exist on a server over the observation store (``ipkpi serve``); the static site
+never has them. The flow:
 
-1. ``GET /import`` (``/en/import``): the form, what files are accepted, the templates.
-2. ``POST /import``: the token is checked (``hmac.compare_digest``; wrong → 403, nothing
-   kept); the file is streamed to a staging folder under a random nonce, refused past its size
-   limit (413); ``import_file(..., dry_run=True)`` checks it. A bad file is a 422 page listing
-   every problem (the staged file is deleted); a good one shows the counts, the warnings and
-   the values that would change, with a confirm form that posts the nonce.
-3. ``POST /import/confirm``: the nonce must be pending and younger than
-   :data:`PENDING_SECONDS` (else 400: upload again); the file is imported for real, the staged
-   file deleted, and the page gives the vintage and links to the KPIs whose series changed.
+1. ``GET /import`` (``/en/import``): the form, for a signed-in member of a ministry who may
+   create submissions (else the sign-in page); what files are accepted; the templates.
+2. ``POST /import``: who is asking is read from the headers **before the body**: no session
+   or token → 401, and every such refusal counts against the address
+   (:data:`~ipkpi.service.ratelimit.UPLOAD_FAILURES_IP`: past it, 429 with ``Retry-After``);
+   no ministry to submit for → 403; too many uploads (:data:`~ipkpi.service.ratelimit.UPLOADS`)
+   → 429; :data:`MAX_CONCURRENT_UPLOADS` already streaming in this process, or the store's
+   pending files at :data:`~ipkpi.service.submissions.MAX_STAGED_BYTES` → 503 with
+   ``Retry-After``. The CSRF token and the ministry come before the file in the form and are
+   checked when the file part begins; the file streams to a private staging folder, refused
+   past its size limit (413), and is checked against the published data (a dry run). A bad
+   file is a 422 page listing every problem and nothing is kept; a good one becomes a **draft
+   submission** in the store (not in this process), and the page shows what would change with
+   a button to send it for review (:mod:`.submissions_pages`).
 
-The nonce is bound to the token server-side: only a request that gave the right token gets
-one, and it is used once. Together they stand for a CSRF token: another site can neither
-guess the token nor read a nonce. Every text from the upload (file name, cells, problems) is
-autoescaped by Jinja, never marked safe.
+Every text from the upload (file name, cells, problems) is autoescaped by Jinja.
 """
 
 from __future__ import annotations
 
-import hmac
+import asyncio
 import secrets
 import shutil
 import tempfile
-import time
 import urllib.parse
 import weakref
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import polars as pl
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect, Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from ..plan import KpiBase, Plan
 from ..problems import Problem
+from ..service import audit, ratelimit, submissions
+from ..service.authz import ForbiddenError, ministries_for
+from ..service.db import transaction
 from ..store import DataFileError, ImportLimits, ImportReport, Store, import_file
 from ..store.catalog import catalog_from_plan
-from ..store.diff import NEW, REVISED
 from ..store.importers import reader_for
 from ..store.limits import megabytes
 from ..text import Lang
 from ..units import UnitError, unit
+from .auth import CSRF_FIELD, Caller, caller, client_ip, csrf_ok, invalid_token
 from .errors import error_response
 from .import_template import template_csv, template_xlsx, unit_text
 from .params import BadRequestError, parse_lang
 from .present import tx
 from .render import render_html
+from .service_strings import sv_strings
 from .ui_strings import UI
 from .upload import UploadError, limit_for, read_upload
 
 if TYPE_CHECKING:
     from .app import Server
 
-#: How long a checked upload waits for its confirmation, in seconds.
-PENDING_SECONDS = 30 * 60
-#: Uploads waiting at once; beyond it the oldest is dropped.
-MAX_PENDING = 32
+#: Uploads streaming at once in one process (each up to the file size limit on disk).
+MAX_CONCURRENT_UPLOADS = 4
 #: Rows of the changes table on the preview page.
 MAX_CHANGES = 200
 #: Problems listed on the 422 page (then counts by kind).
 MAX_PROBLEMS = 1000
-_MAX_CONFIRM_BYTES = 4096
 _XLSX_MEDIA = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def clock() -> float:
-    """The time pending uploads are dated by (monotonic; tests replace it)."""
-    return time.monotonic()
 
 
 @dataclass(frozen=True)
@@ -92,30 +86,16 @@ class ImportOptions:
 
         return cls(value("sheet"), value("source_title"), value("source_url"))
 
-
-@dataclass(frozen=True)
-class Pending:
-    folder: Path
-    path: Path
-    options: ImportOptions
-    created: float
+    def as_dict(self) -> dict[str, str]:
+        return {k: v for k, v in _kept_fields(self).items() if v}
 
 
 class ImportDesk:
-    """The import pages of one server: the token, the staging folder, the pending uploads."""
+    """The import pages of one server: the staging folder and the upload caps."""
 
-    def __init__(
-        self,
-        server: Server,
-        store: Store,
-        token: str,
-        limits: ImportLimits | None = None,
-    ) -> None:
-        if not token.strip():
-            raise ValueError("the import token must not be empty")
+    def __init__(self, server: Server, store: Store, limits: ImportLimits | None = None) -> None:
         self.server = server
         self.store = store
-        self._token = token.encode("utf-8")
         self.limits = limits or ImportLimits()
         self.plan: Plan = server.provider.plan
         self.catalog = catalog_from_plan(self.plan)
@@ -123,13 +103,11 @@ class ImportDesk:
         self.kpi_of: dict[str, KpiBase] = {s.id: k for k, s in self.plan.all_series()}
         self.staging = Path(tempfile.mkdtemp(prefix="ipkpi-import-"))
         self._cleanup = weakref.finalize(self, shutil.rmtree, self.staging, True)
-        self.pending: OrderedDict[str, Pending] = OrderedDict()
-        #: What became of nonces no longer pending (bounded): the 400 page says it.
-        self.finished: OrderedDict[str, tuple[str, dict[str, str]]] = OrderedDict()
+        self.streaming = 0
+        self._lock = asyncio.Lock()
 
     def close(self) -> None:
-        """Delete the staging folder and every pending upload."""
-        self.pending.clear()
+        """Delete the staging folder (uploads being streamed now are lost)."""
         self._cleanup()
 
     # -- routes --------------------------------------------------------------------------
@@ -145,8 +123,6 @@ class ImportDesk:
         return [
             Route("/import", bound(self.form), methods=["GET"]),
             Route("/import", bound(self.preview), methods=["POST"]),
-            Route("/import/confirm", bound(self.confirm), methods=["POST"]),
-            Route("/import/confirm", bound(self.back_to_form), methods=["GET"]),
             Route("/import/template.csv", self.template_csv),
             Route("/import/template.xlsx", self.template_xlsx),
         ]
@@ -157,77 +133,110 @@ class ImportDesk:
             lang = parse_lang(request.query_params.get("lang"), lang)
         except BadRequestError as exc:
             return error_response(self.server, request, 400, exc.message, lang)
-        return self._page(lang, 200, "form")
-
-    async def back_to_form(self, request: Request, lang: Lang) -> Response:
-        return RedirectResponse(self.server.urls.import_page(lang), status_code=303)
+        who = await caller(self.store.engine, request)
+        if who.session is None:
+            return self.server.accounts.to_signin(request, lang)
+        return self._page(lang, 200, "form", who=who)
 
     async def preview(self, request: Request, lang: Lang) -> Response:
-        self._expire()
-        nonce = secrets.token_urlsafe(32)
-        folder = self.staging / nonce
+        engine = self.store.engine
+        ip = client_ip(request)
+        wait = await run_in_threadpool(ratelimit.blocked, engine, ratelimit.UPLOAD_FAILURES_IP, ip)
+        if wait:
+            return _too_many(wait, lang)
+        who = await caller(engine, request)
+        if not who.actor.signed_in:
+            await run_in_threadpool(ratelimit.hit, engine, ratelimit.UPLOAD_FAILURES_IP, ip)
+            if who.refused and who.session is None and who.cookie is None:
+                return invalid_token()
+            return self._page(lang, 401, "signin", notice=_notice("import_signin", lang))
+        ministries = ministries_for(who.actor, "submission.create") or set()
+        if not ministries:
+            await run_in_threadpool(self._denied, who, ip)
+            return self._page(lang, 403, "form", who=who, notice=_notice("import_no_role", lang))
+        assert who.actor.user_id is not None
+        decision = await run_in_threadpool(
+            ratelimit.hit, engine, ratelimit.UPLOADS, str(who.actor.user_id)
+        )
+        if not decision.allowed:
+            return _too_many(decision.retry_after, lang)
+        declared = request.headers.get("content-length", "")
+        size = int(declared) if declared.isdigit() else 0
+        try:
+            await run_in_threadpool(submissions.room_for, engine, who.actor, size)
+        except submissions.CapacityError as exc:
+            return _busy(str(exc), lang)
+        async with self._lock:
+            if self.streaming >= MAX_CONCURRENT_UPLOADS:
+                return _busy("too many uploads at once; try again in a moment", lang)
+            self.streaming += 1
+        try:
+            return await self._receive(request, lang, who, sorted(ministries))
+        finally:
+            async with self._lock:
+                self.streaming -= 1
+
+    async def _receive(
+        self, request: Request, lang: Lang, who: Caller, ministries: list[str]
+    ) -> Response:
+        folder = self.staging / secrets.token_urlsafe(16)
+
+        def before_file(fields: dict[str, str]) -> str | None:
+            if not csrf_ok(who, fields.get(CSRF_FIELD)):
+                return "the form's CSRF token is missing or wrong: open the form again"
+            if fields.get("ministry") not in ministries:
+                return f"choose a ministry you may submit for ({', '.join(ministries)})"
+            return None
+
         try:
             upload = await read_upload(
-                request, folder, file_limit=self._file_limit, token_ok=self.token_ok
+                request, folder, file_limit=self._file_limit, before_file=before_file
             )
         except UploadError as exc:
             _discard(folder)
-            return self._refused(exc, lang)
+            return self._refused(exc, lang, who)
         except ClientDisconnect:
             _discard(folder)
             return Response(status_code=400)
         options = ImportOptions.from_fields(upload.fields)
         kept = _kept_fields(options)
-        if not self.token_ok(upload.fields.get("token", "")):
+        refused = before_file(upload.fields)
+        if refused is not None:  # a form without a file, or the fields after it
             _discard(folder)
-            return self._refused(UploadError("token"), lang, kept)
+            return self._refused(UploadError("refused", refused), lang, who, kept)
         if upload.path is None:
             _discard(folder)
-            return self._page(lang, 400, "form", notice=_notice("import_no_file", lang), kept=kept)
+            notice = _notice("import_no_file", lang)
+            return self._page(lang, 400, "form", who=who, notice=notice, kept=kept)
         path = upload.path
         try:
             limit = self._format_limit(path)
             if upload.size > limit:
-                _discard(folder)
                 too_large = UploadError("too_large", size=upload.size, limit=limit)
-                return self._refused(too_large, lang, kept)
-            report = await run_in_threadpool(self._import, path, options, True)
+                return self._refused(too_large, lang, who, kept)
+            report = await run_in_threadpool(self._check, path, options)
+            if report.status == "already_imported":
+                return self._page(lang, 200, "already", who=who, notice=self._already(report, lang))
+            content = await run_in_threadpool(path.read_bytes)
+            draft = await run_in_threadpool(
+                self._keep, who, upload.fields, path.name, content, options, client_ip(request)
+            )
         except DataFileError as exc:
-            _discard(folder)
-            return self._problems(exc, path.name, lang, kept)
-        except BaseException:  # a store error, say: the staged file does not stay behind
-            _discard(folder)
-            raise
-        if report.status == "already_imported":
-            _discard(folder)
-            return self._page(lang, 200, "already", notice=self._already(report, lang))
-        self._add(nonce, Pending(folder, path, options, clock()))
-        return self._page(lang, 200, "preview", **self._preview_data(report, nonce, lang))
-
-    async def confirm(self, request: Request, lang: Lang) -> Response:
-        self._expire()
-        try:
-            fields = await _small_form(request)
-        except UploadError as exc:
-            return self._refused(exc, lang)
-        nonce = fields.get("nonce", "")
-        pending = self.pending.pop(nonce, None)
-        if pending is None:
-            key, values = self.finished.get(nonce, ("import_unknown_nonce", {}))
-            return self._page(lang, 400, "form", notice=_notice(key, lang, **values))
-        self._finish(nonce, "import_consumed_failed", {})
-        try:
-            report = await run_in_threadpool(self._import, pending.path, pending.options, False)
-        except DataFileError as exc:  # the store changed since the check (a unit, say)
-            return self._problems(exc, pending.path.name, lang, _kept_fields(pending.options))
+            return self._problems(exc, path.name, lang, kept, who)
+        except submissions.CapacityError as exc:
+            return _busy(str(exc), lang)
+        except (submissions.NotFoundError, submissions.SubmissionError, ForbiddenError) as exc:
+            notice = _notice("import_refused", lang, detail=str(exc) or "not found")
+            return self._page(lang, 403, "form", who=who, notice=notice, kept=kept)
+        except submissions.StaleError as exc:
+            current = exc.current
+            detail = f"changed by {current.updated_by_name} at {current.updated_at:%H:%M} UTC"
+            notice = _notice("import_refused", lang, detail=detail)
+            return self._page(lang, 409, "form", who=who, notice=notice, kept=kept)
         finally:
-            _discard(pending.folder)
-        if report.vintage is not None:
-            self._finish(nonce, "import_consumed_nonce", {"id": str(report.vintage.id)})
-        if report.status == "already_imported":
-            return self._page(lang, 200, "already", notice=self._already(report, lang))
-        notice = _notice("import_done", lang)
-        return self._page(lang, 200, "done", notice=notice, **self._result_data(report, lang))
+            _discard(folder)
+        data = self._preview_data(report, lang)
+        return self._page(lang, 200, "preview", who=who, draft=_draft(draft), **data)
 
     async def template_csv(self, request: Request) -> Response:
         body = await run_in_threadpool(template_csv, self.plan)
@@ -237,29 +246,35 @@ class ImportDesk:
         body = await run_in_threadpool(template_xlsx, self.plan)
         return _download(body, _XLSX_MEDIA, f"{self.plan.id}-template.xlsx")
 
-    # -- the token and the pending uploads ------------------------------------------------
-    def token_ok(self, given: str) -> bool:
-        return hmac.compare_digest(given.encode("utf-8"), self._token)
+    # -- checks --------------------------------------------------------------------------
+    def _denied(self, who: Caller, ip: str) -> None:
+        with transaction(self.store.engine) as conn:
+            audit.record(
+                conn, who.actor, "authz.denied", object_type="upload", ip=ip,
+                detail={"action": "submission.create", "reason": "no ministry role"},
+            )  # fmt: skip
 
-    def _add(self, nonce: str, pending: Pending) -> None:
-        self.pending[nonce] = pending
-        while len(self.pending) > MAX_PENDING:
-            old, dropped = self.pending.popitem(last=False)
-            _discard(dropped.folder)
-            self._finish(old, "import_replaced_nonce", {})
-
-    def _expire(self) -> None:
-        now = clock()
-        for nonce, pending in list(self.pending.items()):
-            if now - pending.created > PENDING_SECONDS:
-                del self.pending[nonce]
-                _discard(pending.folder)
-                self._finish(nonce, "import_expired_nonce", {"minutes": str(PENDING_SECONDS // 60)})
-
-    def _finish(self, nonce: str, key: str, values: dict[str, str]) -> None:
-        self.finished[nonce] = (key, values)
-        while len(self.finished) > 1024:
-            self.finished.popitem(last=False)
+    def _keep(
+        self,
+        who: Caller,
+        fields: dict[str, str],
+        name: str,
+        content: bytes,
+        options: ImportOptions,
+        ip: str,
+    ) -> submissions.Submission:
+        """A new draft, or a corrected file for the submission the form ``replaces``."""
+        engine = self.store.engine
+        replaces = fields.get("replaces", "")
+        if replaces.isdigit():
+            version = int(fields["version"]) if fields.get("version", "").isdigit() else -1
+            return submissions.replace_file(
+                engine, who.actor, int(replaces), version, name, content, options.as_dict(), ip=ip
+            )
+        return submissions.create_data_file(
+            engine, who.actor, fields["ministry"], name, content, options.as_dict(),
+            title=fields.get("title", ""), ip=ip,
+        )  # fmt: skip
 
     def _file_limit(self, name: str) -> int:
         return limit_for(name, self.limits.max_csv_bytes, self.limits.max_xlsx_bytes)
@@ -270,21 +285,18 @@ class ImportDesk:
             return self.limits.max_xlsx_bytes
         return self.limits.max_csv_bytes
 
-    def _import(self, path: Path, options: ImportOptions, dry_run: bool) -> ImportReport:
-        report = import_file(
+    def _check(self, path: Path, options: ImportOptions) -> ImportReport:
+        """What the file would change in the published data (a dry run)."""
+        return import_file(
             self.store,
             path,
             self.catalog,
-            dry_run=dry_run,
+            dry_run=True,
             sheet=options.sheet,
             source_title=options.source_title,
             source_url=options.source_url,
             limits=self.limits,
         )
-        if not dry_run:
-            # The pages show the new vintage at once, not at the provider's next check.
-            self.server.provider.revision(now=True)
-        return report
 
     # -- pages ---------------------------------------------------------------------------
     def _page(
@@ -295,10 +307,13 @@ class ImportDesk:
         *,
         notice: dict[str, str] | None = None,
         kept: dict[str, str] | None = None,
+        who: Caller | None = None,
         **data: Any,
     ) -> Response:
         urls = self.server.urls
         other: Lang = "en" if lang == "ja" else "ja"
+        actor = who.actor if who else None
+        creatable = sorted(ministries_for(actor, "submission.create") or set()) if actor else []
         page = {
             "page": "import",
             "params": {},
@@ -309,7 +324,12 @@ class ImportDesk:
             "vintages": [],
             "state": state,
             "notice": notice,
-            "form": self._form_data(lang, kept or {}),
+            "form": {**self._form_data(lang, kept or {}), "ministries": creatable},
+            "sv": sv_strings(lang),
+            "user": _user_data(who),
+            "csrf": who.csrf_token if who else "",
+            "signout": urls.service_page(lang, "signout"),
+            "signin": urls.service_page(lang, "signin"),
             "guide": self._guide_data(lang) if state in ("form", "problems") else None,
             **data,
         }
@@ -321,7 +341,6 @@ class ImportDesk:
         urls = self.server.urls
         return {
             "action": urls.import_page(lang),
-            "confirm": urls.import_page(lang, "confirm"),
             "template_csv": urls.import_page(lang, "template.csv"),
             "template_xlsx": urls.import_page(lang, "template.xlsx"),
             "max_csv": megabytes(self.limits.max_csv_bytes),
@@ -329,7 +348,6 @@ class ImportDesk:
             "max_csv_bytes": self.limits.max_csv_bytes,
             "max_xlsx_bytes": self.limits.max_xlsx_bytes,
             "values": kept,
-            "minutes": PENDING_SECONDS // 60,
         }
 
     def _guide_data(self, lang: Lang) -> dict[str, Any]:
@@ -351,22 +369,23 @@ class ImportDesk:
         return {"series": series}
 
     def _refused(
-        self, exc: UploadError, lang: Lang, kept: dict[str, str] | None = None
+        self, exc: UploadError, lang: Lang, who: Caller, kept: dict[str, str] | None = None
     ) -> Response:
-        if exc.kind == "token":
-            return self._page(lang, 403, "form", notice=_notice("import_bad_token", lang))
+        if exc.kind == "refused":
+            notice = _notice("import_refused", lang, detail=exc.detail)
+            return self._page(lang, 403, "form", notice=notice, kept=kept, who=who)
         if exc.kind == "too_large":
             limit = megabytes(exc.limit)
             if exc.size:
                 notice = _notice("import_too_large", lang, size=megabytes(exc.size), limit=limit)
             else:
                 notice = _notice("import_over_limit", lang, limit=limit)
-            return self._page(lang, 413, "form", notice=notice, kept=kept)
+            return self._page(lang, 413, "form", notice=notice, kept=kept, who=who)
         notice = _notice("import_bad_form", lang, detail=exc.detail)
-        return self._page(lang, 400, "form", notice=notice, kept=kept)
+        return self._page(lang, 400, "form", notice=notice, kept=kept, who=who)
 
     def _problems(
-        self, exc: DataFileError, file_name: str, lang: Lang, kept: dict[str, str]
+        self, exc: DataFileError, file_name: str, lang: Lang, kept: dict[str, str], who: Caller
     ) -> Response:
         problems = exc.problems
         count = exc.total
@@ -383,6 +402,7 @@ class ImportDesk:
             "problems",
             notice=notice,
             kept=kept,
+            who=who,
             file=file_name,
             problems=listed,
             problems_more=count - len(listed),
@@ -395,7 +415,7 @@ class ImportDesk:
         ident = str(vintage.id) if vintage else "?"
         return _notice("import_already", lang, id=ident, when=when)
 
-    def _preview_data(self, report: ImportReport, nonce: str, lang: Lang) -> dict[str, Any]:
+    def _preview_data(self, report: ImportReport, lang: Lang) -> dict[str, Any]:
         changes = report.changes(limit=MAX_CHANGES)
         changed = report.new_count + report.revised_count
         return {
@@ -420,36 +440,6 @@ class ImportDesk:
             "more_text": UI["import_more_changes"]
             .get(lang)
             .format(n=f"{changed - len(changes):,}"),
-            "nonce": nonce,
-            "confirm_help": UI["import_confirm_help"]
-            .get(lang)
-            .format(minutes=PENDING_SECONDS // 60),
-        }
-
-    def _result_data(self, report: ImportReport, lang: Lang) -> dict[str, Any]:
-        vintage = report.vintage
-        changed: list[str] = []
-        if report.rows is not None:
-            rows = report.rows.filter(pl.col("status").is_in([NEW, REVISED]))
-            changed = rows["series"].unique(maintain_order=True).to_list()
-        kpis: dict[str, dict[str, Any]] = {}
-        for series_id in changed:
-            kpi = self.kpi_of.get(series_id)
-            if kpi is not None:
-                entry = kpis.setdefault(
-                    kpi.id, {"id": kpi.id, "title": tx(kpi.title, lang), "series": []}
-                )
-                entry["series"].append(series_id)
-        return {
-            "file": report.file,
-            "counts": _counts(report),
-            "warnings": [w.full(lang) for w in report.warnings],
-            "vintage": {
-                "id": vintage.id if vintage else None,
-                "recorded_at": f"{vintage.recorded_at:%Y-%m-%d %H:%M:%S} UTC" if vintage else "",
-                "file_name": vintage.file_name if vintage else report.file,
-            },
-            "kpis": list(kpis.values()),
         }
 
     def _series_label(self, series_id: str, lang: Lang) -> str:
@@ -513,15 +503,29 @@ def _download(body: bytes, media_type: str, name: str) -> Response:
     return Response(body, media_type=media_type, headers=headers)
 
 
-async def _small_form(request: Request) -> dict[str, str]:
-    """A short URL-encoded form (the confirmation), read up to a few KB."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > _MAX_CONFIRM_BYTES:
-        raise UploadError("too_large", size=int(declared), limit=_MAX_CONFIRM_BYTES)
-    body = b""
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > _MAX_CONFIRM_BYTES:
-            raise UploadError("too_large", size=len(body), limit=_MAX_CONFIRM_BYTES)
-    text = body.decode("utf-8", "replace")
-    return {k: v[-1] for k, v in urllib.parse.parse_qs(text, keep_blank_values=True).items()}
+def _user_data(who: Caller | None) -> dict[str, Any] | None:
+    if who is None or not who.actor.signed_in:
+        return None
+    actor = who.actor
+    return {
+        "email": actor.email,
+        "name": actor.display_name,
+        "global_role": actor.global_role,
+        "memberships": sorted(actor.memberships.items()),
+    }
+
+
+def _draft(draft: submissions.Submission) -> dict[str, Any]:
+    return {"id": draft.id, "version": draft.version, "ministry": draft.ministry}
+
+
+def _too_many(wait: int, lang: Lang) -> Response:
+    text = UI["import_too_many"].get(lang).format(seconds=wait)
+    headers = {"Retry-After": str(wait), "Cache-Control": "no-store"}
+    return Response(text + "\n", 429, headers=headers, media_type="text/plain; charset=utf-8")
+
+
+def _busy(detail: str, lang: Lang) -> Response:
+    text = UI["import_busy"].get(lang).format(detail=detail)
+    headers = {"Retry-After": "30", "Cache-Control": "no-store"}
+    return Response(text + "\n", 503, headers=headers, media_type="text/plain; charset=utf-8")

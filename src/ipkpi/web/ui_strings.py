@@ -171,6 +171,7 @@ UI: Final[dict[str, Text]] = {
     "source_url": t("出典URL", "Source URL"),
     # The data import page (only when the server has an import token).
     "import_data": t("データ取込", "Import data"),
+    "staff": t("府省庁・事務局", "Ministries & secretariat"),
     "import_intro": t(
         "計画の施策を担当する府省が、端末やgitを使わずにデータファイルを送るためのページです。"
         "送信したファイルはまず確認画面に表示され、「取り込む」を押すまで何も保存されません。",
@@ -178,11 +179,6 @@ UI: Final[dict[str, Text]] = {
         "or git. A file is first checked and shown; nothing is stored until you press Import.",
     ),
     "import_form": t("ファイルを送信", "Send a file"),
-    "import_token": t("取込用トークン", "Import token"),
-    "import_token_help": t(
-        "ダッシュボードの管理者から受け取ったトークン。",
-        "The token the dashboard's administrator gave you.",
-    ),
     "import_file": t("データファイル（CSV・XLSX・SDMX-CSV）", "Data file (CSV, XLSX, SDMX-CSV)"),
     "import_sheet": t("XLSXのシート名（省略可）", "XLSX sheet name (optional)"),
     "import_sheet_help": t(
@@ -267,11 +263,6 @@ UI: Final[dict[str, Text]] = {
     "import_change": t("変更の区分", "Change"),
     "import_see_guide": t("受け付けるファイルと書き方", "Files accepted and how to write them"),
     "import_new_value": t("新しい値", "New value"),
-    "import_confirm": t("取り込む", "Import"),
-    "import_confirm_help": t(
-        "内容を確認したら「取り込む」を押してください。この確認は{minutes}分間有効です。",
-        "If this is right, press Import. This check stays valid for {minutes} minutes.",
-    ),
     "import_start_over": t("別のファイルを送る", "Send another file"),
     "import_problems": t("ファイルの問題", "Problems in the file"),
     "import_problems_count": t(
@@ -294,23 +285,11 @@ UI: Final[dict[str, Text]] = {
         "（データ版 {id}、{when}）。追加するものはありません。",
         "This file (the same content) was already imported (vintage {id}, {when}); nothing to add.",
     ),
-    "import_done": t(
-        "取り込みました。新しいデータ版として記録されています。",
-        "Imported: the file is recorded as a new data vintage.",
-    ),
     "import_vintage": t("記録されたデータ版", "Vintage recorded"),
     "import_vintage_id": t("データ版ID", "Vintage id"),
     "import_recorded_at": t("記録日時", "Recorded at"),
     "import_changed_kpis": t("値が変わったKPI", "KPIs whose data changed"),
     "import_no_changed_kpis": t("値が変わったKPIはありません。", "No KPI's data changed."),
-    "import_refresh_note": t(
-        "ダッシュボードの各ページには数秒以内に反映されます。",
-        "The dashboard's pages show the new data within a few seconds.",
-    ),
-    "import_bad_token": t(
-        "取込用トークンが正しくない（または空）ため、受け付けませんでした。何も保存されていません。",
-        "The import token is wrong or missing: the file was refused and nothing was stored.",
-    ),
     "import_too_large": t(
         "ファイルが大きすぎます（{size}、上限 {limit}）。"
         "分割するか、CSVにして送ってください。何も保存されていません。",
@@ -331,26 +310,36 @@ UI: Final[dict[str, Text]] = {
         "フォームを読み取れませんでした（{detail}）。何も保存されていません。",
         "The form could not be read ({detail}). Nothing was stored.",
     ),
-    "import_unknown_nonce": t(
-        "この取込は保留中ではありません（確認番号が不明です）。ファイルをもう一度送信してください。",
-        "This upload is not pending (unknown reference): upload the file again.",
+    "import_signin": t(
+        "データを送るにはサインインしてください。何も保存されていません。",
+        "Sign in to send data. Nothing was stored.",
     ),
-    "import_expired_nonce": t(
-        "この取込は確認から{minutes}分を過ぎたため取り消されました。ファイルをもう一度送信してください。",
-        "This upload expired ({minutes} minutes after the check): upload the file again.",
+    "import_no_role": t(
+        "データを提出できる府省庁の役割（編集・承認）がありません。何も保存されていません。",
+        "You have no ministry role that may submit data (editor, approver). Nothing was stored.",
     ),
-    "import_replaced_nonce": t(
-        "保留中の取込が多すぎたため、この取込は取り消されました。ファイルをもう一度送信してください。",
-        "Too many uploads were pending, so this one was dropped: upload the file again.",
+    "import_refused": t(
+        "フォームを受け付けませんでした（{detail}）。何も保存されていません。",
+        "The form was refused ({detail}). Nothing was stored.",
     ),
-    "import_consumed_nonce": t(
-        "この取込はすでに確定済みで、保留中ではありません（データ版 {id}）。",
-        "This upload is no longer pending: it was already imported (vintage {id}).",
+    "import_too_many": t(
+        "送信が多すぎます。{seconds}秒後にもう一度お試しください。",
+        "Too many uploads: try again in {seconds} seconds.",
     ),
-    "import_consumed_failed": t(
-        "この取込はすでに処理済みで、保留中ではありません。ファイルをもう一度送信してください。",
-        "This upload is no longer pending (it was already processed): upload the file again.",
+    "import_busy": t(
+        "いまは受け付けられません（{detail}）。しばらくしてからもう一度お試しください。",
+        "Cannot take the file now ({detail}). Try again in a little while.",
     ),
+    "import_ministry": t("提出する府省庁", "Ministry submitting"),
+    "import_title": t("提出の名前（省略可）", "Submission title (optional)"),
+    "import_draft_saved": t(
+        "ファイルを確認し、下書き（提出 {id}）として保存しました。まだ公開されていません。"
+        "内容を確かめて、事務局の審査に送ってください。",
+        "The file was checked and saved as a draft (submission {id}). Nothing is published yet: "
+        "check the changes below, then send it to the secretariat for review.",
+    ),
+    "import_send_for_review": t("審査に送る", "Send for review"),
+    "import_open_draft": t("下書きを開く", "Open the draft"),
     "import_too_large_client": t(
         "このファイルは上限（{limit}）を超えています。", "This file is over the {limit} limit."
     ),

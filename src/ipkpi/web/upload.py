@@ -2,8 +2,10 @@
 
 The body is parsed as it arrives (python-multipart): text fields are kept in memory (a few
 KB at most), the file goes straight into a staging folder, and the upload stops as soon as
-the file passes its limit, so a large or hostile body is never held in memory. The form puts
-the token before the file, so a wrong token stops the upload before the file is received.
+the file passes its limit, so a large or hostile body is never held in memory. The caller has
+checked who is asking from the headers before the body is read; the form puts its CSRF token
+and ministry before the file, and ``before_file`` checks them when the file part begins, so a
+forged or unauthorised form stops before a byte of the file is written.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
 
 class UploadError(Exception):
-    """A form that cannot be read: ``kind`` says which (``form``, ``too_large``, ``token``)."""
+    """A form that cannot be read: ``kind`` says which (``form``, ``too_large``, ``refused``)."""
 
     def __init__(self, kind: str, detail: str = "", *, size: int = 0, limit: int = 0) -> None:
         super().__init__(detail or kind)
@@ -83,13 +85,13 @@ async def read_upload(
     folder: Path,
     *,
     file_limit: Callable[[str], int],
-    token_ok: Callable[[str], bool],
+    before_file: Callable[[dict[str, str]], str | None],
 ) -> Upload:
     """Parse the form into ``folder``; raises :class:`UploadError`.
 
-    ``file_limit(name)`` is the largest file accepted under that name; ``token_ok`` checks
-    the ``token`` field when it arrives (and the caller checks it again at the end when the
-    file came first).
+    ``file_limit(name)`` is the largest file accepted under that name; ``before_file(fields)``
+    is called with the text fields sent before the file, and refuses it (kind ``refused``)
+    by returning why.
     """
     content_type, params = parse_options_header(request.headers.get("content-type", ""))
     boundary = params.get(b"boundary")
@@ -100,7 +102,7 @@ async def read_upload(
     if declared.isdigit() and int(declared) > largest + FORM_OVERHEAD:
         size = int(declared)
         raise UploadError("too_large", size=size, limit=largest)
-    state = _FormState(folder, file_limit, token_ok)
+    state = _FormState(folder, file_limit, before_file)
     parser = MultipartParser(boundary, state.callbacks())
     try:
         async for chunk in request.stream():
@@ -119,11 +121,14 @@ class _FormState:
     """The parser's callbacks: where the current part goes and what has been read."""
 
     def __init__(
-        self, folder: Path, file_limit: Callable[[str], int], token_ok: Callable[[str], bool]
+        self,
+        folder: Path,
+        file_limit: Callable[[str], int],
+        before_file: Callable[[dict[str, str]], str | None],
     ) -> None:
         self.folder = folder
         self.file_limit = file_limit
-        self.token_ok = token_ok
+        self.before_file = before_file
         self.upload = Upload()
         self.ended = False
         self._header_name = b""
@@ -174,9 +179,9 @@ class _FormState:
             return
         if self._name != "file" or self.upload.path is not None or self._handle is not None:
             raise UploadError("form", "send one file, in the field named 'file'")
-        token = self.upload.fields.get("token")
-        if token is not None and not self.token_ok(token):
-            raise UploadError("token")  # before a byte of the file is received
+        refused = self.before_file(self.upload.fields)
+        if refused is not None:
+            raise UploadError("refused", refused)  # before a byte of the file is received
         original = options[b"filename"].decode("utf-8", "replace")
         self._is_file = True
         if not original:  # the form was sent without choosing a file

@@ -27,7 +27,7 @@ class Urls(ABC):
 
     mode = "server"
     svg = True  # whether chart SVG files exist to link to
-    imports = False  # whether the data import pages exist (a server with an import token)
+    imports = False  # whether the service pages exist (sign-in, import, submissions)
 
     @abstractmethod
     def page(
@@ -52,6 +52,11 @@ class ServerUrls(Urls):
     def __init__(self, base: str = "", *, imports: bool = False) -> None:
         self.base = base.rstrip("/")
         self.imports = imports
+
+    def service_page(self, lang: Lang, name: str) -> str:
+        """A page of the service (``/signin``, ``/en/account``, ``/submissions/3``)."""
+        prefix = "" if lang == DEFAULT_LANG else f"/{lang}"
+        return f"{self.base}{prefix}/{name}"
 
     def import_page(self, lang: Lang, name: str = "") -> str:
         """The data import page (``/import``, ``/en/import``) or a file under it."""

@@ -1,0 +1,485 @@
+"""Submissions and their review: draft → submitted → returned | accepted → published.
+
+A submission is a ministry's data file (or, with the measures work, a set of measure
+updates) kept in the store until the secretariat publishes it; nothing of it reaches the
+observations, the public pages, the static site or the report before. Publishing imports the
+file as one vintage, in the same transaction as the submission's new state and its audit row,
+so the published data are the pinned, immutable version the submission points to
+(``vintage_id``); a correction is a new submission.
+
+Rules (each checked by :func:`~.authz.authorize`): a ministry's editors create, change and
+submit its submissions; only the secretariat returns (with a comment), accepts and publishes,
+and never its own submission; every change names the version it was made on
+(``expected_version``) and is refused as stale when someone changed the submission since
+(:class:`StaleError`, with who changed it and when).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+
+from ..store import ImportLimits, ImportReport, SeriesCatalog, Store, import_file
+from ..store.service_schema import submission_files, submissions, users
+from . import audit
+from .authz import Actor, ForbiddenError, Resource, authorize, check, ministries_for
+from .db import transaction, utcnow
+
+#: Bytes of submitted files not yet published (or withdrawn) in the whole store.
+MAX_STAGED_BYTES = 2 * 1024**3
+#: Open drafts one person may hold.
+MAX_DRAFTS = 10
+OPEN_STATES = ("draft", "submitted", "returned", "accepted")
+
+
+@dataclass(frozen=True)
+class Transition:
+    from_states: tuple[str, ...]
+    to_state: str
+    action: str
+
+
+TRANSITIONS: dict[str, Transition] = {
+    "submit": Transition(("draft", "returned"), "submitted", "submission.submit"),
+    "recall": Transition(("submitted",), "draft", "submission.recall"),
+    "return": Transition(("submitted",), "returned", "submission.review"),
+    "accept": Transition(("submitted",), "accepted", "submission.review"),
+    "publish": Transition(("accepted",), "published", "submission.publish"),
+    "withdraw": Transition(("draft", "returned"), "withdrawn", "submission.edit"),
+}
+
+
+class SubmissionError(ValueError):
+    """A change that the submission's state does not allow (the message says why)."""
+
+
+class NotFoundError(LookupError):
+    """No such submission, or not one the actor may see (the same answer: no disclosure)."""
+
+
+class StaleError(Exception):
+    """The submission changed since the version the change was made on."""
+
+    def __init__(self, current: Submission) -> None:
+        super().__init__(f"changed by {current.updated_by_name} at {current.updated_at:%H:%M}")
+        self.current = current
+
+
+class CapacityError(Exception):
+    """The store holds as many pending bytes or drafts as it may."""
+
+
+@dataclass(frozen=True)
+class Submission:
+    id: int
+    kind: str
+    ministry: str
+    title: str
+    state: str
+    created_by: int
+    created_by_name: str
+    created_at: dt.datetime
+    updated_by_name: str
+    updated_at: dt.datetime
+    submitted_at: dt.datetime | None
+    reviewed_by_name: str
+    reviewed_at: dt.datetime | None
+    review_comment: str
+    published_at: dt.datetime | None
+    vintage_id: int | None
+    file_name: str
+    file_size: int
+    options: dict[str, str]
+    version: int
+
+    @property
+    def etag(self) -> str:
+        return f'"v{self.version}"'
+
+    @property
+    def resource(self) -> Resource:
+        return Resource(self.ministry, self.created_by, "submission", str(self.id))
+
+
+def staged_bytes(conn: Connection) -> int:
+    query = select(func.coalesce(func.sum(submissions.c.file_size), 0)).where(
+        submissions.c.state.in_(OPEN_STATES)
+    )
+    return int(conn.execute(query).scalar_one())
+
+
+def room_for(engine: Engine, actor: Actor, size: int) -> None:
+    """Raise :class:`CapacityError` unless a file of ``size`` bytes may be staged now."""
+    with engine.connect() as conn:
+        _check_room(conn, actor, size)
+
+
+def _check_room(conn: Connection, actor: Actor, size: int) -> None:
+    if staged_bytes(conn) + size > MAX_STAGED_BYTES:
+        raise CapacityError("the store holds as many pending files as it may")
+    drafts = conn.execute(
+        select(func.count()).where(
+            submissions.c.created_by == actor.user_id, submissions.c.state == "draft"
+        )
+    ).scalar_one()
+    if drafts >= MAX_DRAFTS:
+        raise CapacityError(f"you have {drafts} drafts; submit or withdraw some first")
+
+
+def create_data_file(
+    engine: Engine,
+    actor: Actor,
+    ministry: str,
+    file_name: str,
+    content: bytes,
+    options: dict[str, str],
+    *,
+    title: str = "",
+    ip: str | None = None,
+) -> Submission:
+    """A new draft holding ``content`` (a checked data file) for ``ministry``."""
+    authorize(actor, "submission.create", Resource(ministry))
+    now = utcnow()
+    with transaction(engine) as conn:
+        _check_room(conn, actor, len(content))
+        ident = conn.execute(
+            insert(submissions)
+            .values(
+                kind="data_file", ministry=ministry, title=title.strip() or file_name,
+                state="draft", created_by=actor.user_id, created_at=now,
+                updated_by=actor.user_id, updated_at=now, file_name=file_name,
+                file_size=len(content), options=json.dumps(options, sort_keys=True), version=1,
+            )
+            .returning(submissions.c.id)
+        ).scalar_one()  # fmt: skip
+        conn.execute(insert(submission_files).values(submission_id=ident, content=content))
+        audit.record(
+            conn, actor, "submission.create", object_type="submission", object_id=ident,
+            ministry=ministry, ip=ip, detail={"file": file_name, "bytes": len(content)},
+        )  # fmt: skip
+    return get(engine, actor, int(ident))
+
+
+def replace_file(
+    engine: Engine,
+    actor: Actor,
+    ident: int,
+    expected_version: int,
+    file_name: str,
+    content: bytes,
+    options: dict[str, str],
+    *,
+    ip: str | None = None,
+) -> Submission:
+    """A corrected file for a draft or returned submission (its state stays)."""
+    with _recording_denials(engine, actor), transaction(engine) as conn:
+        current = _visible(conn, actor, ident)
+        _authorize(conn, actor, "submission.edit", current, ip)
+        if current.state not in ("draft", "returned"):
+            raise SubmissionError(f"a {current.state} submission cannot be changed")
+        _check_room(conn, actor, len(content) - current.file_size)
+        _bump(
+            conn, actor, current, expected_version,
+            file_name=file_name, file_size=len(content),
+            options=json.dumps(options, sort_keys=True),
+        )  # fmt: skip
+        conn.execute(
+            update(submission_files)
+            .where(submission_files.c.submission_id == ident)
+            .values(content=content)
+        )
+        audit.record(
+            conn, actor, "submission.replace_file", object_type="submission", object_id=ident,
+            ministry=current.ministry, ip=ip, detail={"file": file_name, "bytes": len(content)},
+        )  # fmt: skip
+    return get(engine, actor, ident)
+
+
+def transition(
+    engine: Engine,
+    actor: Actor,
+    ident: int,
+    name: str,
+    expected_version: int,
+    *,
+    comment: str = "",
+    ip: str | None = None,
+    publish: Callable[[Submission, Callable[[Connection, int], None]], ImportReport] | None = None,
+) -> Submission:
+    """Move a submission on (``submit``, ``recall``, ``return``, ``accept``, ``publish``,
+    ``withdraw``). ``publish`` imports the file: pass :func:`publisher`'s result."""
+    step = TRANSITIONS.get(name)
+    if step is None:
+        raise SubmissionError(f"unknown step {name!r}; one of {', '.join(TRANSITIONS)}")
+    comment = comment.strip()
+    if name == "return" and not comment:
+        raise SubmissionError("say what to fix: a returned submission needs a comment")
+    if name == "publish":
+        if publish is None:
+            raise SubmissionError("publishing needs the plan's series (a publisher)")
+        return _publish(engine, actor, ident, expected_version, publish, ip)
+    with _recording_denials(engine, actor), transaction(engine) as conn:
+        current = _visible(conn, actor, ident)
+        _authorize(conn, actor, step.action, current, ip)
+        _check_state(current, step, name)
+        values: dict[str, Any] = {"state": step.to_state}
+        if name == "submit":
+            values["submitted_at"] = utcnow()
+        if name in ("return", "accept"):
+            values |= {"reviewed_by": actor.user_id, "reviewed_at": utcnow()}
+            values["review_comment"] = comment or None
+        _bump(conn, actor, current, expected_version, **values)
+        if name == "withdraw":
+            conn.execute(delete(submission_files).where(submission_files.c.submission_id == ident))
+        audit.record(
+            conn, actor, f"submission.{name}", object_type="submission", object_id=ident,
+            ministry=current.ministry, ip=ip,
+            detail={"from": current.state, "to": step.to_state, "version": expected_version,
+                    **({"comment": comment} if comment else {})},
+        )  # fmt: skip
+    return get(engine, actor, ident)
+
+
+def _publish(
+    engine: Engine,
+    actor: Actor,
+    ident: int,
+    expected_version: int,
+    publish: Callable[[Submission, Callable[[Connection, int], None]], ImportReport],
+    ip: str | None,
+) -> Submission:
+    step = TRANSITIONS["publish"]
+    with _recording_denials(engine, actor), engine.connect() as conn:
+        current = _visible(conn, actor, ident)
+        _authorize(conn, actor, step.action, current, ip)
+    _check_state(current, step, "publish")
+    if current.version != expected_version:
+        raise StaleError(current)
+
+    def on_write(conn: Connection, vintage_id: int) -> None:
+        _bump(
+            conn, actor, current, expected_version, state="published",
+            published_at=utcnow(), vintage_id=vintage_id,
+        )  # fmt: skip
+        audit.record(
+            conn, actor, "submission.publish", object_type="submission", object_id=ident,
+            ministry=current.ministry, ip=ip,
+            detail={"from": "accepted", "to": "published", "vintage_id": vintage_id},
+        )  # fmt: skip
+
+    report = publish(current, on_write)
+    if report.status == "already_imported":
+        raise SubmissionError(
+            "this file's content was imported before (vintage "
+            f"{report.vintage.id if report.vintage else '?'}): nothing new to publish"
+        )
+    return get(engine, actor, ident)
+
+
+def publisher(
+    store: Store, catalog: SeriesCatalog, limits: ImportLimits | None = None
+) -> Callable[[Submission, Callable[[Connection, int], None]], ImportReport]:
+    """How a data-file submission is published: imported into ``store`` as one vintage."""
+
+    def run(submission: Submission, on_write: Callable[[Connection, int], None]) -> ImportReport:
+        return import_data_file(store, catalog, submission, limits, dry_run=False, hook=on_write)
+
+    return run
+
+
+def import_data_file(
+    store: Store,
+    catalog: SeriesCatalog,
+    submission: Submission,
+    limits: ImportLimits | None = None,
+    *,
+    dry_run: bool = True,
+    hook: Callable[[Connection, int], None] | None = None,
+) -> ImportReport:
+    """Import (or, by default, check against the published data) a submission's file.
+
+    The file is written to a private temporary folder under its own (already safe) name, so
+    that the vintage keeps the name the ministry sent.
+    """
+    content = file_content(store.engine, submission.id)
+    folder = Path(tempfile.mkdtemp(prefix="ipkpi-submission-"))
+    try:
+        path = folder / (submission.file_name or "upload.csv")
+        path.write_bytes(content)
+        options = submission.options
+        return import_file(
+            store, path, catalog, dry_run=dry_run, sheet=options.get("sheet") or None,
+            source_title=options.get("source_title") or None,
+            source_url=options.get("source_url") or None, limits=limits, on_write=hook,
+        )  # fmt: skip
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def file_content(engine: Engine, ident: int) -> bytes:
+    with engine.connect() as conn:
+        found = conn.execute(
+            select(submission_files.c.content).where(submission_files.c.submission_id == ident)
+        ).first()
+    if found is None:
+        raise SubmissionError("this submission has no file any more (it was withdrawn)")
+    return bytes(found.content)
+
+
+def get(engine: Engine, actor: Actor, ident: int) -> Submission:
+    """One submission the actor may see (else :class:`NotFoundError`, audited)."""
+    with engine.connect() as conn:
+        try:
+            return _visible(conn, actor, ident)
+        except NotFoundError:
+            pass
+    with transaction(engine) as conn:
+        audit.record(
+            conn, actor, "authz.denied", object_type="submission", object_id=ident,
+            detail={"action": "submission.view"},
+        )  # fmt: skip
+    raise NotFoundError(ident)
+
+
+def listing(engine: Engine, actor: Actor, *, state: str | None = None) -> list[Submission]:
+    """The submissions the actor may see, newest first, filtered in SQL by ministry."""
+    ministries = ministries_for(actor, "submission.view")
+    query = _select().order_by(submissions.c.id.desc())
+    if ministries is not None:
+        query = query.where(submissions.c.ministry.in_(sorted(ministries)))
+    if state:
+        query = query.where(submissions.c.state == state)
+    with engine.connect() as conn:
+        return [_submission(row._asdict()) for row in conn.execute(query)]
+
+
+def _visible(conn: Connection, actor: Actor, ident: int) -> Submission:
+    row = conn.execute(_select().where(submissions.c.id == ident)).first()
+    if row is None:
+        raise NotFoundError(ident)
+    found = _submission(row._asdict())
+    if check(actor, "submission.view", found.resource) is not None:
+        raise NotFoundError(ident)
+    return found
+
+
+def _authorize(
+    conn: Connection, actor: Actor, action: str, current: Submission, ip: str | None
+) -> None:
+    reason = check(actor, action, current.resource)
+    if reason is not None:
+        raise _DeniedError(action, reason, current, ip)
+
+
+class _DeniedError(ForbiddenError):
+    """A refusal that :func:`_recording_denials` audits once the transaction is over."""
+
+    def __init__(self, action: str, reason: str, current: Submission, ip: str | None) -> None:
+        super().__init__(action, reason)
+        self.current = current
+        self.ip = ip
+
+
+@contextmanager
+def _recording_denials(engine: Engine, actor: Actor) -> Iterator[None]:
+    """Audit a refused action in a transaction of its own (the change's rolled back)."""
+    try:
+        yield
+    except _DeniedError as exc:
+        with transaction(engine) as conn:
+            audit.record(
+                conn, actor, "authz.denied", object_type="submission",
+                object_id=exc.current.id, ministry=exc.current.ministry, ip=exc.ip,
+                detail={"action": exc.action, "reason": exc.reason},
+            )  # fmt: skip
+        raise
+
+
+def _check_state(current: Submission, step: Transition, name: str) -> None:
+    if current.state not in step.from_states:
+        allowed = " or ".join(step.from_states)
+        raise SubmissionError(f"only a {allowed} submission can be {_past(name)}; this one is "
+                              f"{current.state}")  # fmt: skip
+
+
+def _past(name: str) -> str:
+    return _PAST[name]
+
+
+_PAST = {
+    "submit": "submitted",
+    "recall": "recalled",
+    "return": "returned",
+    "accept": "accepted",
+    "publish": "published",
+    "withdraw": "withdrawn",
+}
+
+
+def _bump(
+    conn: Connection, actor: Actor, current: Submission, expected: int, **values: Any
+) -> None:
+    """Write ``values`` only if the submission is still at version ``expected``."""
+    done = conn.execute(
+        update(submissions)
+        .where(submissions.c.id == current.id, submissions.c.version == expected)
+        .values(
+            **values, version=submissions.c.version + 1, updated_by=actor.user_id,
+            updated_at=utcnow(),
+        )
+    )  # fmt: skip
+    if done.rowcount != 1:
+        row = conn.execute(_select().where(submissions.c.id == current.id)).first()
+        assert row is not None
+        raise StaleError(_submission(row._asdict()))
+
+
+def _select() -> Any:
+    creator = users.alias("creator")
+    updater = users.alias("updater")
+    reviewer = users.alias("reviewer")
+    return (
+        select(
+            submissions,
+            creator.c.display_name.label("created_by_name"),
+            updater.c.display_name.label("updated_by_name"),
+            reviewer.c.display_name.label("reviewed_by_name"),
+        )
+        .join(creator, creator.c.id == submissions.c.created_by)
+        .join(updater, updater.c.id == submissions.c.updated_by)
+        .outerjoin(reviewer, reviewer.c.id == submissions.c.reviewed_by)
+    )
+
+
+def _submission(row: dict[str, Any]) -> Submission:
+    return Submission(
+        id=int(row["id"]),
+        kind=row["kind"],
+        ministry=row["ministry"],
+        title=row["title"],
+        state=row["state"],
+        created_by=int(row["created_by"]),
+        created_by_name=row["created_by_name"],
+        created_at=row["created_at"],
+        updated_by_name=row["updated_by_name"],
+        updated_at=row["updated_at"],
+        submitted_at=row["submitted_at"],
+        reviewed_by_name=row["reviewed_by_name"] or "",
+        reviewed_at=row["reviewed_at"],
+        review_comment=row["review_comment"] or "",
+        published_at=row["published_at"],
+        vintage_id=row["vintage_id"],
+        file_name=row["file_name"] or "",
+        file_size=int(row["file_size"] or 0),
+        options=json.loads(row["options"]),
+        version=int(row["version"]),
+    )

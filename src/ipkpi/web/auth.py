@@ -1,0 +1,93 @@
+"""Who is asking: the session cookie or the bearer token of a request, read from its headers.
+
+Reading the actor needs only the headers, so every page that writes checks it before a byte
+of the body is read (issue 14: a stranger cannot make the server stage a file). The session
+cookie is ``__Host-ipkpi_session``: ``Secure``, ``HttpOnly``, ``SameSite=Lax``, ``Path=/``,
+no ``Domain`` (ASVS 3.3.1). Browsers keep ``Secure`` cookies on ``http://localhost`` and
+``http://127.0.0.1`` (a "potentially trustworthy" origin), so signing in works on a local
+``ipkpi serve`` without TLS; anywhere else the site must be served over HTTPS
+(docs/deploy.md).
+
+A cookie-authenticated unsafe request must carry the session's CSRF token (form field
+``csrf_token`` or header ``X-CSRF-Token``; ASVS 3.5.1); a bearer-token request needs none
+(nothing is sent by a browser on its own). A bearer token that is unknown, revoked or expired
+is a 401 with ``WWW-Authenticate: Bearer error="invalid_token"``.
+"""
+
+from __future__ import annotations
+
+import hmac
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import HTTPConnection
+from starlette.responses import Response
+
+from ..service import sessions, tokens
+from ..service.authz import ANONYMOUS, Actor
+
+SESSION_COOKIE = "__Host-ipkpi_session"
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "x-csrf-token"
+
+
+@dataclass(frozen=True)
+class Caller:
+    """The actor of a request, its session (None: anonymous or a token), and whether it
+    presented a credential that was refused (a bad bearer token or a dead session cookie)."""
+
+    actor: Actor
+    session: sessions.Session | None = None
+    refused: bool = False
+    cookie: str | None = None
+
+    @property
+    def csrf_token(self) -> str:
+        return self.session.csrf_token if self.session else ""
+
+
+def client_ip(request: HTTPConnection) -> str:
+    """The client's address (behind a proxy: as uvicorn's ``--forwarded-allow-ips`` sets it)."""
+    return request.client.host if request.client else "unknown"
+
+
+async def caller(engine: Engine, request: HTTPConnection) -> Caller:
+    header = request.headers.get("authorization", "")
+    if header[:7].lower() == "bearer ":
+        actor = await run_in_threadpool(tokens.authenticate, engine, header[7:].strip())
+        return Caller(actor, refused=actor is None) if actor else Caller(ANONYMOUS, refused=True)
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if not cookie:
+        return Caller(ANONYMOUS)
+    found = await run_in_threadpool(sessions.lookup, engine, cookie)
+    if found is None:
+        return Caller(ANONYMOUS, refused=True, cookie=cookie)
+    return Caller(found.actor, found, cookie=cookie)
+
+
+def csrf_ok(who: Caller, given: str | None) -> bool:
+    """Whether an unsafe request of ``who`` may go on: a token request always, a session
+    request with its own CSRF token."""
+    if who.actor.via == "token":
+        return True
+    if who.session is None or not given:
+        return False
+    return hmac.compare_digest(given.encode(), who.session.csrf_token.encode())
+
+
+def set_session_cookie(response: Response, value: str) -> None:
+    response.set_cookie(SESSION_COOKIE, value, path="/", secure=True, httponly=True, samesite="lax")
+
+
+def clear_session_cookie(response: Response) -> None:
+    response.delete_cookie(SESSION_COOKIE, path="/", secure=True, httponly=True, samesite="lax")
+
+
+def invalid_token() -> Response:
+    return Response(
+        "401 Unauthorized: the API token is unknown, revoked or expired.\n",
+        status_code=401,
+        headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+        media_type="text/plain; charset=utf-8",
+    )

@@ -1,0 +1,108 @@
+"""The words of the service pages (sign-in, account, submissions, review), in both languages."""
+
+from __future__ import annotations
+
+from ..text import Lang, Text, t
+
+SV: dict[str, Text] = {
+    "signin": t("サインイン", "Sign in"),
+    "signout": t("サインアウト", "Sign out"),
+    "account": t("アカウント", "Account"),
+    "email": t("メールアドレス", "E-mail address"),
+    "password": t("パスワード", "Password"),
+    "signin_intro": t(
+        "府省庁の担当者と事務局のためのページです。公開中のデータはサインインなしで見られます。",
+        "For ministry staff and the secretariat. Published data need no sign-in.",
+    ),
+    "signin_failed": t(
+        "メールアドレスまたはパスワードが違います。",
+        "The e-mail address or the password is wrong.",
+    ),
+    "too_many": t(
+        "試行が多すぎます。{seconds}秒後にもう一度お試しください。",
+        "Too many attempts. Try again in {seconds} seconds.",
+    ),
+    "signin_needed": t(
+        "このページを使うにはサインインしてください。",
+        "Sign in to use this page.",
+    ),
+    "session_ended": t(
+        "セッションが終了しました。もう一度サインインしてください。",
+        "Your session has ended. Sign in again.",
+    ),
+    "forbidden": t("この操作の権限がありません。", "You do not have the right to do this."),
+    "csrf_failed": t(
+        "フォームの有効期限が切れたか、別のサイトから送信されました。ページを開き直してください。",
+        "The form has expired or was sent from another site. Open the page again.",
+    ),
+    "signed_in_as": t("サインイン中：{name}", "Signed in as {name}"),
+    "roles": t("役割", "Roles"),
+    "global_role_secretariat": t("事務局（審査・公開）", "Secretariat (review, publish)"),
+    "global_role_admin": t("管理者（利用者の管理）", "Admin (manages people)"),
+    "role_viewer": t("閲覧", "viewer"),
+    "role_editor": t("編集", "editor"),
+    "role_approver": t("承認", "approver"),
+    "tokens": t("APIトークン", "API tokens"),
+    "tokens_help": t(
+        "府省庁のスクリプトが API を使うためのトークンです。権限は自分の役割の範囲内に限られ、"
+        "期限が来るか取り消すと使えなくなります。",
+        "Tokens let a ministry's scripts use the API. They never go beyond your own roles and "
+        "stop working when they expire or are revoked.",
+    ),
+    "token_name": t("名前（何に使うか）", "Name (what uses it)"),
+    "token_scopes": t("範囲", "Scopes"),
+    "token_days": t("有効日数", "Days valid"),
+    "token_create": t("トークンを作る", "Create a token"),
+    "token_created": t(
+        "新しいトークンです。この画面を離れると二度と表示されません。今すぐ保存してください：",
+        "Your new token. It is shown only now: store it before leaving this page:",
+    ),
+    "token_revoke": t("取り消す", "Revoke"),
+    "token_revoked": t("取消済み", "revoked"),
+    "token_expires": t("期限", "Expires"),
+    "token_last_used": t("最終使用", "Last used"),
+    "no_tokens": t("トークンはありません。", "No tokens."),
+    "scope_read": t("読む", "read"),
+    "scope_submit": t("提出する", "submit"),
+    "scope_review": t("審査する", "review"),
+    "submissions": t("提出", "Submissions"),
+    "ministry": t("府省庁", "Ministry"),
+    "submission": t("提出", "Submission"),
+    "not_found": t("この提出はありません。", "There is no such submission."),
+    "stale": t(
+        "この提出は {at} に {name} さんが変更しました。"
+        "最新の内容を確かめてから、もう一度操作してください。",
+        "This submission was changed by {name} at {at}. Check the current version, then try again.",
+    ),
+    "state_draft": t("下書き", "draft"),
+    "state_submitted": t("審査待ち", "submitted"),
+    "state_returned": t("差戻し", "returned"),
+    "state_accepted": t("承認済み（未公開）", "accepted (not yet published)"),
+    "state_published": t("公開済み", "published"),
+    "state_withdrawn": t("取下げ", "withdrawn"),
+    "step_submit": t("審査に送る", "Send for review"),
+    "step_recall": t("下書きに戻す", "Take back to draft"),
+    "step_return": t("差し戻す（コメント必須）", "Return (with a comment)"),
+    "step_accept": t("承認する", "Accept"),
+    "step_publish": t("公開する", "Publish"),
+    "step_withdraw": t("取り下げる", "Withdraw"),
+    "comment": t("コメント", "Comment"),
+    "history": t("経過", "History"),
+    "changes_vs_published": t("公開中のデータとの差分", "Changes against the published data"),
+    "already_published": t(
+        "このファイルの内容はすでに公開済みです。", "This file's content is already published."
+    ),
+    "file": t("ファイル", "File"),
+    "state": t("状態", "State"),
+    "created": t("作成", "Created"),
+    "last_change": t("最終変更：{name}（{at}）", "Last changed by {name} at {at}"),
+    "review_comment": t("事務局のコメント", "The secretariat's comment"),
+    "published_vintage": t("公開されたデータ版：{id}", "Published as vintage {id}"),
+    "replace_file": t("修正したファイルを送る", "Send a corrected file"),
+    "no_submissions": t("提出はありません。", "No submissions."),
+    "new_submission": t("データファイルを提出する", "Submit a data file"),
+}
+
+
+def sv_strings(lang: Lang) -> dict[str, str]:
+    return {key: text.get(lang) for key, text in SV.items()}

@@ -1,0 +1,187 @@
+"""The submissions pages: a ministry's drafts and what the secretariat reviews.
+
+``GET /submissions`` lists what the person may see (filtered in SQL by ministry);
+``GET /submissions/{id}`` shows one with its history and, while it is not published, what it
+would change in the published data (a dry run: the diff the reviewer judges); ``POST
+/submissions/{id}/{step}`` moves it on (submit, recall, return with a comment, accept,
+publish, withdraw) with the form's CSRF token and the version it was shown at: a change made
+meanwhile by someone else is refused (409) with "changed by X at T". Another ministry's
+submission is a 404, exactly like one that does not exist (and the attempt is audited).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from ..service import audit, submissions
+from ..service.authz import ForbiddenError, allowed
+from ..store import DataFileError, Store
+from ..text import Lang
+from .account import FormTooLargeError, small_form
+from .auth import CSRF_FIELD, Caller, caller, client_ip, csrf_ok
+from .service_strings import SV
+
+if TYPE_CHECKING:
+    from .app import Server
+    from .imports import ImportDesk
+
+_STEP_ACTIONS = {name: step.action for name, step in submissions.TRANSITIONS.items()}
+
+
+class SubmissionDesk:
+    def __init__(self, server: Server, store: Store, imports: ImportDesk) -> None:
+        self.server = server
+        self.store = store
+        self.imports = imports
+
+    def routes(self, lang: Lang) -> list[Route]:
+        def bound(
+            handler: Callable[[Request, Lang], Awaitable[Response]],
+        ) -> Callable[[Request], Awaitable[Response]]:
+            async def endpoint(request: Request) -> Response:
+                return await handler(request, lang)
+
+            return endpoint
+
+        return [
+            Route("/submissions", bound(self.listing), methods=["GET"]),
+            Route("/submissions/{ident:int}", bound(self.detail), methods=["GET"]),
+            Route("/submissions/{ident:int}/{step:str}", bound(self.step), methods=["POST"]),
+        ]
+
+    async def listing(self, request: Request, lang: Lang) -> Response:
+        who = await caller(self.store.engine, request)
+        if who.session is None:
+            return self.server.accounts.to_signin(request, lang)
+        found = await run_in_threadpool(submissions.listing, self.store.engine, who.actor)
+        rows = [_summary(s, lang) for s in found]
+        return self.server.accounts.page(lang, "submissions.html", who=who, submissions=rows)
+
+    async def detail(self, request: Request, lang: Lang, **extra: Any) -> Response:
+        who = await caller(self.store.engine, request)
+        if who.session is None:
+            return self.server.accounts.to_signin(request, lang)
+        ident = int(request.path_params["ident"])
+        try:
+            found = await run_in_threadpool(submissions.get, self.store.engine, who.actor, ident)
+        except submissions.NotFoundError:
+            return self.server.accounts.page(
+                lang, "submission.html", 404, who=who, notice=SV["not_found"].get(lang),
+                submission=None,
+            )  # fmt: skip
+        status = int(extra.pop("status", 200))
+        data = await run_in_threadpool(self._detail_data, who, found, lang)
+        return self.server.accounts.page(
+            lang, "submission.html", status, who=who, title_key="submission",
+            **data, **extra,
+        )  # fmt: skip
+
+    def _detail_data(
+        self, who: Caller, found: submissions.Submission, lang: Lang
+    ) -> dict[str, Any]:
+        diff: dict[str, Any] | None = None
+        if found.state in submissions.OPEN_STATES:
+            try:
+                report = submissions.import_data_file(
+                    self.store, self.imports.catalog, found, self.imports.limits
+                )
+                if report.status == "already_imported":
+                    diff = {"already": True}
+                else:
+                    diff = self.imports._preview_data(report, lang)
+            except DataFileError as exc:  # the published data changed since (a unit, say)
+                diff = {"problems": [str(p) for p in exc.problems[:50]]}
+        history = audit.events(self.store.engine, limit=100, object_type="submission",
+                               object_id=str(found.id))  # fmt: skip
+        steps = [
+            name
+            for name, action in _STEP_ACTIONS.items()
+            if found.state in submissions.TRANSITIONS[name].from_states
+            and allowed(who.actor, action, found.resource)
+        ]
+        can_edit = found.state in ("draft", "returned") and allowed(
+            who.actor, "submission.edit", found.resource
+        )
+        return {
+            "submission": _summary(found, lang),
+            "diff": diff,
+            "history": [
+                {
+                    "at": e.at,
+                    "actor": e.actor,
+                    "action": e.action,
+                    "comment": e.detail.get("comment", ""),
+                }
+                for e in reversed(history)
+            ],
+            "steps": steps,
+            "can_edit": can_edit,
+            "import_form": self.imports._form_data(lang, {}),
+        }
+
+    async def step(self, request: Request, lang: Lang) -> Response:
+        who = await caller(self.store.engine, request)
+        try:
+            form = await small_form(request)
+        except FormTooLargeError:
+            return Response("413 the form is too large", 413, media_type="text/plain")
+        if who.session is None:
+            return self.server.accounts.to_signin(request, lang)
+        if not csrf_ok(who, form.get(CSRF_FIELD)):
+            return await self.detail(request, lang, status=403, notice=SV["csrf_failed"].get(lang))
+        ident = int(request.path_params["ident"])
+        name = str(request.path_params["step"])
+        version = int(form["version"]) if form.get("version", "").isdigit() else -1
+        publish = submissions.publisher(self.store, self.imports.catalog, self.imports.limits)
+        try:
+            await run_in_threadpool(
+                lambda: submissions.transition(
+                    self.store.engine, who.actor, ident, name, version,
+                    comment=form.get("comment", ""), ip=client_ip(request), publish=publish,
+                )
+            )  # fmt: skip
+        except submissions.NotFoundError:
+            return await self.detail(request, lang)
+        except ForbiddenError:
+            return await self.detail(request, lang, status=403, notice=SV["forbidden"].get(lang))
+        except submissions.StaleError as exc:
+            current = exc.current
+            notice = (
+                SV["stale"]
+                .get(lang)
+                .format(name=current.updated_by_name, at=f"{current.updated_at:%Y-%m-%d %H:%M} UTC")
+            )
+            return await self.detail(request, lang, status=409, notice=notice)
+        except (submissions.SubmissionError, DataFileError) as exc:
+            return await self.detail(request, lang, status=400, notice=str(exc))
+        if name == "publish":
+            self.server.provider.revision(now=True)  # the public pages show it at once
+        path = self.server.urls.service_page(lang, f"submissions/{ident}")
+        return self.server.accounts.redirect(path.removeprefix(self.server.urls.base))
+
+
+def _summary(found: submissions.Submission, lang: Lang) -> dict[str, Any]:
+    return {
+        "id": found.id,
+        "kind": found.kind,
+        "ministry": found.ministry,
+        "title": found.title,
+        "state": found.state,
+        "state_label": SV[f"state_{found.state}"].get(lang),
+        "file_name": found.file_name,
+        "file_size": found.file_size,
+        "created_by": found.created_by_name,
+        "created_at": f"{found.created_at:%Y-%m-%d %H:%M}",
+        "updated_by": found.updated_by_name,
+        "updated_at": f"{found.updated_at:%Y-%m-%d %H:%M}",
+        "review_comment": found.review_comment,
+        "reviewed_by": found.reviewed_by_name,
+        "vintage_id": found.vintage_id,
+        "version": found.version,
+    }
