@@ -27,12 +27,12 @@ def test_the_first_admin_and_a_ministry_editor_from_the_shell(tmp_path: Path) ->
     assert weak.exit_code == 1 and "among the most common" in weak.output
     run(cli, ["admin", "create-user", "e@meti.example.jp", "--password-stdin", "--db", db],
         input=PASSWORD + "\n")  # fmt: skip
-    granted = run(cli, ["admin", "grant", "e@meti.example.jp", "meti", "editor", "--db", db])
-    assert granted.output == "e@meti.example.jp is editor in meti\n"
-    missing = run(cli, ["admin", "grant", "x@meti.example.jp", "meti", "editor", "--db", db])
+    granted = run(cli, ["admin", "grant", "e@meti.example.jp", "METI", "editor", "--db", db])
+    assert granted.output == "e@meti.example.jp is editor in METI\n"
+    missing = run(cli, ["admin", "grant", "x@meti.example.jp", "METI", "editor", "--db", db])
     assert missing.exit_code == 1 and "there is no user x@meti.example.jp" in missing.output
     listed = run(cli, ["admin", "users", "--db", db])
-    assert "meti:editor" in listed.output and "admin" in listed.output
+    assert "METI:editor" in listed.output and "admin" in listed.output
     exported = run(cli, ["admin", "audit", "--db", db])
     lines = exported.output.splitlines()
     assert lines[0].startswith("id,at,actor,via,action")

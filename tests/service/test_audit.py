@@ -19,7 +19,7 @@ from .conftest import OPERATOR, PASSWORD, person
 
 
 def test_audit_rows_cannot_be_updated_or_deleted(store: Store) -> None:
-    person(store, "editor@meti.example.jp", ministry="meti")
+    person(store, "editor@meti.example.jp", ministry="METI")
     before = audit.events(store.engine)
     assert [e.action for e in before] == ["membership.grant", "user.create"]
     for statement in (

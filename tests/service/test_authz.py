@@ -18,11 +18,11 @@ from ipkpi.service.authz import (
 )
 from ipkpi.service.roles import ACTIONS
 
-METI_EDITOR = Actor(user_id=1, email="e@meti", memberships={"meti": "editor"}, via="session")
-MEXT_EDITOR = Actor(user_id=2, email="e@mext", memberships={"mext": "editor"}, via="session")
+METI_EDITOR = Actor(user_id=1, email="e@meti", memberships={"METI": "editor"}, via="session")
+MEXT_EDITOR = Actor(user_id=2, email="e@mext", memberships={"MEXT": "editor"}, via="session")
 SECRETARIAT = Actor(user_id=3, email="s@cao", global_role="secretariat", via="session")
 ADMIN = Actor(user_id=4, email="a@cao", global_role="admin", via="session")
-METI_DRAFT = Resource(ministry="meti", created_by=1, kind="submission", ident="7")
+METI_DRAFT = Resource(ministry="METI", created_by=1, kind="submission", ident="7")
 
 
 def test_ministry_roles_reach_only_their_ministry() -> None:
@@ -36,7 +36,7 @@ def test_ministry_roles_reach_only_their_ministry() -> None:
 def test_only_the_secretariat_reviews_and_never_its_own() -> None:
     assert not allowed(METI_EDITOR, "submission.review", METI_DRAFT)
     assert allowed(SECRETARIAT, "submission.review", METI_DRAFT)
-    own = Resource(ministry="meti", created_by=SECRETARIAT.user_id)
+    own = Resource(ministry="METI", created_by=SECRETARIAT.user_id)
     with pytest.raises(ForbiddenError, match="own submission"):
         authorize(SECRETARIAT, "submission.review", own)
     assert not allowed(ADMIN, "submission.review", METI_DRAFT)  # the admin manages people
@@ -62,9 +62,9 @@ def test_tokens_only_narrow() -> None:
 
 
 def test_lists_are_filtered_by_ministry() -> None:
-    both = Actor(user_id=5, memberships={"meti": "viewer", "jpo": "editor"}, via="session")
-    assert ministries_for(both, "submission.view") == {"meti", "jpo"}
-    assert ministries_for(both, "submission.edit") == {"jpo"}
+    both = Actor(user_id=5, memberships={"METI": "viewer", "JPO": "editor"}, via="session")
+    assert ministries_for(both, "submission.view") == {"METI", "JPO"}
+    assert ministries_for(both, "submission.edit") == {"JPO"}
     assert ministries_for(SECRETARIAT, "submission.view") is None  # every ministry
 
 

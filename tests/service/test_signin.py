@@ -27,11 +27,11 @@ IP = "192.0.2.10"
 
 
 def test_a_session_is_new_at_sign_in_and_ends_at_sign_out(store: Store) -> None:
-    person(store, "e@meti.example.jp", ministry="meti")
+    person(store, "e@meti.example.jp", ministry="METI")
     first = sign_in(store.engine, "E@meti.example.jp", PASSWORD, ip=IP)
     assert len(first.cookie) >= 43  # 32 random bytes, base64url: 256 bits
     found = sessions.lookup(store.engine, first.cookie)
-    assert found is not None and found.actor.memberships == {"meti": "editor"}
+    assert found is not None and found.actor.memberships == {"METI": "editor"}
     with store.engine.connect() as conn:
         stored = set(conn.scalars(select(sessions_table.c.id_hash)))
     assert first.cookie not in stored and sessions.digest(first.cookie) in stored
@@ -44,7 +44,7 @@ def test_a_session_is_new_at_sign_in_and_ends_at_sign_out(store: Store) -> None:
 
 
 def test_disabling_ends_every_session_and_token(store: Store) -> None:
-    actor = person(store, "e@meti.example.jp", ministry="meti")
+    actor = person(store, "e@meti.example.jp", ministry="METI")
     cookies = [sign_in(store.engine, "e@meti.example.jp", PASSWORD, ip=IP).cookie for _ in "ab"]
     secret, _ = tokens.create(store.engine, actor, "nightly upload", ("submit",))
     assert accounts.set_disabled(store.engine, OPERATOR, "e@meti.example.jp", True) == 2
@@ -109,7 +109,7 @@ def test_new_passwords_follow_the_rules() -> None:
 
 
 def test_tokens_are_scoped_revocable_and_hashed(store: Store) -> None:
-    actor = person(store, "e@meti.example.jp", ministry="meti")
+    actor = person(store, "e@meti.example.jp", ministry="METI")
     secret, info = tokens.create(store.engine, actor, "nightly upload", ("read",), days=30)
     assert secret.startswith("ipkpi_") and info.prefix == secret[:10]
     with store.engine.connect() as conn:
@@ -118,12 +118,12 @@ def test_tokens_are_scoped_revocable_and_hashed(store: Store) -> None:
     assert by_token is not None and by_token.via == "token"
     from ipkpi.service.authz import Resource
 
-    mine = Resource(ministry="meti")
+    mine = Resource(ministry="METI")
     assert allowed(by_token, "submission.view", mine)
     assert not allowed(by_token, "submission.create", mine)
     with pytest.raises(ForbiddenError, match=r"token\.create"):
         tokens.create(store.engine, by_token, "from a token", ("read",))
-    other = person(store, "x@mext.example.jp", ministry="mext")
+    other = person(store, "x@mext.example.jp", ministry="MEXT")
     assert not tokens.revoke(store.engine, other, info.id)  # not theirs
     assert tokens.revoke(store.engine, actor, info.id)
     assert tokens.authenticate(store.engine, secret) is None
@@ -133,7 +133,7 @@ def test_tokens_are_scoped_revocable_and_hashed(store: Store) -> None:
 
 
 def test_token_creation_is_rate_limited(store: Store) -> None:
-    actor = person(store, "e@meti.example.jp", ministry="meti")
+    actor = person(store, "e@meti.example.jp", ministry="METI")
     for n in range(ratelimit.TOKEN_CREATION.limit):
         tokens.create(store.engine, actor, f"t{n}", ("read",))
     with pytest.raises(ratelimit.RateLimitedError):

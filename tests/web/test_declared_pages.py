@@ -103,14 +103,15 @@ def test_a_schema_refuses_a_field_its_model_does_not_declare(client: Any, spec: 
 def test_the_server_serves_no_page_that_is_not_declared(provider: FollowUpProvider):
     declared = {path for page in PAGES for path in page.route_paths()}
     infrastructure = {"/favicon.ico", "/openapi.json", "/static/{name}"}
-    app = create_app(provider, import_token="token")
+    app = create_app(provider)  # over the store: with the service pages
     served: set[str] = set()
     for route in app.routes:
         inner = route.routes if isinstance(route, Mount) else [route]
         for sub in inner:
             assert isinstance(sub, Route)
             served.add(sub.path)
-    desk = {p for p in served if p.startswith("/import")}
+    service = ("/import", "/signin", "/signout", "/account", "/submissions")
+    desk = {p for p in served if p.startswith(service)}
     assert served - desk - infrastructure == declared
 
 

@@ -58,7 +58,7 @@ def app_over(plan: Plan, store: Store, **options: Any) -> Any:
 
 @pytest.fixture
 def import_app(plan: Plan, import_store: Store) -> Any:
-    add_person(import_store, EDITOR, ministry="meti")
+    add_person(import_store, EDITOR, ministry="METI")
     return app_over(plan, import_store)
 
 
@@ -93,7 +93,7 @@ def upload(
     *,
     name: str = "release.csv",
     csrf: str | None = "",
-    ministry: str = "meti",
+    ministry: str = "METI",
     path: str = "/import",
     **fields: str,
 ) -> Any:
@@ -144,7 +144,7 @@ def test_a_follow_up_without_a_store_has_no_service_pages(plan: Plan):
 
 
 def test_a_viewer_may_not_send_data(plan: Plan, import_store: Store):
-    add_person(import_store, "viewer@meti.example.jp", ministry="meti", role="viewer")
+    add_person(import_store, "viewer@meti.example.jp", ministry="METI", role="viewer")
     with signed_in(app_over(plan, import_store), "viewer@meti.example.jp") as viewer:
         response = upload(viewer, GOOD_CSV)
         assert response.status_code == 403
@@ -162,7 +162,7 @@ def test_the_form_in_japanese(importer: TestClient):
     assert '<a href="/import" aria-current="page">データ取込</a>' in page
     assert 'action="/import" enctype="multipart/form-data"' in page
     assert '<select id="import-ministry" name="ministry" required>' in page
-    assert '<option value="meti">meti</option>' in page
+    assert '<option value="METI">経済産業省 (METI)</option>' in page
     assert re.search(r'<input type="hidden" name="csrf_token" value="[^"]{40,}">', page)
     assert '<input id="import-file" name="file" type="file"' in page
     for name in ("sheet", "source_title", "source_url"):
@@ -221,9 +221,9 @@ def test_the_csrf_token_is_checked_before_the_file_is_received(importer: TestCli
 
 
 def test_a_ministry_one_has_no_role_in_is_refused(importer: TestClient, import_store: Store):
-    response = upload(importer, GOOD_CSV, ministry="mext", path="/en/import")
+    response = upload(importer, GOOD_CSV, ministry="MEXT", path="/en/import")
     assert response.status_code == 403
-    assert "choose a ministry you may submit for (meti)" in response.text
+    assert "choose a ministry you may submit for (METI)" in response.text
     assert drafts(import_store) == []
 
 
@@ -290,7 +290,7 @@ def test_a_source_url_that_is_not_a_web_address_is_a_problem(importer: TestClien
 def test_no_file_chosen_says_so(importer: TestClient):
     response = importer.post(
         "/en/import",
-        data={"ministry": "meti", "csrf_token": importer.csrf},  # type: ignore[attr-defined]
+        data={"ministry": "METI", "csrf_token": importer.csrf},  # type: ignore[attr-defined]
         files={"file": ("", b"", "application/octet-stream")},
     )
     assert response.status_code == 400
@@ -306,7 +306,7 @@ def test_a_request_that_is_not_a_form_is_refused(importer: TestClient):
 # -- size limits --------------------------------------------------------------------------
 @pytest.fixture
 def small_limits_client(plan: Plan, import_store: Store) -> Iterator[TestClient]:
-    add_person(import_store, EDITOR, ministry="meti")
+    add_person(import_store, EDITOR, ministry="METI")
     limits = ImportLimits().with_max_file_bytes(1024)
     with signed_in(app_over(plan, import_store, import_limits=limits)) as c:
         yield c
@@ -337,7 +337,7 @@ def test_a_body_declared_over_the_limit_is_refused_before_it_is_read(
 def test_an_xlsx_file_named_csv_gets_the_xlsx_limit(
     plan: Plan, import_store: Store, tmp_path: Path
 ):
-    add_person(import_store, EDITOR, ministry="meti")
+    add_person(import_store, EDITOR, ministry="METI")
     limits = ImportLimits(max_csv_bytes=64 * 1024, max_xlsx_bytes=1024)
     workbook = openpyxl.Workbook()
     path = tmp_path / "book.xlsx"
@@ -452,7 +452,7 @@ def test_xlsx_files_with_a_sheet_name_are_read(importer: TestClient, tmp_path: P
     workbook.save(path)
     response = importer.post(
         "/en/import",
-        data={"ministry": "meti", "csrf_token": importer.csrf, "sheet": "輸出額"},  # type: ignore[attr-defined]
+        data={"ministry": "METI", "csrf_token": importer.csrf, "sheet": "輸出額"},  # type: ignore[attr-defined]
         files={"file": (path.name, path.read_bytes(), "application/octet-stream")},
     )
     assert response.status_code == 200, response.text
@@ -581,7 +581,7 @@ def test_serve_builds_redirects_from_the_public_url(
 @pytest.fixture
 def import_server(plan: Plan, import_store: Store) -> Iterator[str]:
     """A live server with the import pages, over a store of its own (64 KB file limit)."""
-    add_person(import_store, EDITOR, ministry="meti")
+    add_person(import_store, EDITOR, ministry="METI")
     provider = FollowUpProvider(plan, StoreSource(import_store, plan), check_every=0)
     limits = ImportLimits().with_max_file_bytes(64 * 1024)
     port = free_port()

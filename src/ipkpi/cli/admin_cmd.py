@@ -78,7 +78,7 @@ def grant(email: str, ministry: str, role: str, db: str | None) -> None:
     """Give EMAIL the ROLE (viewer, editor, approver) in MINISTRY (a 府省庁 code)."""
     with Store.open(db) as store:
         try:
-            accounts.grant(store.engine, OPERATOR, email, ministry, role)  # type: ignore[arg-type]
+            ministry = accounts.grant(store.engine, OPERATOR, email, ministry, role)  # type: ignore[arg-type]
         except accounts.AccountError as exc:
             raise click.ClickException(str(exc)) from None
     click.echo(f"{accounts.normal_email(email)} is {role} in {ministry}")

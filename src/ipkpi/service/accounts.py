@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
+from ..ministries import UnknownMinistryError, ministries
 from ..store.service_schema import api_tokens, memberships, sessions, users
 from . import audit
 from .authz import Actor
@@ -21,7 +22,6 @@ from .passwords import check_new_password, hash_password
 from .roles import GLOBAL_ROLES, MINISTRY_ROLES, GlobalRole, MinistryRole
 
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,190}\.[^@\s.]{2,}$")
-_MINISTRY = re.compile(r"^[a-z][a-z0-9_.-]{0,39}$")
 
 
 class AccountError(ValueError):
@@ -44,9 +44,11 @@ def normal_email(email: str) -> str:
 
 
 def check_ministry(code: str) -> str:
-    if not _MINISTRY.match(code):
-        raise AccountError(f"{code!r} is not a ministry code (e.g. meti, mext, jpo)")
-    return code
+    """The code as the 府省庁 code list spells it (``meti`` → ``METI``)."""
+    try:
+        return ministries().get(code.strip().upper()).code
+    except UnknownMinistryError as exc:
+        raise AccountError(str(exc)) from None
 
 
 def create_user(
@@ -92,11 +94,12 @@ def create_user(
     return found
 
 
-def grant(engine: Engine, by: Actor, email: str, ministry: str, role: MinistryRole) -> None:
-    """Give ``email`` the ``role`` in ``ministry`` (replacing another role there)."""
+def grant(engine: Engine, by: Actor, email: str, ministry: str, role: MinistryRole) -> str:
+    """Give ``email`` the ``role`` in ``ministry`` (replacing another role there); the
+    ministry's code as the code list spells it."""
     if role not in MINISTRY_ROLES:
         raise AccountError(f"unknown ministry role {role!r}; one of {MINISTRY_ROLES}")
-    check_ministry(ministry)
+    ministry = check_ministry(ministry)
     with transaction(engine) as conn:
         user_id = _user_id(conn, email)
         conn.execute(
@@ -110,9 +113,11 @@ def grant(engine: Engine, by: Actor, email: str, ministry: str, role: MinistryRo
             conn, by, "membership.grant", object_type="user", object_id=user_id,
             ministry=ministry, detail={"email": normal_email(email), "role": role},
         )  # fmt: skip
+    return ministry
 
 
 def revoke_membership(engine: Engine, by: Actor, email: str, ministry: str) -> None:
+    ministry = check_ministry(ministry)
     with transaction(engine) as conn:
         user_id = _user_id(conn, email)
         conn.execute(

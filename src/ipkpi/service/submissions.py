@@ -147,7 +147,8 @@ def create_data_file(
     ip: str | None = None,
 ) -> Submission:
     """A new draft holding ``content`` (a checked data file) for ``ministry``."""
-    authorize(actor, "submission.create", Resource(ministry))
+    with _recording_denials(engine, actor, ministry=ministry):
+        authorize(actor, "submission.create", Resource(ministry))
     now = utcnow()
     with transaction(engine) as conn:
         _check_room(conn, actor, len(content))
@@ -181,9 +182,11 @@ def replace_file(
     ip: str | None = None,
 ) -> Submission:
     """A corrected file for a draft or returned submission (its state stays)."""
-    with _recording_denials(engine, actor), transaction(engine) as conn:
+    with _recording_denials(engine, actor, ident), transaction(engine) as conn:
         current = _visible(conn, actor, ident)
         _authorize(conn, actor, "submission.edit", current, ip)
+        if current.version != expected_version:
+            raise StaleError(current)
         if current.state not in ("draft", "returned"):
             raise SubmissionError(f"a {current.state} submission cannot be changed")
         _check_room(conn, actor, len(content) - current.file_size)
@@ -227,9 +230,11 @@ def transition(
         if publish is None:
             raise SubmissionError("publishing needs the plan's series (a publisher)")
         return _publish(engine, actor, ident, expected_version, publish, ip)
-    with _recording_denials(engine, actor), transaction(engine) as conn:
+    with _recording_denials(engine, actor, ident), transaction(engine) as conn:
         current = _visible(conn, actor, ident)
         _authorize(conn, actor, step.action, current, ip)
+        if current.version != expected_version:
+            raise StaleError(current)
         _check_state(current, step, name)
         values: dict[str, Any] = {"state": step.to_state}
         if name == "submit":
@@ -258,12 +263,12 @@ def _publish(
     ip: str | None,
 ) -> Submission:
     step = TRANSITIONS["publish"]
-    with _recording_denials(engine, actor), engine.connect() as conn:
+    with _recording_denials(engine, actor, ident), engine.connect() as conn:
         current = _visible(conn, actor, ident)
         _authorize(conn, actor, step.action, current, ip)
-    _check_state(current, step, "publish")
     if current.version != expected_version:
         raise StaleError(current)
+    _check_state(current, step, "publish")
 
     def on_write(conn: Connection, vintage_id: int) -> None:
         _bump(
@@ -390,16 +395,22 @@ class _DeniedError(ForbiddenError):
 
 
 @contextmanager
-def _recording_denials(engine: Engine, actor: Actor) -> Iterator[None]:
-    """Audit a refused action in a transaction of its own (the change's rolled back)."""
+def _recording_denials(
+    engine: Engine, actor: Actor, ident: int | None = None, ministry: str | None = None
+) -> Iterator[None]:
+    """Audit a refused action in a transaction of its own (the change's is rolled back)."""
     try:
         yield
-    except _DeniedError as exc:
+    except (ForbiddenError, NotFoundError) as exc:
+        detail: dict[str, str] = {"action": "submission.view", "reason": "not visible"}
+        if isinstance(exc, ForbiddenError):
+            detail = {"action": exc.action, "reason": exc.reason}
+        if isinstance(exc, _DeniedError):
+            ident, ministry = exc.current.id, exc.current.ministry
         with transaction(engine) as conn:
             audit.record(
-                conn, actor, "authz.denied", object_type="submission",
-                object_id=exc.current.id, ministry=exc.current.ministry, ip=exc.ip,
-                detail={"action": exc.action, "reason": exc.reason},
+                conn, actor, "authz.denied", object_type="submission", object_id=ident,
+                ministry=ministry, ip=getattr(exc, "ip", None), detail=detail,
             )  # fmt: skip
         raise
 

@@ -30,6 +30,7 @@ from .auth import (
     client_ip,
     csrf_ok,
     set_session_cookie,
+    user_data,
 )
 from .render import render_html
 from .service_strings import SV, sv_strings
@@ -113,7 +114,7 @@ class AccountDesk:
             "vintages": [],
             "sv": sv_strings(lang),
             "notice": notice,
-            "user": _user(who),
+            "user": user_data(who),
             "csrf": who.csrf_token if who else "",
             "signout": urls.service_page(lang, "signout"),
             **data,
@@ -239,15 +240,3 @@ class AccountDesk:
 
     def _home(self, lang: Lang) -> str:
         return self.server.urls.page("home", lang)
-
-
-def _user(who: Caller | None) -> dict[str, Any] | None:
-    if who is None or not who.actor.signed_in:
-        return None
-    actor = who.actor
-    return {
-        "email": actor.email,
-        "name": actor.display_name,
-        "global_role": actor.global_role,
-        "memberships": sorted(actor.memberships.items()),
-    }

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hmac
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
@@ -91,3 +92,16 @@ def invalid_token() -> Response:
         headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
         media_type="text/plain; charset=utf-8",
     )
+
+
+def user_data(who: Caller | None) -> dict[str, Any] | None:
+    """Who is signed in, for the pages' header (None: nobody)."""
+    if who is None or not who.actor.signed_in:
+        return None
+    actor = who.actor
+    return {
+        "email": actor.email,
+        "name": actor.display_name,
+        "global_role": actor.global_role,
+        "memberships": sorted(actor.memberships.items()),
+    }

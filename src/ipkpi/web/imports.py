@@ -27,7 +27,6 @@ import asyncio
 import secrets
 import shutil
 import tempfile
-import urllib.parse
 import weakref
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -39,8 +38,8 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from ..ministries import ministries
 from ..plan import KpiBase, Plan
-from ..problems import Problem
 from ..service import audit, ratelimit, submissions
 from ..service.authz import ForbiddenError, ministries_for
 from ..service.db import transaction
@@ -49,9 +48,22 @@ from ..store.catalog import catalog_from_plan
 from ..store.importers import reader_for
 from ..store.limits import megabytes
 from ..text import Lang
-from ..units import UnitError, unit
-from .auth import CSRF_FIELD, Caller, caller, client_ip, csrf_ok, invalid_token
+from ..units import unit
+from .auth import CSRF_FIELD, Caller, caller, client_ip, csrf_ok, invalid_token, user_data
 from .errors import error_response
+from .import_parts import (
+    busy,
+    counts,
+    discard,
+    download,
+    draft_data,
+    kept_fields,
+    notice_of,
+    number,
+    problem_row,
+    too_many,
+    unit_label,
+)
 from .import_template import template_csv, template_xlsx, unit_text
 from .params import BadRequestError, parse_lang
 from .present import tx
@@ -87,7 +99,7 @@ class ImportOptions:
         return cls(value("sheet"), value("source_title"), value("source_url"))
 
     def as_dict(self) -> dict[str, str]:
-        return {k: v for k, v in _kept_fields(self).items() if v}
+        return {k: v for k, v in kept_fields(self).items() if v}
 
 
 class ImportDesk:
@@ -143,32 +155,32 @@ class ImportDesk:
         ip = client_ip(request)
         wait = await run_in_threadpool(ratelimit.blocked, engine, ratelimit.UPLOAD_FAILURES_IP, ip)
         if wait:
-            return _too_many(wait, lang)
+            return too_many(wait, lang)
         who = await caller(engine, request)
         if not who.actor.signed_in:
             await run_in_threadpool(ratelimit.hit, engine, ratelimit.UPLOAD_FAILURES_IP, ip)
             if who.refused and who.session is None and who.cookie is None:
                 return invalid_token()
-            return self._page(lang, 401, "signin", notice=_notice("import_signin", lang))
+            return self._page(lang, 401, "signin", notice=notice_of("import_signin", lang))
         ministries = ministries_for(who.actor, "submission.create") or set()
         if not ministries:
             await run_in_threadpool(self._denied, who, ip)
-            return self._page(lang, 403, "form", who=who, notice=_notice("import_no_role", lang))
+            return self._page(lang, 403, "form", who=who, notice=notice_of("import_no_role", lang))
         assert who.actor.user_id is not None
         decision = await run_in_threadpool(
             ratelimit.hit, engine, ratelimit.UPLOADS, str(who.actor.user_id)
         )
         if not decision.allowed:
-            return _too_many(decision.retry_after, lang)
+            return too_many(decision.retry_after, lang)
         declared = request.headers.get("content-length", "")
         size = int(declared) if declared.isdigit() else 0
         try:
             await run_in_threadpool(submissions.room_for, engine, who.actor, size)
         except submissions.CapacityError as exc:
-            return _busy(str(exc), lang)
+            return busy(str(exc), lang)
         async with self._lock:
             if self.streaming >= MAX_CONCURRENT_UPLOADS:
-                return _busy("too many uploads at once; try again in a moment", lang)
+                return busy("too many uploads at once; try again in a moment", lang)
             self.streaming += 1
         try:
             return await self._receive(request, lang, who, sorted(ministries))
@@ -193,20 +205,20 @@ class ImportDesk:
                 request, folder, file_limit=self._file_limit, before_file=before_file
             )
         except UploadError as exc:
-            _discard(folder)
+            discard(folder)
             return self._refused(exc, lang, who)
         except ClientDisconnect:
-            _discard(folder)
+            discard(folder)
             return Response(status_code=400)
         options = ImportOptions.from_fields(upload.fields)
-        kept = _kept_fields(options)
+        kept = kept_fields(options)
         refused = before_file(upload.fields)
         if refused is not None:  # a form without a file, or the fields after it
-            _discard(folder)
+            discard(folder)
             return self._refused(UploadError("refused", refused), lang, who, kept)
         if upload.path is None:
-            _discard(folder)
-            notice = _notice("import_no_file", lang)
+            discard(folder)
+            notice = notice_of("import_no_file", lang)
             return self._page(lang, 400, "form", who=who, notice=notice, kept=kept)
         path = upload.path
         try:
@@ -224,27 +236,27 @@ class ImportDesk:
         except DataFileError as exc:
             return self._problems(exc, path.name, lang, kept, who)
         except submissions.CapacityError as exc:
-            return _busy(str(exc), lang)
+            return busy(str(exc), lang)
         except (submissions.NotFoundError, submissions.SubmissionError, ForbiddenError) as exc:
-            notice = _notice("import_refused", lang, detail=str(exc) or "not found")
+            notice = notice_of("import_refused", lang, detail=str(exc) or "not found")
             return self._page(lang, 403, "form", who=who, notice=notice, kept=kept)
         except submissions.StaleError as exc:
             current = exc.current
             detail = f"changed by {current.updated_by_name} at {current.updated_at:%H:%M} UTC"
-            notice = _notice("import_refused", lang, detail=detail)
+            notice = notice_of("import_refused", lang, detail=detail)
             return self._page(lang, 409, "form", who=who, notice=notice, kept=kept)
         finally:
-            _discard(folder)
+            discard(folder)
         data = self._preview_data(report, lang)
-        return self._page(lang, 200, "preview", who=who, draft=_draft(draft), **data)
+        return self._page(lang, 200, "preview", who=who, draft=draft_data(draft), **data)
 
     async def template_csv(self, request: Request) -> Response:
         body = await run_in_threadpool(template_csv, self.plan)
-        return _download(body, "text/csv; charset=utf-8", f"{self.plan.id}-template.csv")
+        return download(body, "text/csv; charset=utf-8", f"{self.plan.id}-template.csv")
 
     async def template_xlsx(self, request: Request) -> Response:
         body = await run_in_threadpool(template_xlsx, self.plan)
-        return _download(body, _XLSX_MEDIA, f"{self.plan.id}-template.xlsx")
+        return download(body, _XLSX_MEDIA, f"{self.plan.id}-template.xlsx")
 
     # -- checks --------------------------------------------------------------------------
     def _denied(self, who: Caller, ip: str) -> None:
@@ -324,9 +336,12 @@ class ImportDesk:
             "vintages": [],
             "state": state,
             "notice": notice,
-            "form": {**self._form_data(lang, kept or {}), "ministries": creatable},
+            "form": {
+                **self._form_data(lang, kept or {}),
+                "ministries": [(c, ministries().get(c).label(lang)) for c in creatable],
+            },
             "sv": sv_strings(lang),
-            "user": _user_data(who),
+            "user": user_data(who),
             "csrf": who.csrf_token if who else "",
             "signout": urls.service_page(lang, "signout"),
             "signin": urls.service_page(lang, "signin"),
@@ -372,16 +387,16 @@ class ImportDesk:
         self, exc: UploadError, lang: Lang, who: Caller, kept: dict[str, str] | None = None
     ) -> Response:
         if exc.kind == "refused":
-            notice = _notice("import_refused", lang, detail=exc.detail)
+            notice = notice_of("import_refused", lang, detail=exc.detail)
             return self._page(lang, 403, "form", notice=notice, kept=kept, who=who)
         if exc.kind == "too_large":
             limit = megabytes(exc.limit)
             if exc.size:
-                notice = _notice("import_too_large", lang, size=megabytes(exc.size), limit=limit)
+                notice = notice_of("import_too_large", lang, size=megabytes(exc.size), limit=limit)
             else:
-                notice = _notice("import_over_limit", lang, limit=limit)
+                notice = notice_of("import_over_limit", lang, limit=limit)
             return self._page(lang, 413, "form", notice=notice, kept=kept, who=who)
-        notice = _notice("import_bad_form", lang, detail=exc.detail)
+        notice = notice_of("import_bad_form", lang, detail=exc.detail)
         return self._page(lang, 400, "form", notice=notice, kept=kept, who=who)
 
     def _problems(
@@ -390,8 +405,8 @@ class ImportDesk:
         problems = exc.problems
         count = exc.total
         key = "import_problem_one" if count == 1 else "import_problems_count"
-        notice = _notice(key, lang, n=f"{count:,}")
-        listed = [_problem_row(p, lang) for p in problems[:MAX_PROBLEMS]]
+        notice = notice_of(key, lang, n=f"{count:,}")
+        listed = [problem_row(p, lang) for p in problems[:MAX_PROBLEMS]]
         by_kind = [
             {"code": code, "reason": exc.example(code).text(lang), "count": n}
             for code, n in exc.counts().most_common()
@@ -413,14 +428,14 @@ class ImportDesk:
         vintage = report.vintage
         when = f"{vintage.recorded_at:%Y-%m-%d %H:%M} UTC" if vintage else "?"
         ident = str(vintage.id) if vintage else "?"
-        return _notice("import_already", lang, id=ident, when=when)
+        return notice_of("import_already", lang, id=ident, when=when)
 
     def _preview_data(self, report: ImportReport, lang: Lang) -> dict[str, Any]:
         changes = report.changes(limit=MAX_CHANGES)
         changed = report.new_count + report.revised_count
         return {
             "file": report.file,
-            "counts": _counts(report),
+            "counts": counts(report),
             "warnings": [w.full(lang) for w in report.warnings],
             "changes": [
                 {
@@ -428,9 +443,9 @@ class ImportDesk:
                     "series": c.series,
                     "label": self._series_label(c.series, lang),
                     "period": c.period,
-                    "old": "" if c.old_value is None else _number(c.old_value),
-                    "new": _number(c.value),
-                    "unit": _unit_label(self.catalog[c.series].unit, lang),
+                    "old": "" if c.old_value is None else number(c.old_value),
+                    "new": number(c.value),
+                    "unit": unit_label(self.catalog[c.series].unit, lang),
                     "status": c.status,
                     "status_label": UI[f"import_{c.status}"].get(lang),
                 }
@@ -445,87 +460,3 @@ class ImportDesk:
     def _series_label(self, series_id: str, lang: Lang) -> str:
         info = self.catalog.get(series_id)
         return tx(info.label, lang) if info else ""
-
-
-def _notice(key: str, lang: Lang, **values: str) -> dict[str, str]:
-    return {"key": key, "text": UI[key].get(lang).format(**values)}
-
-
-def _kept_fields(options: ImportOptions) -> dict[str, str]:
-    """The form's fields to fill in again (never the token)."""
-    return {
-        "sheet": options.sheet or "",
-        "source_title": options.source_title or "",
-        "source_url": options.source_url or "",
-    }
-
-
-def _counts(report: ImportReport) -> dict[str, int]:
-    return {
-        "new": report.new_count,
-        "revised": report.revised_count,
-        "unchanged": report.unchanged_count,
-    }
-
-
-def _problem_row(problem: Problem, lang: Lang) -> dict[str, Any]:
-    place = problem.cell or problem.column
-    if problem.cell and problem.column:
-        place = f"{problem.cell} ({problem.column})"
-    return {
-        "row": problem.row or "",
-        "place": place or UI["import_whole_file"].get(lang),
-        "value": problem.value,
-        "code": problem.code,
-        "reason": problem.message.text(lang),
-        "hint": problem.message.hint(lang),
-    }
-
-
-def _number(value: float) -> str:
-    return f"{value:,.10g}"
-
-
-def _unit_label(code: str, lang: Lang) -> str:
-    try:
-        return unit(code).symbol.get(lang) or code
-    except UnitError:
-        return code
-
-
-def _discard(folder: Path) -> None:
-    shutil.rmtree(folder, ignore_errors=True)
-
-
-def _download(body: bytes, media_type: str, name: str) -> Response:
-    quoted = urllib.parse.quote(name)
-    headers = {"Content-Disposition": f"attachment; filename*=UTF-8''{quoted}"}
-    return Response(body, media_type=media_type, headers=headers)
-
-
-def _user_data(who: Caller | None) -> dict[str, Any] | None:
-    if who is None or not who.actor.signed_in:
-        return None
-    actor = who.actor
-    return {
-        "email": actor.email,
-        "name": actor.display_name,
-        "global_role": actor.global_role,
-        "memberships": sorted(actor.memberships.items()),
-    }
-
-
-def _draft(draft: submissions.Submission) -> dict[str, Any]:
-    return {"id": draft.id, "version": draft.version, "ministry": draft.ministry}
-
-
-def _too_many(wait: int, lang: Lang) -> Response:
-    text = UI["import_too_many"].get(lang).format(seconds=wait)
-    headers = {"Retry-After": str(wait), "Cache-Control": "no-store"}
-    return Response(text + "\n", 429, headers=headers, media_type="text/plain; charset=utf-8")
-
-
-def _busy(detail: str, lang: Lang) -> Response:
-    text = UI["import_busy"].get(lang).format(detail=detail)
-    headers = {"Retry-After": "30", "Cache-Control": "no-store"}
-    return Response(text + "\n", 503, headers=headers, media_type="text/plain; charset=utf-8")
