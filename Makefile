@@ -18,8 +18,9 @@ setup: $(STAMP)
 system-deps:
 	@bash scripts/system-deps.sh
 
+# make run PORT=8080 DB=/tmp/trial.db HOST=0.0.0.0 (each optional; DB is a path or a URL)
 run: $(STAMP)
-	$(BIN)/ipkpi serve
+	$(BIN)/ipkpi serve $(if $(HOST),--host $(HOST)) $(if $(PORT),--port $(PORT)) $(if $(DB),--db $(DB))
 
 test: $(STAMP) system-deps
 	bash scripts/test.sh

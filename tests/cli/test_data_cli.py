@@ -99,14 +99,14 @@ def test_history_lists_each_revision(db: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = [line for line in result.stdout.splitlines() if "│ 2024" in line]
     assert len(lines) == 2
-    assert "1.5071" in lines[0] and "provisional" in lines[0] and "2025-02-04" in lines[0]
+    assert "1.5071" in lines[0] and "速報値" in lines[0] and "2025-02-04" in lines[0]
     assert "1.5073" in lines[1] and "2025-08-01" in lines[1]
 
 
 def test_history_of_an_unknown_series(db: Path) -> None:
     result = data(db, "history", "nope")
     assert result.exit_code == 1
-    assert "no observations of 'nope'" in result.stderr
+    assert "系列「nope」の観測値はストアにありません。" in result.stderr
 
 
 def test_export_csv_to_stdout_as_of_a_date(db: Path) -> None:

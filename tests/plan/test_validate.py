@@ -258,6 +258,10 @@ def test_cli_validate_accepts_the_minimal_plan() -> None:
 
 
 def test_show_unknown_id_is_a_clear_error() -> None:
-    result = CliRunner().invoke(cli, ["plan", "show", "nope", "--dir", str(MINIMAL)])
+    result = CliRunner().invoke(
+        cli, ["plan", "show", "nope", "--plan", str(MINIMAL), "--lang", "en"]
+    )
     assert result.exit_code != 0
     assert "no part, section or KPI with id 'nope'" in result.output
+    japanese = CliRunner().invoke(cli, ["plan", "show", "nope", "--plan", str(MINIMAL)])
+    assert "ID「nope」の部・節・KPIはありません。" in japanese.output

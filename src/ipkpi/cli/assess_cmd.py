@@ -23,6 +23,7 @@ from ..assessment.table import verdict_rows
 from ..assessment.table_io import OUTPUT_COLUMNS, build_batch, read_csv
 from ..settings import current
 from ..text import parse_lang
+from .options import LANG_OPTION
 
 
 @click.command("assess-table")
@@ -55,17 +56,12 @@ from ..text import parse_lang
     default=None,
     help="Write to this file instead of standard output.",
 )
-@click.option(
-    "--lang", default="ja", show_default=True, help="Language of the explanation: ja or en."
-)
+@LANG_OPTION
 def assess_table(
     observations: Path, targets: Path, method: str, fmt: str, output: Path | None, lang: str
 ) -> None:
     """Assess every series of OBSERVATIONS.csv (columns series,year,value) by METHOD."""
-    try:
-        language = parse_lang(lang)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--lang") from None
+    language = parse_lang(lang)
     try:
         obs_cols, obs_rows = read_csv(observations, "observations")
         tgt_cols, tgt_rows = read_csv(targets, "targets")

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -34,6 +34,10 @@ from ..store.shipped import ensure_shipped
 from ..store.withdrawal import WithdrawalError, withdraw
 from ..text import parse_lang
 from .data_report import print_problems, print_report, progress, say
+from .options import AS_OF_OPTION, LANG_OPTION, format_option
+
+if TYPE_CHECKING:
+    from ..plan import Plan
 
 
 @dataclass
@@ -45,14 +49,17 @@ class _Settings:
     def folder(self) -> Path:
         return self.plan_dir or default_plan_dir()
 
-    def catalog(self) -> SeriesCatalog:
+    def plan(self) -> Plan:
         from ..plan.loader import load_plan
         from ..plan.problems import PlanError
 
         try:
-            return catalog_from_plan(load_plan(self.folder))
+            return load_plan(self.folder)
         except PlanError as exc:
             raise click.ClickException(f"the plan in {self.folder} has problems:\n{exc}") from None
+
+    def catalog(self) -> SeriesCatalog:
+        return catalog_from_plan(self.plan())
 
     @contextmanager
     def store(self) -> Iterator[Store]:
@@ -199,7 +206,7 @@ def import_(
     help="File (csv, xlsx, json) or folder (sdmx-csv, datapackage); csv and json "
     "go to stdout without it.",
 )
-@click.option("--as-of", default=None, metavar="DATE", help="The values known on this date (UTC).")
+@AS_OF_OPTION
 @click.option(
     "--lang",
     type=click.Choice(["ja", "en"]),
@@ -212,7 +219,7 @@ def export(
     settings: _Settings,
     format_: str,
     output: Path | None,
-    as_of: str | None,
+    as_of: dt.date | dt.datetime | None,
     lang: str | None,
     series_ids: tuple[str, ...],
 ) -> None:
@@ -226,7 +233,7 @@ def export(
             catalog,
             format_,
             output,
-            as_of=_moment(as_of),
+            as_of=as_of,
             lang=parse_lang(lang) if lang else None,
             series=list(series_ids) or None,
         )
@@ -236,28 +243,18 @@ def export(
 
 @data.command("history")
 @_store_options
-@click.argument("series")
+@click.argument("item", metavar="SERIES|KPI")
+@LANG_OPTION
+@format_option(["table", "csv", "json"])
 @click.pass_obj
-def history(settings: _Settings, series: str) -> None:
-    """List every value SERIES has had: each revision with its vintage."""
+def history(settings: _Settings, item: str, lang: str, fmt: str) -> None:
+    """List every value a series has had, each revision with its vintage; for a KPI id, those
+    of each of its series."""
+    from .history_cmd import show_history
+
+    plan = settings.plan()
     with settings.store() as store:
-        revisions = store.history(series)
-    if not revisions:
-        raise click.ClickException(f"no observations of {series!r} in the store")
-    table = Table(title=f"{series}: {len(revisions)} values")
-    for column in ("period", "value", "flags", "recorded (UTC)", "file", "source / why"):
-        table.add_column(column, justify="right" if column == "value" else "left")
-    for revision in revisions:
-        o, v = revision.observation, revision.vintage
-        table.add_row(
-            o.period,
-            f"[strike]{o.value:,.10g}[/] withdrawn" if o.withdrawn else f"{o.value:,.10g}",
-            ";".join(o.flags),
-            v.recorded_at.strftime("%Y-%m-%d %H:%M:%S"),
-            v.file_name,
-            (o.note or "") if o.withdrawn else (o.source_title or ""),
-        )
-    Console().print(table)
+        show_history(store, plan, item, lang, fmt)
 
 
 @data.command("withdraw")

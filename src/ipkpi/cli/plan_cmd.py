@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import click
@@ -12,35 +11,19 @@ from rich.tree import Tree
 
 from ..paths import default_plan_dir
 from ..plan import KIND_LABELS, KpiBase, Plan
-from ..plan.loader import OBSERVATIONS_FILE, check_plan, load_plan
-from ..plan.problems import PlanError, render
+from ..plan.loader import check_plan, load_plan
+from ..plan.lookup import plan_ids
+from ..plan.problems import render
 from ..plan.schema import write_schemas
 from ..plan.summary import summarize
 from ..settings import current
 from ..text import Lang, parse_lang
-from .render_kpi import kpi_panel, part_panel, section_panel
+from .options import DB_OPTION, LANG_OPTION, PLAN_OPTION, open_plan
+from .render_kpi import kpi_panel, measures_text, part_panel, section_panel
+from .suggest import did_you_mean
 
-LANG_OPTION = click.option(
-    "--lang",
-    default="ja",
-    show_default=True,
-    type=click.Choice(["ja", "en"]),
-    help="Language of the output.",
-)
 DIR_ARGUMENT = click.argument("directory", required=False, type=click.Path(path_type=Path))
-
-
-def open_plan(directory: Path | None) -> Plan:
-    """Load the plan or exit with every problem listed."""
-    folder = directory or default_plan_dir()
-    try:
-        return load_plan(folder)
-    except PlanError as exc:
-        for problem in exc.problems:
-            click.echo(render(problem, lang=current().lang), err=True)
-        raise click.ClickException(
-            f"{len(exc.problems)} problem(s) in {folder}: run 'ipkpi plan validate {folder}'"
-        ) from None
+__all__ = ["LANG_OPTION", "open_plan", "plan", "print_summary", "summary"]
 
 
 @click.group()
@@ -50,9 +33,10 @@ def plan() -> None:
 
 @plan.command()
 @DIR_ARGUMENT
-def validate(directory: Path | None) -> None:
-    """Check every plan file; list every problem with its file and line."""
-    folder = directory or default_plan_dir()
+@PLAN_OPTION
+def validate(directory: Path | None, plan_dir: Path | None) -> None:
+    """Check every plan file (DIRECTORY or --plan); list every problem with its file and line."""
+    folder = directory or plan_dir or default_plan_dir()
     problems = check_plan(folder)
     if problems:
         err = Console(stderr=True)
@@ -70,11 +54,11 @@ def validate(directory: Path | None) -> None:
 
 @plan.command()
 @click.argument("item", required=False)
-@click.option("--dir", "directory", type=click.Path(path_type=Path), help="Plan folder.")
+@PLAN_OPTION
 @LANG_OPTION
-def show(item: str | None, directory: Path | None, lang: str) -> None:
+def show(item: str | None, plan_dir: Path | None, lang: str) -> None:
     """Print the plan as a tree, or one part, section or KPI (by id) in detail."""
-    loaded = open_plan(directory)
+    loaded = open_plan(plan_dir)
     language = parse_lang(lang)
     console = Console()
     if item is None:
@@ -92,8 +76,14 @@ def show(item: str | None, directory: Path | None, lang: str) -> None:
     if kpi is not None:
         console.print(kpi_panel(loaded, kpi, language))
         return
+    hint = did_you_mean(item, plan_ids(loaded), language)
+    if language == "ja":
+        raise click.ClickException(
+            f"ID「{item}」の部・節・KPIはありません。{hint.strip()}"
+            " 一覧は 'ipkpi plan show' で表示されます。"
+        )
     raise click.ClickException(
-        f"no part, section or KPI with id {item!r}: 'ipkpi plan show' lists them all"
+        f"no part, section or KPI with id {item!r}.{hint} 'ipkpi plan show' lists them all."
     )
 
 
@@ -120,7 +110,7 @@ def plan_tree(loaded: Plan, lang: Lang) -> Tree:
         for section in part.sections:
             node = branch.add(
                 f"{section.title.get(lang)} ({part.id}.{section.id}) — "
-                f"{len(section.measures)} measures"
+                f"{measures_text(len(section.measures), lang)}"
             )
             for kpi in section.kpis:
                 node.add(_kpi_line(kpi, lang))
@@ -132,23 +122,22 @@ def _kpi_line(kpi: KpiBase, lang: Lang) -> str:
     return f"[cyan]KPI[/] {kpi.title.get(lang)} [dim]({kpi.id}; {kind})[/]"
 
 
-def shipped_series_with_data(directory: Path) -> set[str]:
-    path = directory / OBSERVATIONS_FILE
-    if not path.exists():
-        return set()
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return {row["series"] for row in csv.DictReader(handle)}
-
-
 @click.command()
-@click.option("--dir", "directory", type=click.Path(path_type=Path), help="Plan folder.")
+@PLAN_OPTION
+@DB_OPTION
 @LANG_OPTION
-def summary(directory: Path | None, lang: str) -> None:
-    """Validate the plan and print its summary: KPIs by part and by kind, and data coverage."""
-    folder = directory or default_plan_dir()
-    loaded = open_plan(folder)
-    language = parse_lang(lang)
-    print_summary(Console(), loaded, shipped_series_with_data(folder), language)
+def summary(plan_dir: Path | None, db: str | None, lang: str) -> None:
+    """Validate the plan and print its summary: KPIs by part and by kind, and data coverage.
+
+    Coverage is counted in the store (--db), as the dashboard counts it; the plan's shipped
+    observations are loaded into it first when they are not there yet.
+    """
+    from .options import open_plan_and_store
+
+    loaded, store = open_plan_and_store(plan_dir, db, Console(stderr=True))
+    with store:
+        with_data = set(store.series_ids())
+    print_summary(Console(), loaded, with_data, parse_lang(lang))
 
 
 def print_summary(console: Console, loaded: Plan, with_data: set[str], lang: Lang) -> None:

@@ -7,7 +7,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text as RichText
 
-from ..plan import KIND_LABELS, Figure, KpiBase, Part, Plan, Section
+from ..followup.numbers import flag_labels, quantity
+from ..plan import KIND_LABELS, ROLE_LABELS, Figure, KpiBase, Part, Plan, Section
 from ..plan.measure import ministries_text
 from ..text import Lang
 from ..units import unit
@@ -31,18 +32,35 @@ def _l(pair: tuple[str, str], lang: Lang) -> str:
 
 
 def figure_text(figure: Figure, lang: Lang) -> str:
-    symbol = unit(figure.unit).symbol.get(lang)
-    flags = f" [{', '.join(figure.flags.names())}]" if figure.flags.names() else ""
+    names = flag_labels(figure.flags.names(), lang)
+    flags = f" [{'; '.join(names)}]" if names else ""
     period = f" ({figure.period})" if figure.period else ""
     label = f"{figure.label.get(lang)}: " if figure.label else ""
-    return f"{label}{figure.value:g} {symbol}{period}{flags} — {figure.source}"
+    return f"{label}{quantity(figure.value, figure.unit, lang)}{period}{flags} — {figure.source}"
+
+
+_LINK_ROLES = {"output": ("アウトプット", "output"), "outcome": ("アウトカム", "outcome")}
+
+
+def bullets(items: list[str] | list[RichText]) -> Table:
+    """A bulleted list whose items wrap beside their bullet (Japanese has no spaces to break)."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for item in items:
+        grid.add_row("•", item)
+    return grid
+
+
+def measures_text(count: int, lang: Lang) -> str:
+    return f"施策 {count}件" if lang == "ja" else f"{count} measure" + ("" if count == 1 else "s")
 
 
 def kpi_panel(plan: Plan, kpi: KpiBase, lang: Lang) -> Panel:
     kind = getattr(kpi, "kind", "")
     facts = Table.grid(padding=(0, 2))
-    facts.add_column(style="bold")
-    facts.add_column()
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column(overflow="fold")
     facts.add_row(_l(("種類", "Kind"), lang), KIND_LABELS[kind].get(lang))
     facts.add_row(_l(("計画の文言", "Wording"), lang), kpi.wording.get(lang))
     for name, pair in _FIELD_LABELS.items():
@@ -53,7 +71,7 @@ def kpi_panel(plan: Plan, kpi: KpiBase, lang: Lang) -> Panel:
             comparison = getattr(value, "comparison", "at_least")
             sign = "≥" if comparison == "at_least" else "≤"
             approx = "約" if getattr(value, "approximate", False) else ""
-            value = f"{sign} {approx}{value.value:g} {unit(value.unit).symbol.get(lang)}"
+            value = f"{sign} {approx}{quantity(value.value, value.unit, lang)}"
         elif hasattr(value, "get"):
             value = value.get(lang)
         facts.add_row(_l(pair, lang), str(value))
@@ -72,12 +90,12 @@ def kpi_panel(plan: Plan, kpi: KpiBase, lang: Lang) -> Panel:
         ("国", "Country"),
         ("注記", "Events"),
     ):
-        series.add_column(_l(header, lang))
+        series.add_column(_l(header, lang), overflow="fold")
     for s in kpi.series:
         series.add_row(
             s.id,
             s.label.get(lang),
-            s.role,
+            ROLE_LABELS[s.role].get(lang),
             unit(s.unit).symbol.get(lang) or s.unit,
             s.country or "",
             str(len(s.events)) if s.events else "",
@@ -89,9 +107,9 @@ def kpi_panel(plan: Plan, kpi: KpiBase, lang: Lang) -> Panel:
         | {f.source for f in kpi.context}
     )
     cited = Table(title=_l(("出典", "Sources"), lang))
-    cited.add_column("ID")
-    cited.add_column(_l(("タイトル", "Title"), lang))
-    cited.add_column("URL")
+    cited.add_column("ID", overflow="fold")
+    cited.add_column(_l(("タイトル", "Title"), lang), overflow="fold")
+    cited.add_column("URL", overflow="fold")
     for source_id in used:
         src = sources.get(source_id)
         if src is not None:
@@ -104,17 +122,22 @@ def section_panel(part: Part, section: Section, lang: Lang) -> Panel:
     body: list[RenderableType] = [
         RichText(_l(("現状と課題", "Situation and issues"), lang), style="bold")
     ]
-    body += [RichText(f"• {item.get(lang)}") for item in section.situation]
+    body.append(bullets([item.get(lang) for item in section.situation]))
     body.append(RichText(_l(("今後の予定（方向性）", "Planned measures"), lang), style="bold"))
+    planned: list[RichText] = []
     for measure in section.measures:
         names = [b.get(lang) for b in measure.bodies] + [d.get(lang) for d in measure.documents]
         extra = f"  [{'; '.join(names)}]" if names else ""
-        body.append(RichText(f"• {measure.text.get(lang)}{extra}"))
         who = ministries_text(measure.ministries, lang)
-        links = ", ".join(f"{link.kpi} ({link.role})" for link in measure.kpis)
-        body.append(RichText(f"    {who}" + (f" → {links}" if links else ""), style="dim"))
+        links = ", ".join(
+            f"{link.kpi} ({_l(_LINK_ROLES[link.role], lang)})" for link in measure.kpis
+        )
+        item = RichText(f"{measure.text.get(lang)}{extra}\n")
+        item.append(who + (f" → {links}" if links else ""), style="dim")
+        planned.append(item)
+    body.append(bullets(planned))
     body.append(RichText("KPI", style="bold"))
-    body += [RichText(f"• {k.title.get(lang)} ({k.id})") for k in section.kpis]
+    body.append(bullets([f"{k.title.get(lang)} ({k.id})" for k in section.kpis]))
     return Panel(Group(*body), title=f"{part.title.get(lang)} / {section.title.get(lang)}")
 
 
@@ -122,14 +145,14 @@ def part_panel(part: Part, lang: Lang) -> Panel:
     body: list[RenderableType] = [RichText(s.get(lang)) for s in part.summary]
     for pillar in part.pillars:
         body.append(RichText(f"{pillar.number}. {pillar.title.get(lang)}", style="bold"))
-        body += [RichText(f"  • {t.get(lang)}") for t in pillar.text]
+        body.append(bullets([t.get(lang) for t in pillar.text]))
     for kpi in part.kpis:
         body.append(RichText(f"KPI: {kpi.title.get(lang)} ({kpi.id})"))
     for section in part.sections:
         body.append(
             RichText(
                 f"{section.title.get(lang)} ({part.id}.{section.id}): "
-                f"{len(section.measures)} / {len(section.kpis)} KPI"
+                f"{measures_text(len(section.measures), lang)} / KPI {len(section.kpis)}"
             )
         )
     return Panel(Group(*body), title=f"{part.number}. {part.title.get(lang)}")

@@ -14,15 +14,15 @@ from rich.console import Console
 
 from ..report import FORMATS, render_html, render_markdown, render_pdf, report_data
 from ..text import parse_lang
-from .web_cmd import _DB, _PLAN, _load
+from .options import AS_OF_OPTION, DB_OPTION, LANG_OPTION, PLAN_OPTION, open_followup
 
 
 @click.command("report")
-@_PLAN
-@_DB
+@PLAN_OPTION
+@DB_OPTION
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="pdf", show_default=True)
-@click.option("--lang", default="ja", show_default=True, type=click.Choice(["ja", "en"]))
-@click.option("--as-of", "as_of", default=None, help="The data as known on this date (YYYY-MM-DD).")
+@LANG_OPTION
+@AS_OF_OPTION
 @click.option(
     "-o",
     "--output",
@@ -35,19 +35,14 @@ def report(
     db: str | None,
     fmt: str,
     lang: str,
-    as_of: str | None,
+    as_of: dt.date | dt.datetime | None,
     output: Path | None,
 ) -> None:
     """Write the follow-up report: a page per section with its KPIs, verdicts and changes."""
-    try:
-        when = dt.date.fromisoformat(as_of) if as_of else None
-    except ValueError:
-        raise click.BadParameter(
-            f"{as_of!r} is not a date: use YYYY-MM-DD", param_hint="--as-of"
-        ) from None
+    when = as_of.date() if isinstance(as_of, dt.datetime) else as_of
     language = parse_lang(lang)
     console = Console(stderr=True)
-    provider = _load(plan_dir, db, console)
+    provider = open_followup(plan_dir, db, console)
     data = report_data(provider.get(when), provider.changes(when), language)
     target = output or Path(f"follow-up-report.{language}.{fmt}")
     if fmt == "pdf":

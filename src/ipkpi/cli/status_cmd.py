@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
+from rich.rule import Rule
 from rich.table import Table
+from rich.text import Text as RichText
 
 from ..assessment import HEADLINE_METHODS
 from ..assessment.verdict import Verdict
@@ -25,7 +27,7 @@ from ..followup.numbers import quantity
 from ..followup.pace import Pace, pace_of
 from ..plan import KIND_LABELS
 from ..text import Lang, parse_lang
-from .web_cmd import _DB, _PLAN, _load
+from .options import AS_OF_OPTION, DB_OPTION, LANG_OPTION, PLAN_OPTION, format_option, open_followup
 
 _BARS = "▁▂▃▄▅▆▇█"
 METHODS = (*HEADLINE_METHODS, "forecast")
@@ -39,6 +41,7 @@ COLUMNS = (
     "unit",
     "goal",
     "method",
+    "method_label",
     "status",
     "status_label",
     "reason",
@@ -50,8 +53,16 @@ COLUMNS = (
 )
 
 
-def sparkline(values: list[float], width: int = 12) -> str:
-    """The last ``width`` values as block characters (lowest ▁, highest █)."""
+#: Below this width the table becomes one block per KPI: nothing is cut, ids stay whole.
+WIDE = 120
+
+
+def sparkline(values: list[float], width: int = 12, *, upside_down: bool = False) -> str:
+    """The last ``width`` values as block characters (lowest ▁, highest █).
+
+    ``upside_down`` for ranks: the 1st place is the top, so a better (smaller) rank is a
+    taller bar, as on the dashboard's reversed rank axis.
+    """
     shown = values[-width:]
     if not shown:
         return ""
@@ -59,7 +70,10 @@ def sparkline(values: list[float], width: int = 12) -> str:
     if high == low:
         return _BARS[3] * len(shown)
     scale = (len(_BARS) - 1) / (high - low)
-    return "".join(_BARS[round((v - low) * scale)] for v in shown)
+    heights = [round((v - low) * scale) for v in shown]
+    if upside_down:
+        heights = [len(_BARS) - 1 - h for h in heights]
+    return "".join(_BARS[h] for h in heights)
 
 
 def chosen_verdict(status: KpiStatus, method: str | None) -> Verdict:
@@ -86,6 +100,7 @@ def status_row(status: KpiStatus, method: str | None, lang: Lang) -> dict[str, A
         "unit": unit_code,
         "goal": goal_text(status.kpi, lang),
         "method": verdict.method,
+        "method_label": verdict.method_label.get(lang),
         "status": verdict.status,
         "status_label": verdict.status_label.get(lang),
         "reason": verdict.reason_text.get(lang) if verdict.reason else "",
@@ -96,6 +111,7 @@ def status_row(status: KpiStatus, method: str | None, lang: Lang) -> dict[str, A
         "pace_text": _pace_text(pace, lang),
         "explanation": verdict.explain().get(lang),
         "history": [o.value for o in status.main.observations] if status.main else [],
+        "rank": status.kind == "rank",
     }
 
 
@@ -111,76 +127,135 @@ def rows_for(followup: FollowUp, method: str | None, lang: Lang) -> list[dict[st
     return [status_row(s, method, lang) for s in followup.kpis()]
 
 
+_HEADERS = {
+    "kpi": ("KPI", "KPI"),
+    "latest": ("最新値", "Latest"),
+    "goal": ("目標", "Goal"),
+    "verdict": ("評価", "Verdict"),
+    "pace": ("ペース", "Pace"),
+    "history": ("推移", "History"),
+}
+
+
+def _header(key: str, lang: Lang) -> str:
+    return _HEADERS[key][0 if lang == "ja" else 1]
+
+
+def _latest(row: dict[str, Any], lang: Lang) -> str:
+    if row["latest_value"] is None:
+        return "—"
+    return f"{quantity(row['latest_value'], row['unit'], lang)} ({row['latest_period']})"
+
+
+def _why(row: dict[str, Any]) -> str:
+    """What the verdict rests on: the reason there is none, else the method's name."""
+    return str(row["reason"] or row["method_label"])
+
+
+def _title(followup: FollowUp, lang: Lang) -> str:
+    vintage = followup.vintage.date.isoformat() if followup.vintage else "—"
+    name = followup.plan.title.get(lang)
+    return f"{name} — data as of {vintage}" if lang == "en" else f"{name} — {vintage}時点のデータ"
+
+
 def render_table(console: Console, followup: FollowUp, rows: list[dict[str, Any]],
                  lang: Lang) -> None:  # fmt: skip
-    plan = followup.plan
-    en = lang == "en"
-    vintage = followup.vintage.date.isoformat() if followup.vintage else "—"
-    title = f"{plan.title.get(lang)} — " + (f"data as of {vintage}" if en else f"{vintage}時点")
-    table = Table(title=title, show_lines=False)
-    for name in ("KPI", "Latest" if en else "最新値", "Goal" if en else "目標",
-                 "Verdict" if en else "評価", "Pace" if en else "ペース",
-                 "History" if en else "推移"):  # fmt: skip
-        table.add_column(name, overflow="fold")
-    by_part = {p.id: p for p in plan.parts}
+    """A table on a wide terminal; one block per KPI on a narrow one (``COLUMNS=80``)."""
+    if console.width < WIDE:
+        console.print(_cards(followup, rows, lang))
+        return
+    table = Table(title=_title(followup, lang), show_lines=False)
+    for key in _HEADERS:
+        table.add_column(_header(key, lang), overflow="fold")
+    by_part = {p.id: p for p in followup.plan.parts}
     current = ""
     for row in rows:
         if row["part"] != current:
             current = row["part"]
             part = by_part[current]
             table.add_row(f"[bold]{part.number}. {part.title.get(lang)}[/]", "", "", "", "", "")
-        latest = (
-            f"{quantity(row['latest_value'], row['unit'], lang)} ({row['latest_period']})"
-            if row["latest_value"] is not None
-            else "—"
-        )
         kind = KIND_LABELS[row["kind"]].get(lang)
         table.add_row(
             f"{row['title']}\n[dim]{row['kpi']} · {kind}[/]",
-            latest,
+            _latest(row, lang),
             row["goal"],
-            f"{row['status_label']}\n[dim]{row['reason'] or row['method']}[/]",
+            f"{row['status_label']}\n[dim]{_why(row)}[/]",
             row["pace_text"],
-            sparkline(row["history"]),
+            sparkline(row["history"], upside_down=row["rank"]),
         )
     console.print(table)
 
 
+def _cards(followup: FollowUp, rows: list[dict[str, Any]], lang: Lang) -> RenderableType:
+    by_part = {p.id: p for p in followup.plan.parts}
+    blocks: list[RenderableType] = [RichText(_title(followup, lang), style="bold")]
+    current = ""
+    for row in rows:
+        if row["part"] != current:
+            current = row["part"]
+            part = by_part[current]
+            blocks.append(Rule(f"{part.number}. {part.title.get(lang)}", align="left"))
+        kind = KIND_LABELS[row["kind"]].get(lang)
+        facts = Table.grid(padding=(0, 1))
+        facts.add_column(style="dim", no_wrap=True)
+        facts.add_column(overflow="fold")
+        facts.add_row(_header("latest", lang), _latest(row, lang))
+        facts.add_row(_header("goal", lang), row["goal"])
+        verdict = RichText(row["status_label"], style="bold")
+        verdict.append(f" — {_why(row)}", style="dim")
+        facts.add_row(_header("verdict", lang), verdict)
+        if row["pace_text"]:
+            facts.add_row(_header("pace", lang), row["pace_text"])
+        history = sparkline(row["history"], upside_down=row["rank"])
+        if history:
+            facts.add_row(_header("history", lang), history)
+        blocks.append(
+            Group(
+                RichText(row["title"], style="bold"),
+                RichText(f"{row['kpi']} · {kind}", style="dim", overflow="fold"),
+                facts,
+                RichText(""),
+            )
+        )
+    return Group(*blocks)
+
+
 @click.command("status")
-@_PLAN
-@_DB
+@PLAN_OPTION
+@DB_OPTION
 @click.option("--method", type=click.Choice(METHODS), default=None,
               help="Show this method's verdict (default: the headline verdict).")  # fmt: skip
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-              show_default=True)  # fmt: skip
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="What was known on this date (YYYY-MM-DD): the store's vintages.")  # fmt: skip
+@LANG_OPTION
+@format_option(["table", "json", "csv"])
+@AS_OF_OPTION
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
 def status(plan_dir: Path | None, db: str | None, method: str | None, lang: str, fmt: str,
-           as_of: dt.datetime | None, output: Path | None) -> None:  # fmt: skip
-    """Every KPI by part: latest value, goal, verdict, pace needed vs achieved, history."""
+           as_of: dt.date | dt.datetime | None, output: Path | None) -> None:  # fmt: skip
+    """Every KPI by part: latest value, goal, verdict, pace needed vs achieved, history.
+
+    The table fits the terminal (COLUMNS): below 120 columns each KPI is a block of lines.
+    """
     language = parse_lang(lang)
-    provider = _load(plan_dir, db, Console(stderr=True))
-    followup = provider.get(as_of.date() if as_of else None)
+    provider = open_followup(plan_dir, db, Console(stderr=True))
+    day = as_of.date() if isinstance(as_of, dt.datetime) else as_of
+    followup = provider.get(day)
     rows = rows_for(followup, method, language)
     if fmt == "table":
         if output is not None:
             with output.open("w", encoding="utf-8") as handle:
                 render_table(Console(file=handle, width=160), followup, rows, language)
             return
-        console = Console()
-        if console.width < 140:  # a narrow terminal or a pipe: keep the columns readable
-            console = Console(width=140)
-        render_table(console, followup, rows, language)
+        render_table(Console(), followup, rows, language)
         return
     if fmt == "json":
         text = json.dumps(
             {
                 "plan": followup.plan.id,
-                "as_of": as_of.date().isoformat() if as_of else None,
+                "as_of": day.isoformat() if day else None,
                 "vintage": followup.vintage.date.isoformat() if followup.vintage else None,
-                "kpis": [{k: v for k, v in r.items() if k != "pace_text"} for r in rows],
+                "kpis": [
+                    {k: v for k, v in r.items() if k not in ("pace_text", "rank")} for r in rows
+                ],
             },
             ensure_ascii=False,
             indent=2,

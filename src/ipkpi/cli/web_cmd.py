@@ -14,57 +14,18 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
 from .. import settings
-from ..followup import FollowUpProvider
 from ..followup.store_source import StoreSource
-from ..paths import default_plan_dir
-from ..plan import Plan
-from ..plan.loader import load_plan
-from ..plan.problems import PlanError
-from ..store import DataFileError, Store, catalog_from_plan
-from ..store.shipped import ensure_shipped
 from ..text import parse_lang
-from .plan_cmd import LANG_OPTION, print_summary
+from .options import DB_OPTION, LANG_OPTION, PLAN_OPTION, open_followup
+from .plan_cmd import print_summary
 
-_PLAN = click.option(
-    "--plan",
-    "plan_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Plan folder (default: $IPKPI_PLAN_DIR, else plans/ip2025).",
-)
-_DB = click.option(
-    "--db",
-    "db",
-    default=None,
-    help="Store: a SQLite file or a database URL (default: $IPKPI_DATABASE_URL, else the "
-    "embedded SQLite file).",
-)
-
-
-def _load(plan_dir: Path | None, db: str | None, console: Console) -> FollowUpProvider:
-    folder = plan_dir or default_plan_dir()
-    try:
-        plan = load_plan(folder)
-    except PlanError as exc:
-        raise click.ClickException(f"the plan in {folder} has problems:\n{exc}") from None
-    store = Store.open(db)
-    _ensure_shipped(store, plan, folder, console)
-    return FollowUpProvider(plan, StoreSource(store, plan))
-
-
-def _ensure_shipped(store: Store, plan: Plan, folder: Path, console: Console) -> None:
-    """Load the plan's shipped observations unless this content is already stored."""
-    try:
-        report = ensure_shipped(store, folder, catalog_from_plan(plan))
-    except DataFileError as exc:
-        raise click.ClickException(f"the shipped data cannot be loaded:\n{exc}") from None
-    if report is not None and report.status != "already_imported":
-        console.print(f"Loaded the shipped observations of {folder}: {report.status}")
+# The names other command modules used before the options had a module of their own.
+_PLAN, _DB, _load = PLAN_OPTION, DB_OPTION, open_followup
 
 
 @click.command("serve")
-@_PLAN
-@_DB
+@PLAN_OPTION
+@DB_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--base", default="", help="Base path when served under a prefix, e.g. /ipkpi.")
@@ -98,7 +59,7 @@ def serve(
     from ..web import create_app
 
     console = Console(stderr=True)
-    provider = _load(plan_dir, db, console)
+    provider = open_followup(plan_dir, db, console)
     if isinstance(provider.source, StoreSource):
         with_data = set(provider.source.store.series_ids())
         print_summary(console, provider.plan, with_data, parse_lang(lang))
@@ -122,8 +83,8 @@ def serve(
 
 @click.command("build-site")
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
-@_PLAN
-@_DB
+@PLAN_OPTION
+@DB_OPTION
 @click.option(
     "--vintages",
     type=click.Choice(["all", "latest"]),
@@ -147,7 +108,7 @@ def build_site(
     from ..web.site import build_site as build
 
     console = Console(stderr=True)
-    provider = _load(plan_dir, db, console)
+    provider = open_followup(plan_dir, db, console)
     started = time.perf_counter()
     downloads = ("csv", "xlsx") if xlsx else ("csv",)
     columns = (*Progress.get_default_columns()[:2], BarColumn(), MofNCompleteColumn(),

@@ -4,6 +4,7 @@ from .figures import ContextBlock, ContextItem, Figure
 from .kpi import (
     KIND_LABELS,
     KPI_KINDS,
+    ROLE_LABELS,
     ChangeFromBaseline,
     Component,
     CountToReach,
@@ -28,6 +29,7 @@ from .structure import Measure, Part, Pillar, Plan, Section
 __all__ = [
     "KIND_LABELS",
     "KPI_KINDS",
+    "ROLE_LABELS",
     "ChangeFromBaseline",
     "Component",
     "ContextBlock",

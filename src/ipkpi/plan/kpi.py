@@ -171,6 +171,14 @@ KPI_KINDS: dict[str, type[KpiBase]] = {
     "milestone": Milestone,
 }
 
+#: What a series is to its KPI, as readers see it.
+ROLE_LABELS: dict[str, Text] = {
+    "kpi": Text(ja="KPI", en="KPI"),
+    "peer": Text(ja="比較対象", en="Peer"),
+    "component": Text(ja="構成要素", en="Component"),
+    "context": Text(ja="参考", en="Context"),
+}
+
 KIND_LABELS: dict[str, Text] = {
     "level_by_deadline": Text(ja="期限付き水準", en="Level by deadline"),
     "rank": Text(ja="順位", en="Rank"),

@@ -5,14 +5,33 @@ a file is a :class:`Vintage`; a value is never overwritten, a revision is a new 
 vintage, so the store answers both "what is the latest value" and "what was known on a date".
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from . import service_schema  # noqa: F401  (the service's tables join the store's metadata)
 from .catalog import SeriesCatalog, SeriesInfo, catalog_from_plan
 from .database import DATABASE_URL_ENV, DatabaseError, database_url, default_database_path
-from .importing import Change, ImportReport, import_file
 from .limits import ImportLimits
 from .observation import FLAGS, Observation, Revision, Vintage
 from .problems import DataFileError, StoreError
 from .store import Store
+
+if TYPE_CHECKING:
+    from .importing import Change, ImportReport, import_file
+
+# The importers (polars, openpyxl, every reader) load when an import needs them, so that
+# reading the store (``ipkpi status``, the dashboard) does not pay for them.
+_IMPORTING = frozenset({"Change", "ImportReport", "import_file"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _IMPORTING:
+        from . import importing
+
+        return getattr(importing, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "DATABASE_URL_ENV",

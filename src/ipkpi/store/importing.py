@@ -9,7 +9,6 @@ change and writes nothing.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -25,6 +24,7 @@ from .catalog import SeriesCatalog
 from .checking import WEB_ADDRESS, check_table
 from .database import write_transaction
 from .diff import NEW, REVISED, UNCHANGED, diff
+from .files import file_sha256
 from .importers import ReadOptions, reader_for
 from .importers.sdmx_foreign import SdmxSeriesMap, combined_sha256
 from .limits import ImportLimits
@@ -79,14 +79,6 @@ class ImportReport:
             selected = selected.head(limit)
         columns = ("_row", "series", "period", "value", "status", "old_value")
         return [Change(*values) for values in selected.select(columns).iter_rows()]
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def import_file(

@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .catalog import SeriesCatalog, catalog_from_plan
-from .importing import ImportReport, file_sha256, import_file
+from .files import file_sha256
 from .store import Store
-from .writer import Progress
+
+if TYPE_CHECKING:
+    from .importing import ImportReport
+    from .writer import Progress
 
 SHIPPED_FILE = "observations.csv"
+
+
+def shipped_is_stored(store: Store, plan_dir: Path | str) -> bool:
+    """Whether the plan ships no observations or their content is stored already.
+
+    Cheap (a hash and one query; no importer is loaded): a command that only reads calls this
+    first and :func:`ensure_shipped` only when it says False.
+    """
+    path = Path(plan_dir) / SHIPPED_FILE
+    return not path.is_file() or store.vintage_with_sha256(file_sha256(path)) is not None
 
 
 def ensure_shipped(
@@ -27,6 +41,8 @@ def ensure_shipped(
     path = Path(plan_dir) / SHIPPED_FILE
     if not path.is_file():
         return None
+    from .importing import ImportReport, import_file  # only when there may be work to do
+
     known = store.vintage_with_sha256(file_sha256(path))
     if known is not None:
         return ImportReport(path.name, known.sha256, "already_imported", vintage=known)

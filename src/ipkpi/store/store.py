@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Collection
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-import polars as pl
 from sqlalchemy import Connection, Engine, Row, select
 
 from ..periods import parse_period
@@ -16,6 +16,9 @@ from .database import create_store_engine, database_url
 from .migrations import migrate
 from .observation import Observation, Revision, Vintage
 from .schema import series, vintages
+
+if TYPE_CHECKING:
+    import polars as pl
 
 AsOf = dt.date | dt.datetime | None
 
@@ -118,6 +121,8 @@ class Store:
 
         ``connection`` reads inside the caller's transaction.
         """
+        import polars as pl  # for the importers and exporters; plain reading does without
+
         query = queries.latest(series_ids, as_of_moment(as_of))
         schema = {
             "series": pl.String,

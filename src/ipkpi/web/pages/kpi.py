@@ -14,7 +14,15 @@ from typing_extensions import TypedDict
 from ...charts import kpi_chart, to_svg
 from ...followup import FollowUp, KpiStatus
 from ...followup.describe import deadline_of, goal_text
-from ...plan import KIND_LABELS, LevelByDeadline, Milestone, Pending, RelativeToPeers, Source
+from ...plan import (
+    KIND_LABELS,
+    ROLE_LABELS,
+    LevelByDeadline,
+    Milestone,
+    Pending,
+    RelativeToPeers,
+    Source,
+)
 from ...text import Lang, t
 from ..downloads import table_csv, table_xlsx
 from ..models import closed
@@ -47,12 +55,6 @@ TABLE_COLUMNS = (
     "vintage",
     "note",
 )
-ROLE_LABELS = {
-    "kpi": ("KPI", "KPI"),
-    "peer": ("比較対象", "Peer"),
-    "component": ("構成要素", "Component"),
-    "context": ("参考", "Context"),
-}
 
 
 @closed
@@ -169,7 +171,7 @@ def data_table(status: KpiStatus, lang: Lang) -> DataTable:
     rows: list[TableRow] = []
     for data in status.series:
         label = tx(data.series.label, lang)
-        role = ROLE_LABELS[data.series.role][0 if lang == "ja" else 1]
+        role = ROLE_LABELS[data.series.role].get(lang)
         for obs in data.observations:
             rows.append(
                 {

@@ -1,0 +1,133 @@
+"""The options every command spells the same way: ``--plan``, ``--db``, ``--lang``, ``--format``,
+``--as-of``; and opening the plan and the store they name.
+
+A command takes the ones it needs from here, so the same thing has the same name everywhere
+(``tests/cli/test_options.py`` checks it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from ..paths import default_plan_dir
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..followup import FollowUpProvider
+    from ..plan import Plan
+    from ..store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+PLAN_OPTION = click.option(
+    "--plan",
+    "plan_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Plan folder (default: $IPKPI_PLAN_DIR, else plans/ip2025).",
+)
+DB_OPTION = click.option(
+    "--db",
+    "db",
+    default=None,
+    metavar="URL|PATH",
+    help="Store: a SQLite file or a database URL (default: $IPKPI_DATABASE_URL, else the "
+    "embedded SQLite file).",
+)
+LANG_OPTION = click.option(
+    "--lang",
+    default="ja",
+    show_default=True,
+    type=click.Choice(["ja", "en"]),
+    help="Language of the output.",
+)
+
+
+def format_option(
+    choices: Sequence[str], default: str | None = None, **extra: Any
+) -> Callable[[F], F]:
+    """``--format`` with these choices (the first is the default unless ``default`` says)."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=default or choices[0],
+        show_default=True,
+        **extra,
+    )
+
+
+def _moment(ctx: click.Context, param: click.Parameter, text: str | None) -> Any:
+    if not text:
+        return None
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text)
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise click.BadParameter(
+            f"{text!r} is not a date (YYYY-MM-DD) or a time (YYYY-MM-DDTHH:MM)"
+        ) from None
+
+
+AS_OF_OPTION = click.option(
+    "--as-of",
+    "as_of",
+    default=None,
+    metavar="DATE",
+    callback=_moment,
+    help="The data as known at this date (YYYY-MM-DD) or time (YYYY-MM-DDTHH:MM, UTC).",
+)
+
+
+def open_plan(plan_dir: Path | None) -> Plan:
+    """The plan, or exit with every problem listed."""
+    from ..plan.loader import load_plan
+    from ..plan.problems import PlanError, render
+    from ..settings import current
+
+    folder = plan_dir or default_plan_dir()
+    try:
+        return load_plan(folder)
+    except PlanError as exc:
+        for problem in exc.problems:
+            click.echo(render(problem, lang=current().lang), err=True)
+        raise click.ClickException(
+            f"the plan in {folder} has problems ({len(exc.problems)}): "
+            f"run 'ipkpi plan validate {folder}'"
+        ) from None
+
+
+def open_followup(plan_dir: Path | None, db: str | None, console: Console) -> FollowUpProvider:
+    """The follow-up of the plan over the store (the shipped data loaded when missing)."""
+    from ..followup import FollowUpProvider
+    from ..followup.store_source import StoreSource
+
+    plan, store = open_plan_and_store(plan_dir, db, console)
+    return FollowUpProvider(plan, StoreSource(store, plan))
+
+
+def open_plan_and_store(
+    plan_dir: Path | None, db: str | None, console: Console
+) -> tuple[Plan, Store]:
+    """The plan and its store, the plan's shipped observations loaded into it when missing."""
+    from ..store import DataFileError, Store, catalog_from_plan
+    from ..store.shipped import ensure_shipped, shipped_is_stored
+
+    folder = plan_dir or default_plan_dir()
+    plan = open_plan(folder)
+    store = Store.open(db)
+    if not shipped_is_stored(store, folder):
+        try:
+            report = ensure_shipped(store, folder, catalog_from_plan(plan))
+        except DataFileError as exc:
+            raise click.ClickException(f"the shipped data cannot be loaded:\n{exc}") from None
+        if report is not None and report.status != "already_imported":
+            console.print(f"Loaded the shipped observations of {folder}: {report.status}")
+    return plan, store
