@@ -7,8 +7,9 @@ Each command runs as a fresh process (``ipkpi …``) against a SQLite store of i
 temporary folder, loaded once with the shipped observations before timing, so the figures are
 what a person typing the command waits for. Prints min and median wall time per command, and
 the CPU time of its process (the figure to compare on a busy machine, where wall time waits
-for a core); the goal is ≤ 1 s for ``summary`` and ``status`` on an idle machine. ``--import-time`` also prints the ten slowest
-imports of ``ipkpi summary`` (``python -X importtime``).
+for a core); the goal is ≤ 1 s for ``summary`` and ``status`` on an idle machine.
+``--import-time`` also prints the ten slowest imports of ``ipkpi summary``
+(``python -X importtime``).
 """
 
 from __future__ import annotations

@@ -132,7 +132,9 @@ def test_the_cli(tmp_path: Path) -> None:
     )
     assert done.exit_code == 0, done.output
     assert f"withdrew {SERIES}: 2024 (1.5071)" in done.output
-    shown = runner.invoke(cli, ["data", "history", *common, SERIES], env={"COLUMNS": "200"})
+    shown = runner.invoke(
+        cli, ["data", "history", *common, SERIES, "--lang", "en"], env={"COLUMNS": "200"}
+    )
     assert "withdrawn" in shown.output and "wrong series" in shown.output
 
 
