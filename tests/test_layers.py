@@ -2,9 +2,9 @@
 
 Each top-level module of ``ipkpi`` may import only the modules listed for it below. The table
 is the architecture: the value types at the bottom (text, problems, settings, units, periods,
-points), the plan, then the store and the assessment side by side (neither imports the other),
-the follow-up that joins them, charts and report on top of it, and the web and CLI layers that
-nothing imports.
+points) and the wording of numbers (wording, on units), the plan, then the store and the
+assessment side by side (neither imports the other), the follow-up that joins them, charts and
+report on top of it, and the web and CLI layers that nothing imports.
 """
 
 from __future__ import annotations
@@ -17,7 +17,18 @@ import ipkpi
 
 ROOT = Path(ipkpi.__file__).parent
 
-BASE = {"text", "problems", "settings", "units", "eras", "periods", "points", "paths", "ministries"}
+BASE = {
+    "text",
+    "problems",
+    "settings",
+    "units",
+    "wording",
+    "eras",
+    "periods",
+    "points",
+    "paths",
+    "ministries",
+}
 ALLOWED: dict[str, set[str]] = {
     "__init__": {"text"},
     "text": set(),
@@ -27,6 +38,7 @@ ALLOWED: dict[str, set[str]] = {
     "settings": set(),
     "ministries": {"text"},
     "units": {"text", "problems"},
+    "wording": {"text", "units"},
     "periods": {"eras", "problems", "text"},
     "points": {"periods"},
     "plan": {"text", "problems", "units", "periods", "paths", "ministries"},

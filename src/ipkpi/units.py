@@ -39,7 +39,17 @@ UNITS: dict[str, Unit] = {
     u.code: u
     for u in (
         _u("jpy", "money_jpy", 1.0, "円", "yen", "円", "JPY", "円", "JPY", "yen"),
-        _u("jpy_man", "money_jpy", 1e4, "万円", "10 thousand yen", "万円", "×10k JPY", "万円"),
+        _u(
+            "jpy_man",
+            "money_jpy",
+            1e4,
+            "万円",
+            "10 thousand yen",
+            "万円",
+            "10,000 yen",
+            "万円",
+            "×10k JPY",
+        ),
         _u(
             "jpy_oku",
             "money_jpy",
@@ -47,9 +57,10 @@ UNITS: dict[str, Unit] = {
             "億円",
             "100 million yen",
             "億円",
-            "×100m JPY",
+            "100 million yen",
             "億円",
             "JPY 100m",
+            "×100m JPY",
         ),
         _u(
             "jpy_cho",
@@ -58,8 +69,9 @@ UNITS: dict[str, Unit] = {
             "兆円",
             "trillion yen",
             "兆円",
-            "trillion JPY",
+            "trillion yen",
             "兆円",
+            "trillion JPY",
             "JPY tn",
             "trillion yen",
         ),
@@ -71,8 +83,9 @@ UNITS: dict[str, Unit] = {
             "万人",
             "10 thousand persons",
             "万人",
-            "×10k persons",
+            "10,000 persons",
             "万人",
+            "×10k persons",
         ),
         _u("percent", "share", 1.0, "%", "percent", "%", "%", "%", "％", "pct"),
         _u(
@@ -90,7 +103,7 @@ UNITS: dict[str, Unit] = {
         ),
         _u("rank", "rank", 1.0, "順位", "rank", "位", "rank", "位"),
         _u("count", "count", 1.0, "件数", "count", "件", "", "件", "カ所", "箇所", "number"),
-        _u("count_man", "count", 1e4, "万件", "10 thousand", "万件", "×10k", "万件"),
+        _u("count_man", "count", 1e4, "万件", "10 thousand", "万件", "10,000", "万件", "×10k"),
         _u(
             "count_million",
             "count",
@@ -110,8 +123,9 @@ UNITS: dict[str, Unit] = {
             "万社",
             "10 thousand enterprises",
             "万社",
-            "×10k firms",
+            "10,000 firms",
             "万社",
+            "×10k firms",
         ),
         _u(
             "accesses_month",
@@ -130,8 +144,8 @@ UNITS: dict[str, Unit] = {
             "百万アクセス/月",
             "million accesses per month",
             "百万アクセス/月",
-            "m accesses/month",
             "million accesses/month",
+            "m accesses/month",
         ),
         _u(
             "accesses_month_oku",
@@ -140,8 +154,9 @@ UNITS: dict[str, Unit] = {
             "億アクセス/月",
             "100 million accesses per month",
             "億アクセス/月",
-            "×100m accesses/month",
+            "100 million accesses/month",
             "億アクセス/月",
+            "×100m accesses/month",
         ),
         _u(
             "per_million",
@@ -160,8 +175,11 @@ UNITS: dict[str, Unit] = {
 
 _BY_NAME: dict[str, Unit] = {}
 for _unit in UNITS.values():
-    for _name in (_unit.code, *_unit.aliases):
-        _BY_NAME.setdefault(_name.strip().lower(), _unit)
+    # A unit answers to its code, its spellings and the symbols pages show (so a downloaded
+    # table's unit column reads back in).
+    for _name in (_unit.code, *_unit.aliases, _unit.symbol.ja, _unit.symbol.en):
+        if _name.strip():
+            _BY_NAME.setdefault(_name.strip().lower(), _unit)
 
 
 def unit(name: str) -> Unit:
