@@ -69,7 +69,7 @@ def test_level_by_deadline_in_another_unit_with_pace() -> None:
     assert round(v.pace_needed * 100, 1) == 13.2
     assert v.status == "moderate_progress"
     assert a.forecast is not None and a.forecast.probability is not None
-    assert "13.2 %" in v.explain().en and "13.2 %" in v.explain().ja
+    assert "+13.2%" in v.explain().en and "年率+13.2%" in v.explain().ja
 
 
 def test_the_plan_baseline_becomes_the_base_observation() -> None:

@@ -197,9 +197,11 @@ def test_a_sum_is_drawn_with_its_components_stacked_under_it(cool_japan: FollowU
     inbound_now = bar(bars, "2024-01-01", labels[1])
     assert inbound_now["value"] == pytest.approx(8.1395) and inbound_now["period"] == "2024"
     assert inbound_now["share"] == pytest.approx(8.1395 / 27.1)
-    assert inbound_now["unit"] == ("兆円" if lang == "ja" else "trillion JPY")
+    # Worded in the page's one scale (兆円 / trillion yen), as the page's text is.
+    assert inbound_now["value_text"] == ("8.14兆円" if lang == "ja" else "8.14 trillion yen")
+    assert inbound_now["share_text"] == "30.0%"
     tooltip = {t["field"] for t in bars["encoding"]["tooltip"]}
-    assert {"component", "period", "value", "unit", "share"} <= tooltip
+    assert {"component", "period", "value_text", "share_text"} <= tooltip
     # The history, the required path and the target are still drawn. Two totals give no
     # prediction interval, so no projected path is drawn (ipkpi.followup.paths).
     assert layer_marks(spec).count("line") == 2

@@ -135,5 +135,5 @@ def test_goals_are_worded_in_both_languages(plan: Plan):
     exports, rank = plan.kpi("alpha.one.exports"), plan.kpi("alpha.one.rank")
     assert exports is not None and rank is not None
     assert goal_text(exports, "ja") == "≥ 5兆円（2030年まで）"
-    assert goal_text(exports, "en") == "≥ 5 trillion JPY by 2030"
+    assert goal_text(exports, "en") == "≥ 5 trillion yen by 2030"
     assert goal_text(rank, "ja") == "≤ 4位（2035年まで）"

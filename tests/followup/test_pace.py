@@ -29,8 +29,8 @@ def test_agrifood_pace_is_the_same_in_every_view(tmp_path: Path) -> None:
     # MAFF 2025: 1兆7,005億円 (data-sources.md §2.3) → 5兆円 by 2030 (kpis.md)
     assert pace.needed == pytest.approx((5 / 1.7005) ** (1 / 5) - 1)
     assert pace.latest == "2025"
-    assert pace.needed_text("ja") == "+24.1%/年"
+    assert pace.needed_text("ja") == "年率+24.1%"
     page = pace_data(status, "ja")
     assert page is not None
-    assert (page["needed"], page["needed_text"]) == (pace.needed, "+24.1%/年")
-    assert kpi_entry(status, "ja")["pace"]["needed"] == "+24.1%/年"
+    assert (page["needed"], page["needed_text"]) == (pace.needed, "年率+24.1%")
+    assert kpi_entry(status, "ja")["pace"]["needed"] == "年率+24.1%"

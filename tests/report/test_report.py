@@ -34,8 +34,8 @@ def test_a_page_per_section_with_its_kpis_and_changes(provider: FollowUpProvider
     first = data["pages"][0]
     exports = first["kpis"][0]
     assert exports["title"] == "Exports"
-    assert exports["goal"] == "≥ 5 trillion JPY by 2030"
-    assert exports["latest"] == "1.507 trillion JPY" and exports["latest_period"] == "2024"
+    assert exports["goal"] == "≥ 5 trillion yen by 2030"
+    assert exports["latest"] == "1.51 trillion yen" and exports["latest_period"] == "2024"
     assert {(c["kind"], c["period"]) for c in first["changes"]} >= {
         ("Revised", "2023"),
         ("New observation", "2024"),

@@ -113,7 +113,7 @@ def test_json_groups_observations_by_series_with_both_labels(
     document = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     exports = next(s for s in document["series"] if s["id"] == "data.store.exports.jpn")
     assert exports["label"] == {"ja": "輸出額", "en": "Exports"}
-    assert exports["unit_label"] == {"ja": "兆円", "en": "trillion JPY"}
+    assert exports["unit_label"] == {"ja": "兆円", "en": "trillion yen"}
     assert [o["period"] for o in exports["observations"]] == ["2023", "2024", "2025"]
     assert exports["observations"][2]["flags"] == ["provisional"]
 

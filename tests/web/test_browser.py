@@ -71,17 +71,17 @@ def _latest(page: Any) -> str:
 
 def test_the_as_of_selector_shows_the_values_known_then(page: Any, live_server: str):
     open_page(page, live_server + "/kpi/alpha.one.exports")
-    assert _latest(page) == "1.507兆円 (2024)"
+    assert _latest(page) == "1.51兆円 (2024)"
     page.select_option("#as-of-select", label="2025-01-10")
     page.click("form.as-of button")
     page.wait_for_url("**as_of=2025-01-10")
-    assert _latest(page) == "1.455兆円 (2023) [速報値]"
+    assert _latest(page) == "1.45兆円 (2023) [速報値]"
     rows = page.locator("#data-table tbody tr")
     assert rows.count() == 5  # the 2024 value came with the second vintage
     page.select_option("#as-of-select", index=0)
     page.click("form.as-of button")
     page.wait_for_url(live_server + "/kpi/alpha.one.exports")
-    assert _latest(page) == "1.507兆円 (2024)"
+    assert _latest(page) == "1.51兆円 (2024)"
 
 
 def test_the_csv_download_holds_what_the_table_shows(page: Any, live_server: str):

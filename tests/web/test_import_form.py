@@ -367,8 +367,8 @@ def test_a_good_file_is_previewed_kept_as_a_draft_and_not_published(
     text = main_text(response)
     assert "File release.csv New 1 Revised 1 Unchanged 1" in text
     assert table_rows(response, "changes") == [
-        ["2", "alpha.one.exports.jpn Exports", "2024", "1.5073", "1.55", "trillion JPY", "Revised"],
-        ["3", "alpha.one.exports.jpn Exports", "2025", "", "1.62", "trillion JPY", "New"],
+        ["2", "alpha.one.exports.jpn Exports", "2024", "1.5073", "1.55", "trillion yen", "Revised"],
+        ["3", "alpha.one.exports.jpn Exports", "2025", "", "1.62", "trillion yen", "New"],
     ]
     [(ident, state, name)] = drafts(import_store)
     assert (state, name) == ("draft", "release.csv")

@@ -62,3 +62,18 @@ def test_the_cool_japan_chart_stacks_its_components(shipped: tuple[Plan, Any]):
     assert "Inbound tourist consumption" in bars[0]["encoding"]["color"]["scale"]["domain"]
     html = client.get("/kpi/cj.overseas_total").text
     assert '<a href="#components">構成要素</a>' in html
+
+
+def test_the_piracy_page_reads_its_numbers_in_one_scale(shipped: tuple[Plan, Any]):
+    """ux-review item 14: 基準値 3億 stood above 最新値 140百万 on the same page."""
+    _, client = shipped
+    for prefix, scale, other in (("", "億アクセス/月", "百万アクセス/月"), ("/en", "million", "×")):
+        page = client.get(f"{prefix}/kpi/protection.piracy.publication_piracy_access.json").json()
+        facts = " ".join(f["value"] for f in page["kpi"]["facts"]) + page["kpi"]["latest"]
+        words = facts + " ".join(v["explanation"] for v in page["verdicts"])
+        words += " ".join(n["text"] for v in page["verdicts"] for n in v["numbers"])
+        assert scale in words and other not in words, prefix
+    ja = client.get("/kpi/protection.piracy.publication_piracy_access.json").json()
+    assert ja["kpi"]["latest"] == "1.4億アクセス/月"
+    en = client.get("/en/kpi/protection.piracy.publication_piracy_access.json").json()
+    assert en["kpi"]["latest"] == "140 million accesses/month"

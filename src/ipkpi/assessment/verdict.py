@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ..text import Text
+from ..wording import Wording
 from .vocabulary import METHOD_LABELS, NOTES, REASONS, status_label
 
 
@@ -105,11 +106,15 @@ class Verdict:
     def available(self) -> bool:
         return self.status != "not_available"
 
-    def explain(self) -> Text:
-        """One sentence in Japanese and English built from this verdict's numbers."""
+    def explain(self, wording: Wording | None = None) -> Text:
+        """One sentence in Japanese and English built from this verdict's numbers.
+
+        ``wording`` words the numbers in the scale the page uses for the KPI's series; without
+        it, in the scale of the verdict's own numbers.
+        """
         from .explain import explain
 
-        return explain(self)
+        return explain(self, wording)
 
     @property
     def sentence(self) -> Text:

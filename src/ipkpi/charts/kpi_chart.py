@@ -17,9 +17,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..followup import KpiStatus, Observation, PathPoint, SeriesData
+from ..followup.flags import flag_labels
 from ..plan import ChangeFromBaseline, CountToReach, Figure, Level, LevelByDeadline, Rank
 from ..text import Lang, Text
-from ..units import UnitError, convert, unit
+from ..units import UnitError, convert
+from ..wording import share
 from .axis import period_date, year_date
 from .render import SCHEMA
 
@@ -100,7 +102,8 @@ def kpi_chart(
     y_unit = chart_unit(status)
     if y_unit is None:
         return {}
-    symbol = unit(y_unit).symbol.get(lang)
+    wording = status.wording
+    symbol = wording.symbol(lang)
     title = status.kpi.title.get(lang)
     rows = _observation_rows(status, y_unit, lang)
     if not rows:
@@ -120,9 +123,9 @@ def kpi_chart(
         layers.append(_components(component_rows, y, lang))
     layers.append(_history(rows, y, lang))
     if status.required_path:
-        layers.append(_path(status.required_path, "required", y, lang))
+        layers.append(_path(status, status.required_path, "required", y, lang))
     if status.projected_path:
-        layers.extend(_projection(status.projected_path, y, lang))
+        layers.extend(_projection(status, status.projected_path, y, lang))
     target = _target(status, y_unit, lang)
     if target:
         layers.append(target)
@@ -176,7 +179,9 @@ def _x(lang: Lang) -> dict[str, Any]:
 
 
 def _observation_rows(status: KpiStatus, y_unit: str, lang: Lang) -> list[dict[str, Any]]:
+    """The series drawn as lines (the KPI's and its peers'), in the page's scale."""
     rows = []
+    wording = status.wording
     for data in status.series:
         if data.series.unit != y_unit or data.series.role not in ("kpi", "peer"):
             continue
@@ -187,8 +192,9 @@ def _observation_rows(status: KpiStatus, y_unit: str, lang: Lang) -> list[dict[s
                     "series": label,
                     "date": period_date(obs.period, obs.year),
                     "period": obs.period,
-                    "value": obs.value,
-                    "flags": ", ".join(obs.flags),
+                    "value": wording.scaled(obs.value, lang),
+                    "value_text": wording.quantity(obs.value, lang),
+                    "flags": ", ".join(flag_labels(obs.flags, lang)),
                     "source": obs.source_title,
                 }
             )
@@ -200,7 +206,7 @@ def _history(rows: list[dict[str, Any]], y: dict[str, Any], lang: Lang) -> dict[
     tooltip = [
         {"field": "series", "title": _l("series", lang)},
         {"field": "period", "title": _l("period", lang)},
-        {"field": "value", "type": "quantitative", "title": _l("value", lang), "format": ",.4~g"},
+        {"field": "value_text", "title": _l("value", lang)},
         {"field": "flags", "title": _l("flags", lang)},
         {"field": "source", "title": _l("source", lang)},
     ]
@@ -254,7 +260,7 @@ def _component_rows(status: KpiStatus, y_unit: str, lang: Lang) -> list[dict[str
     kpi = status.kpi
     if not isinstance(kpi, LevelByDeadline) or not kpi.components:
         return []
-    symbol = unit(y_unit).symbol.get(lang)
+    wording = status.wording
     by_id = {d.series.id: d for d in status.series}
     published = kpi.published_total
     rows: list[dict[str, Any]] = []
@@ -280,7 +286,7 @@ def _component_rows(status: KpiStatus, y_unit: str, lang: Lang) -> list[dict[str
         if total is None:
             total = sum(d[-1] for d in drawn)
         for index, component, data, obs, value in drawn:
-            flags = list(obs.flags)
+            flags = flag_labels(obs.flags, lang)
             if component.definition_changed:
                 flags.append(_l("definition_changed", lang))
             rows.append(
@@ -289,11 +295,12 @@ def _component_rows(status: KpiStatus, y_unit: str, lang: Lang) -> list[dict[str
                     "order": index,
                     "date": period_date(place, None),
                     "period": obs.period,
-                    "value": value,
-                    "unit": symbol,
+                    "value": wording.scaled(value, lang),
+                    "value_text": wording.quantity(value, lang),
                     "share": value / total if total else None,
+                    "share_text": share(value / total) if total else "",
                     "survey": _l(f"{survey}_survey", lang),
-                    "total": f"{total:,.4g} {symbol}".strip(),
+                    "total": wording.quantity(total, lang),
                     "flags": ", ".join(flags),
                     "source": obs.source_title,
                 }
@@ -329,19 +336,8 @@ def _components(rows: list[dict[str, Any]], y: dict[str, Any], lang: Lang) -> di
             "tooltip": [
                 {"field": "component", "title": _l("component", lang)},
                 {"field": "period", "title": _l("period", lang)},
-                {
-                    "field": "value",
-                    "type": "quantitative",
-                    "title": _l("value", lang),
-                    "format": ",.4~g",
-                },
-                {"field": "unit", "title": _l("unit", lang)},
-                {
-                    "field": "share",
-                    "type": "quantitative",
-                    "title": _l("share", lang),
-                    "format": ".1%",
-                },
+                {"field": "value_text", "title": _l("value", lang)},
+                {"field": "share_text", "title": _l("share", lang)},
                 {"field": "survey", "title": _l("survey", lang)},
                 {"field": "total", "title": _l("total", lang)},
                 {"field": "flags", "title": _l("flags", lang)},
@@ -351,38 +347,50 @@ def _components(rows: list[dict[str, Any]], y: dict[str, Any], lang: Lang) -> di
     }
 
 
-def _path_rows(points: tuple[PathPoint, ...], name: str) -> list[dict[str, Any]]:
+def _path_rows(
+    status: KpiStatus, points: tuple[PathPoint, ...], name: str, lang: Lang
+) -> list[dict[str, Any]]:
+    wording = status.wording
+
+    def scaled(value: float | None) -> float | None:
+        return None if value is None else wording.scaled(value, lang)
+
     return [
         {
             "path": name,
             "date": year_date(p.year),
-            "value": p.value,
-            "low": p.low,
-            "high": p.high,
+            "value": wording.scaled(p.value, lang),
+            "value_text": wording.quantity(p.value, lang),
+            "low": scaled(p.low),
+            "high": scaled(p.high),
+            "low_text": wording.quantity(p.low, lang),
+            "high_text": wording.quantity(p.high, lang),
         }
         for p in points
     ]
 
 
-def _path(points: tuple[PathPoint, ...], key: str, y: dict[str, Any], lang: Lang) -> dict[str, Any]:
+def _path(
+    status: KpiStatus, points: tuple[PathPoint, ...], key: str, y: dict[str, Any], lang: Lang
+) -> dict[str, Any]:
     return {
-        "data": {"values": _path_rows(points, _l(key, lang))},
+        "data": {"values": _path_rows(status, points, _l(key, lang), lang)},
         "mark": {"type": "line", "strokeDash": [6, 4], "color": PATH_COLOUR, "strokeWidth": 1.5},
         "encoding": {
             "x": _x(lang),
             "y": y,
             "tooltip": [
                 {"field": "path", "title": _l("series", lang)},
-                {"field": "value", "type": "quantitative", "format": ",.4~g"},
+                {"field": "value_text", "title": _l("value", lang)},
             ],
         },
     }
 
 
 def _projection(
-    points: tuple[PathPoint, ...], y: dict[str, Any], lang: Lang
+    status: KpiStatus, points: tuple[PathPoint, ...], y: dict[str, Any], lang: Lang
 ) -> list[dict[str, Any]]:
-    rows = _path_rows(points, _l("projected", lang))
+    rows = _path_rows(status, points, _l("projected", lang), lang)
     layers = []
     if all(r["low"] is not None and r["high"] is not None for r in rows):
         layers.append(
@@ -394,8 +402,8 @@ def _projection(
                     "y": y | {"field": "low"},
                     "y2": {"field": "high"},
                     "tooltip": [
-                        {"field": "low", "title": _l("interval", lang), "format": ",.4~g"},
-                        {"field": "high", "title": _l("interval", lang), "format": ",.4~g"},
+                        {"field": "low_text", "title": _l("interval", lang)},
+                        {"field": "high_text", "title": _l("interval", lang)},
                     ],
                 },
             }
@@ -430,8 +438,9 @@ def _target(status: KpiStatus, y_unit: str, lang: Lang) -> dict[str, Any] | None
     if value is None:
         return None
     deadline = getattr(status.kpi, "deadline", None)
-    label = f"{_l('target', lang)} {value:,.4g}" + (f" ({deadline})" if deadline else "")
-    row: dict[str, Any] = {"target": label, "value": value}
+    worded = status.wording.quantity(value, lang)
+    label = f"{_l('target', lang)} {worded}" + (f" ({deadline})" if deadline else "")
+    row: dict[str, Any] = {"target": label, "value": status.wording.scaled(value, lang)}
     encoding: dict[str, Any] = {
         "y": {"field": "value", "type": "quantitative"},
         "tooltip": [{"field": "target", "title": _l("target", lang)}],

@@ -15,7 +15,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from ..followup.numbers import flag_labels
+from ..followup.flags import flag_labels
 from ..text import Lang, parse_lang
 from .suggest import did_you_mean
 

@@ -7,11 +7,13 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text as RichText
 
-from ..followup.numbers import flag_labels, quantity
-from ..plan import KIND_LABELS, ROLE_LABELS, Figure, KpiBase, Part, Plan, Section
+from ..followup.describe import target_text
+from ..followup.flags import flag_labels
+from ..plan import KIND_LABELS, ROLE_LABELS, Figure, KpiBase, Part, Plan, Section, Target
 from ..plan.measure import ministries_text
 from ..text import Lang
 from ..units import unit
+from ..wording import quantity
 
 _FIELD_LABELS = {
     "target": ("目標", "Target"),
@@ -32,11 +34,12 @@ def _l(pair: tuple[str, str], lang: Lang) -> str:
 
 
 def figure_text(figure: Figure, lang: Lang) -> str:
-    names = flag_labels(figure.flags.names(), lang)
-    flags = f" [{'; '.join(names)}]" if names else ""
+    names = [n for n in figure.flags.names() if n != "approximate"]  # 約 is in the value
+    flags = f" [{', '.join(flag_labels(names, lang))}]" if names else ""
     period = f" ({figure.period})" if figure.period else ""
     label = f"{figure.label.get(lang)}: " if figure.label else ""
-    return f"{label}{quantity(figure.value, figure.unit, lang)}{period}{flags} — {figure.source}"
+    value = quantity(figure.value, figure.unit, lang, approximate=figure.flags.approximate)
+    return f"{label}{value}{period}{flags} — {figure.source}"
 
 
 _LINK_ROLES = {"output": ("アウトプット", "output"), "outcome": ("アウトカム", "outcome")}
@@ -67,11 +70,8 @@ def kpi_panel(plan: Plan, kpi: KpiBase, lang: Lang) -> Panel:
         value = getattr(kpi, name, None)
         if value is None:
             continue
-        if hasattr(value, "value") and hasattr(value, "unit"):
-            comparison = getattr(value, "comparison", "at_least")
-            sign = "≥" if comparison == "at_least" else "≤"
-            approx = "約" if getattr(value, "approximate", False) else ""
-            value = f"{sign} {approx}{quantity(value.value, value.unit, lang)}"
+        if isinstance(value, Target):
+            value = target_text(value, lang)
         elif hasattr(value, "get"):
             value = value.get(lang)
         facts.add_row(_l(pair, lang), str(value))

@@ -23,7 +23,6 @@ from ..assessment import HEADLINE_METHODS
 from ..assessment.verdict import Verdict
 from ..followup import FollowUp, KpiStatus
 from ..followup.describe import goal_text
-from ..followup.numbers import quantity
 from ..followup.pace import Pace, pace_of
 from ..plan import KIND_LABELS
 from ..text import Lang, parse_lang
@@ -98,7 +97,8 @@ def status_row(status: KpiStatus, method: str | None, lang: Lang) -> dict[str, A
         "latest_period": latest.period if latest else None,
         "latest_value": latest.value if latest else None,
         "unit": unit_code,
-        "goal": goal_text(status.kpi, lang),
+        "latest_text": status.wording.quantity(latest.value, lang) if latest else "—",
+        "goal": goal_text(status.kpi, lang, status.wording),
         "method": verdict.method,
         "method_label": verdict.method_label.get(lang),
         "status": verdict.status,
@@ -109,7 +109,7 @@ def status_row(status: KpiStatus, method: str | None, lang: Lang) -> dict[str, A
         "pace_recent": pace.achieved if pace else None,
         "pace_kind": pace.kind if pace else None,
         "pace_text": _pace_text(pace, lang),
-        "explanation": verdict.explain().get(lang),
+        "explanation": verdict.explain(status.wording).get(lang),
         "history": [o.value for o in status.main.observations] if status.main else [],
         "rank": status.kind == "rank",
     }
@@ -144,7 +144,7 @@ def _header(key: str, lang: Lang) -> str:
 def _latest(row: dict[str, Any], lang: Lang) -> str:
     if row["latest_value"] is None:
         return "—"
-    return f"{quantity(row['latest_value'], row['unit'], lang)} ({row['latest_period']})"
+    return f"{row['latest_text']} ({row['latest_period']})"
 
 
 def _why(row: dict[str, Any]) -> str:
@@ -254,7 +254,8 @@ def status(plan_dir: Path | None, db: str | None, method: str | None, lang: str,
                 "as_of": day.isoformat() if day else None,
                 "vintage": followup.vintage.date.isoformat() if followup.vintage else None,
                 "kpis": [
-                    {k: v for k, v in r.items() if k not in ("pace_text", "rank")} for r in rows
+                    {k: v for k, v in r.items() if k not in ("pace_text", "rank", "latest_text")}
+                    for r in rows
                 ],
             },
             ensure_ascii=False,

@@ -17,7 +17,8 @@ from ..plan import (
     Target,
 )
 from ..text import Lang, Text, t
-from ..units import UnitError, unit
+from ..units import UnitError, convert
+from ..wording import Wording, quantity
 
 _WORDS: dict[str, Text] = {
     "increase": t("増加", "increase"),
@@ -27,52 +28,45 @@ _WORDS: dict[str, Text] = {
     "named_peer": t("比較対象と同水準", "on par with the named peer"),
     "by": t("{what}（{year}年まで）", "{what} by {year}"),
     "due": t("{due}までに作成", "due {due}"),
-    "about": t("約", "about "),
 }
 
 
-def _symbol(code: str, lang: Lang) -> str:
-    try:
-        return unit(code).symbol.get(lang)
-    except UnitError:
-        return code
-
-
-def _num(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
-
-
-def target_text(target: Target, lang: Lang) -> str:
+def target_text(target: Target, lang: Lang, wording: Wording | None = None) -> str:
+    """``≥ 20兆円``, ``≤ 約1億アクセス/月``: in the page's scale of the series when it converts."""
     sign = "≥" if target.comparison == "at_least" else "≤"
-    about = _WORDS["about"].get(lang) if target.approximate else ""
-    symbol = _symbol(target.unit, lang)
-    sep = "" if lang == "ja" or symbol == "%" else " "
-    return f"{sign} {about}{_num(target.value)}{sep}{symbol}"
+    if wording is not None:
+        try:
+            value = convert(target.value, target.unit, wording.unit)
+        except UnitError:
+            pass
+        else:
+            return f"{sign} {wording.quantity(value, lang, approximate=target.approximate)}"
+    return f"{sign} {quantity(target.value, target.unit, lang, approximate=target.approximate)}"
 
 
 def _by(what: str, year: int | None, lang: Lang) -> str:
     return _WORDS["by"].get(lang).format(what=what, year=year) if year else what
 
 
-def goal_text(kpi: KpiBase, lang: Lang) -> str:
-    """What the KPI asks for, with its deadline."""
+def goal_text(kpi: KpiBase, lang: Lang, wording: Wording | None = None) -> str:
+    """What the KPI asks for, with its deadline, its numbers worded by ``wording``."""
     if isinstance(kpi, LevelByDeadline):
-        return _by(target_text(kpi.target, lang), kpi.deadline, lang)
+        return _by(target_text(kpi.target, lang, wording), kpi.deadline, lang)
     if isinstance(kpi, Rank):
         rank = f"≤ {kpi.target_rank}位" if lang == "ja" else f"rank ≤ {kpi.target_rank}"
         return _by(rank, kpi.deadline, lang)
     if isinstance(kpi, ChangeFromBaseline):
-        change = f"{kpi.change:+g}{'' if lang == 'ja' else ' '}{_symbol(kpi.unit, lang)}"
+        change = Wording.of(kpi.unit, [kpi.change]).quantity(kpi.change, lang, sign=True)
         return _by(change, kpi.deadline, lang)
     if isinstance(kpi, RelativeToPeers):
         what = _WORDS[kpi.criterion].get(lang)
         if kpi.interpretation is not None:
-            what += f" ({target_text(kpi.interpretation, lang)})"
+            what += f" ({target_text(kpi.interpretation, lang, wording)})"
         return _by(what, kpi.deadline, lang)
     if isinstance(kpi, Level):
-        return target_text(kpi.target, lang)
+        return target_text(kpi.target, lang, wording)
     if isinstance(kpi, CountToReach):
-        return _by(target_text(kpi.target, lang), kpi.deadline, lang)
+        return _by(target_text(kpi.target, lang, wording), kpi.deadline, lang)
     if isinstance(kpi, DirectionOnly):
         return _WORDS[kpi.direction].get(lang)
     if isinstance(kpi, Monitor):

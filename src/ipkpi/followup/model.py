@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..assessment.kpi_inputs import reference_in_unit
 from ..assessment.verdict import Verdict
 from ..plan import KpiBase, Part, Section, Series, kpi_direction
+from ..wording import Wording
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +95,23 @@ class KpiStatus:
     @property
     def main(self) -> SeriesData | None:
         return next((s for s in self.series if s.series.role == "kpi"), None)
+
+    @property
+    def unit(self) -> str:
+        """The unit of the KPI's main series (of its first series when it has no main one)."""
+        data = self.main or (self.series[0] if self.series else None)
+        return data.series.unit if data else ""
+
+    @property
+    def wording(self) -> Wording:
+        """How the KPI's values read on every view: one scale for its series, chosen from its
+        values, its baseline and its target (``3億`` and ``1.4億``, never ``300百万`` too)."""
+        unit_code = self.unit
+        values: list[float | None] = [
+            o.value for s in self.series if s.series.unit == unit_code for o in s.observations
+        ]
+        values += [reference_in_unit(self.kpi, unit_code)]
+        return Wording.of(unit_code, values)
 
     @property
     def has_data(self) -> bool:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..text import Lang
+from ..wording import Wording, pace_kind, rate
 from .model import KpiStatus
-from .numbers import rate
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,14 +22,15 @@ class Pace:
     """``growth``: fractions a year (0.132 = +13.2 %/yr); ``change``: units a year."""
     unit: str
     latest: str
+    wording: Wording
     """The period of the latest value the pace is measured from."""
     method: str
 
     def needed_text(self, lang: Lang) -> str:
-        return rate(self.needed, self.kind, self.unit, lang)
+        return rate(self.needed, pace_kind(self.kind, self.unit), self.wording, lang)
 
     def achieved_text(self, lang: Lang) -> str:
-        return rate(self.achieved, self.kind, self.unit, lang)
+        return rate(self.achieved, pace_kind(self.kind, self.unit), self.wording, lang)
 
 
 def pace_of(status: KpiStatus) -> Pace | None:
@@ -43,5 +44,6 @@ def pace_of(status: KpiStatus) -> Pace | None:
                 unit=unit_code,
                 latest=v.current_period or "",
                 method=v.method,
+                wording=status.wording,
             )
     return None

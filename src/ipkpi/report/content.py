@@ -1,6 +1,6 @@
 """The annual follow-up report's content: one entry per section, built from the follow-up.
 
-Every number is worded by :mod:`ipkpi.followup.numbers` and every verdict explained by the
+Every number is worded by :mod:`ipkpi.wording` and every verdict explained by the
 assessment's own sentence, so the report says what the dashboard says.
 """
 
@@ -12,11 +12,12 @@ from typing import Any
 from ..followup import TONES, Changes, FollowUp, KpiStatus
 from ..followup.describe import goal_text
 from ..followup.explain import explanation
-from ..followup.numbers import flag_labels, quantity
+from ..followup.flags import flag_labels
 from ..followup.pace import pace_of
 from ..followup.tone import TONE_LABELS
 from ..plan import KIND_LABELS
 from ..text import Lang, Text, t
+from ..wording import Wording, quantity
 
 WORDS: dict[str, Text] = {
     "report": t("フォローアップ報告", "Follow-up report"),
@@ -49,20 +50,20 @@ WORDS: dict[str, Text] = {
 def kpi_entry(status: KpiStatus, lang: Lang) -> dict[str, Any]:
     main = status.main
     latest = main.latest if main else None
-    unit_code = main.series.unit if main else ""
+    wording = status.wording
     entry: dict[str, Any] = {
         "id": status.kpi.id,
         "title": status.kpi.title.get(lang),
         "wording": status.kpi.wording.get(lang),
         "kind": KIND_LABELS[status.kind].get(lang),
-        "goal": goal_text(status.kpi, lang),
-        "latest": quantity(latest.value, unit_code, lang) if latest else "—",
+        "goal": goal_text(status.kpi, lang, wording),
+        "latest": wording.quantity(latest.value, lang) if latest else "—",
         "latest_period": latest.period if latest else "",
         "flags": flag_labels(latest.flags, lang) if latest else [],
         "status_label": status.headline.status_label.get(lang),
         "method_label": status.headline.method_label.get(lang),
         "tone": status.tone,
-        "explanation": explanation(status.headline).get(lang),
+        "explanation": explanation(status.headline, wording).get(lang),
         "pace": None,
         "has_data": status.has_data,
     }
@@ -84,9 +85,17 @@ def _change_rows(followup: FollowUp, changes: Changes, kpi_ids: set[str], lang: 
         status = followup.kpi(change.kpi_id)
         title = status.kpi.title.get(lang) if status else change.kpi_id
 
-        def shown(value: float | str | None, unit_code: str = change.unit) -> str:
+        wording = status.wording if status is not None else None
+
+        def shown(
+            value: float | str | None,
+            unit_code: str = change.unit,
+            wording: Wording | None = wording,
+        ) -> str:
             if value is None or isinstance(value, str):
                 return value or "—"
+            if wording is not None and wording.unit == unit_code:
+                return wording.quantity(value, lang)
             return quantity(value, unit_code, lang)
 
         kind = "verdict_changed" if change.kind == "verdict" else change.kind

@@ -14,6 +14,7 @@ from ..service import submissions
 from ..store import ImportReport
 from ..text import Lang
 from ..units import UnitError, unit
+from ..wording import exact
 from .ui_strings import UI
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def problem_row(problem: Problem, lang: Lang) -> dict[str, Any]:
 
 
 def number(value: float) -> str:
-    return f"{value:,.10g}"
+    return exact(value)
 
 
 def unit_label(code: str, lang: Lang) -> str:

@@ -12,9 +12,11 @@ from typing import Any
 
 from typing_extensions import TypedDict
 
-from ..followup.numbers import FLAG_LABELS, flag_labels, number, percent, quantity, unit_symbol
+from ..followup.flags import FLAG_LABELS, flag_labels
 from ..plan import Figure, Flags, Source
 from ..text import Lang, Text
+from ..units import UnitError, convert
+from ..wording import Wording, exact, number, quantity, unit_symbol
 from .models import closed
 
 __all__ = [
@@ -22,9 +24,9 @@ __all__ = [
     "FigureData",
     "LocalText",
     "SourceRef",
+    "exact",
     "flag_labels",
     "number",
-    "percent",
     "quantity",
     "tx",
     "unit_symbol",
@@ -79,15 +81,31 @@ class SourceRef(TypedDict):
     read_on: str
 
 
-def figure(fig: Figure, lang: Lang, sources: dict[str, Source]) -> FigureData:
+def figure_text(fig: Figure, lang: Lang, wording: Wording | None = None) -> str:
+    """A stated figure worded in the page's scale of its series when its unit converts."""
+    approximate = fig.flags.approximate
+    if wording is not None:
+        try:
+            value = convert(fig.value, fig.unit, wording.unit)
+        except UnitError:
+            pass
+        else:
+            return wording.quantity(value, lang, approximate=approximate)
+    return quantity(fig.value, fig.unit, lang, approximate=approximate)
+
+
+def figure(
+    fig: Figure, lang: Lang, sources: dict[str, Source], wording: Wording | None = None
+) -> FigureData:
     source = sources.get(fig.source)
     return {
         "label": tx(fig.label, lang),
         "value": fig.value,
         "unit": fig.unit,
-        "text": quantity(fig.value, fig.unit, lang),
+        "text": figure_text(fig, lang, wording),
         "period": fig.period or "",
-        "flags": flag_labels(fig.flags.names(), lang),
+        # 約 is in the text already.
+        "flags": flag_labels([f for f in fig.flags.names() if f != "approximate"], lang),
         "source": tx(source.title, lang) if source else fig.source,
         "source_url": (source.url or "") if source else "",
     }

@@ -10,12 +10,12 @@ from ..assessment.verdict import Verdict
 from ..assessment.vocabulary import NOTES
 from ..followup import KpiStatus, tone
 from ..followup.explain import explanation
-from ..followup.numbers import rate
 from ..followup.pace import pace_of
 from ..plan import kpi_direction
 from ..text import Lang, Text, t
+from ..wording import number, pace_kind, probability, rate
 from .models import closed
-from .present import number, quantity, tx
+from .present import tx
 
 
 @closed
@@ -70,12 +70,9 @@ NUMBER_LABELS: dict[str, Text] = {
 }
 
 
-def _rate(value: float | None, kind: str, unit_code: str, lang: Lang) -> str:
-    return rate(value, kind, unit_code, lang)
-
-
 def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> VerdictData:
-    unit_code = verdict.unit or (status.main.series.unit if status.main else "")
+    wording = status.wording
+    kind = pace_kind(verdict.rate_kind, verdict.unit or wording.unit)
     numbers: list[VerdictNumber] = []
 
     def add(key: str, text: str, raw: Any) -> None:
@@ -84,7 +81,7 @@ def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> VerdictData
         )
 
     def q(value: float | None) -> str:
-        return quantity(value, unit_code, lang) if unit_code else number(value)
+        return wording.quantity(value, lang) if verdict.unit else number(value)
 
     if verdict.base_value is not None:
         add("base", f"{q(verdict.base_value)} ({verdict.base_period or ''})", verdict.base_value)
@@ -101,7 +98,7 @@ def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> VerdictData
     for key in ("observed_rate", "required_rate"):
         value = getattr(verdict, key)
         if value is not None:
-            add(key, _rate(value, verdict.rate_kind, unit_code, lang), value)
+            add(key, rate(value, kind, wording, lang), value)
     if verdict.progress is not None:
         add("progress", number(verdict.progress, 3), verdict.progress)
     if verdict.score is not None:
@@ -109,7 +106,7 @@ def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> VerdictData
     for key in ("pace_needed", "pace_recent"):
         value = getattr(verdict, key)
         if value is not None:
-            add(key, q(value), value)
+            add(key, rate(value, kind, wording, lang), value)
     if verdict.projected_value is not None:
         add("projected_value", q(verdict.projected_value), verdict.projected_value)
     if verdict.interval_low is not None and verdict.interval_high is not None:
@@ -120,7 +117,7 @@ def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> VerdictData
             [verdict.interval_low, verdict.interval_high],
         )
     if verdict.probability is not None:
-        add("probability", f"{verdict.probability:.0%}", verdict.probability)
+        add("probability", probability(verdict.probability, lang), verdict.probability)
     if verdict.thresholds:
         text = ", ".join(f"{k} {v:g}" for k, v in verdict.thresholds.items())
         add("thresholds", text, dict(verdict.thresholds))
@@ -133,7 +130,7 @@ def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> VerdictData
         "status_label": verdict.status_label.get(lang),
         "tone": tone(verdict.status, kpi_direction(status.kpi)),
         "rule": verdict.rule,
-        "explanation": tx(explanation(verdict), lang),
+        "explanation": tx(explanation(verdict, wording), lang),
         "numbers": numbers,
         "notes": [NOTES[n].get(lang) for n in verdict.notes if n in NOTES],
     }

@@ -13,7 +13,7 @@ from ...followup.describe import goal_text
 from ...plan import KIND_LABELS, kpi_direction
 from ...text import Lang
 from ..models import closed
-from ..present import flag_labels, quantity, tx
+from ..present import flag_labels, tx
 
 
 @closed
@@ -105,7 +105,7 @@ def latest_text(status: KpiStatus, lang: Lang) -> tuple[str, str]:
     latest = main.latest if main else None
     if main is None or latest is None:
         return "—", ""
-    return quantity(latest.value, main.series.unit, lang), latest.period
+    return status.wording.quantity(latest.value, lang), latest.period
 
 
 def kpi_row(status: KpiStatus, lang: Lang) -> KpiRow:

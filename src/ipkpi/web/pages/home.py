@@ -143,9 +143,12 @@ PAGE = Page(
 )
 
 
-def _shown(value: float | str | None, unit_code: str, lang: Lang) -> str:
+def _shown(value: float | str | None, unit_code: str, status: KpiStatus | None, lang: Lang) -> str:
+    """A changed value, in the scale its KPI's page uses when it is in the KPI's unit."""
     if value is None or isinstance(value, str):
         return value or "—"
+    if status is not None and status.wording.unit == unit_code:
+        return status.wording.quantity(value, lang)
     return quantity(value, unit_code, lang) if unit_code else number(value)
 
 
@@ -174,7 +177,8 @@ def _changes(followup: FollowUp, changes: Changes, lang: Lang) -> ChangeList:
                 method = status.headline.method
                 old, new = _status_label(method, old, lang), _status_label(method, new, lang)
         else:
-            old, new = _shown(change.old, change.unit, lang), _shown(change.new, change.unit, lang)
+            old = _shown(change.old, change.unit, status, lang)
+            new = _shown(change.new, change.unit, status, lang)
         rows.append(
             {
                 "kind": change.kind,

@@ -29,10 +29,10 @@ from ..models import closed
 from ..present import (
     FigureData,
     SourceRef,
+    exact,
     figure,
+    figure_text,
     flag_labels,
-    number,
-    quantity,
     source_ref,
     tx,
     unit_symbol,
@@ -180,7 +180,7 @@ def data_table(status: KpiStatus, lang: Lang) -> DataTable:
                     "role": role,
                     "period": obs.period,
                     "value": obs.value,
-                    "value_text": number(obs.value, 6),
+                    "value_text": exact(obs.value),
                     "unit": unit_symbol(obs.unit or data.series.unit, lang),
                     "flags": "; ".join(flag_labels(obs.flags, lang)),
                     "source": obs.source_title,
@@ -196,7 +196,7 @@ def _facts(status: KpiStatus, lang: Lang, sources: dict[str, Source]) -> list[Fa
     kpi = status.kpi
     facts: list[Fact] = [
         {"label": UI["kind"].get(lang), "value": KIND_LABELS[status.kind].get(lang)},
-        {"label": UI["target"].get(lang), "value": goal_text(kpi, lang)},
+        {"label": UI["target"].get(lang), "value": goal_text(kpi, lang, status.wording)},
     ]
     deadline = deadline_of(kpi)
     if deadline is not None or hasattr(kpi, "deadline"):
@@ -210,7 +210,7 @@ def _facts(status: KpiStatus, lang: Lang, sources: dict[str, Source]) -> list[Fa
     if isinstance(kpi, Milestone):
         facts.append({"label": UI["milestone_status"].get(lang), "value": kpi.status})
     if kpi.baseline is not None:
-        base = figure(kpi.baseline, lang, sources)
+        base = figure(kpi.baseline, lang, sources, status.wording)
         period = f" ({base['period']})" if base["period"] else ""
         facts.append({"label": UI["baseline"].get(lang), "value": base["text"] + period})
     return facts
@@ -220,13 +220,14 @@ def _components(status: KpiStatus, lang: Lang) -> Components | None:
     kpi = status.kpi
     if not isinstance(kpi, LevelByDeadline) or not kpi.components:
         return None
+    w = status.wording
     rows: list[ComponentRow] = [
         {
             "series_id": c.series,
             "label": tx(c.label, lang),
-            "current": quantity(c.current.value, c.current.unit, lang),
+            "current": figure_text(c.current, lang, w),
             "current_period": c.current.period or "",
-            "previous": quantity(c.previous.value, c.previous.unit, lang),
+            "previous": figure_text(c.previous, lang, w),
             "previous_period": c.previous.period or "",
             "change_pct": c.change_pct,
             "definition_changed": c.definition_changed,
@@ -239,8 +240,8 @@ def _components(status: KpiStatus, lang: Lang) -> Components | None:
         "total": None
         if total is None
         else {
-            "current": quantity(total.current.value, total.current.unit, lang),
-            "previous": quantity(total.previous.value, total.previous.unit, lang),
+            "current": figure_text(total.current, lang, w),
+            "previous": figure_text(total.previous, lang, w),
             "change_pct": total.change_pct,
         },
     }
@@ -270,7 +271,7 @@ def kpi_page(followup: FollowUp, status: KpiStatus, lang: Lang) -> KpiPage:
             "wording": tx(kpi.wording, lang),
             "facts": _facts(status, lang, sources),
             "notes": [tx(n, lang) for n in kpi.notes],
-            "context": [figure(f, lang, sources) for f in kpi.context],
+            "context": [figure(f, lang, sources, status.wording) for f in kpi.context],
         },
         section={"id": status.section.id, "title": tx(status.section.title, lang)}
         if status.section
