@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..followup import FollowUp, KpiStatus
-from ..followup.describe import goal_text
-from ..followup.numbers import quantity
+from ..followup.describe import figure_text, goal_text
 from ..plan import Measure, Part, Plan, Section
 from ..plan.measure import ministry_label
 from ..text import Lang, Text
@@ -52,9 +51,10 @@ def measure_numbers(plan: Plan) -> dict[str, str]:
 
 def kpi_row(status: KpiStatus, lang: Lang) -> dict[str, str]:
     kpi = status.kpi
+    wording = status.wording
     baseline = "—"
     if kpi.baseline is not None:
-        baseline = quantity(kpi.baseline.value, kpi.baseline.unit, lang)
+        baseline = figure_text(kpi.baseline, lang, wording)
         if kpi.baseline.period:
             baseline += (
                 f"（{kpi.baseline.period}）" if lang == "ja" else f" ({kpi.baseline.period})"
@@ -63,13 +63,13 @@ def kpi_row(status: KpiStatus, lang: Lang) -> dict[str, str]:
     latest = main.latest if main else None
     current = "—"
     if latest is not None and main is not None:
-        current = quantity(latest.value, main.series.unit, lang)
+        current = wording.quantity(latest.value, lang)
         current += f"（{latest.period}）" if lang == "ja" else f" ({latest.period})"
     return {
         "kpi": kpi.title.get(lang),
         "baseline": baseline,
         "current": current,
-        "goal": goal_text(kpi, lang),
+        "goal": goal_text(kpi, lang, wording),
         "progress": status.headline.status_label.get(lang),
         "tone": status.tone,
         "id": kpi.id,

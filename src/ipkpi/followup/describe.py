@@ -6,6 +6,7 @@ from ..plan import (
     ChangeFromBaseline,
     CountToReach,
     DirectionOnly,
+    Figure,
     KpiBase,
     Level,
     LevelByDeadline,
@@ -29,6 +30,19 @@ _WORDS: dict[str, Text] = {
     "by": t("{what}（{year}年まで）", "{what} by {year}"),
     "due": t("{due}までに作成", "due {due}"),
 }
+
+
+def figure_text(fig: Figure, lang: Lang, wording: Wording | None = None) -> str:
+    """A stated figure worded in the page's scale of its series when its unit converts."""
+    approximate = fig.flags.approximate
+    if wording is not None:
+        try:
+            value = convert(fig.value, fig.unit, wording.unit)
+        except UnitError:
+            pass
+        else:
+            return wording.quantity(value, lang, approximate=approximate)
+    return quantity(fig.value, fig.unit, lang, approximate=approximate)
 
 
 def target_text(target: Target, lang: Lang, wording: Wording | None = None) -> str:

@@ -12,10 +12,10 @@ from typing import Any
 
 from typing_extensions import TypedDict
 
+from ..followup.describe import figure_text
 from ..followup.flags import FLAG_LABELS, flag_labels
 from ..plan import Figure, Flags, Source
 from ..text import Lang, Text
-from ..units import UnitError, convert
 from ..wording import Wording, exact, number, quantity, unit_symbol
 from .models import closed
 
@@ -25,6 +25,7 @@ __all__ = [
     "LocalText",
     "SourceRef",
     "exact",
+    "figure_text",
     "flag_labels",
     "number",
     "quantity",
@@ -79,19 +80,6 @@ class SourceRef(TypedDict):
     publisher: str
     url: str
     read_on: str
-
-
-def figure_text(fig: Figure, lang: Lang, wording: Wording | None = None) -> str:
-    """A stated figure worded in the page's scale of its series when its unit converts."""
-    approximate = fig.flags.approximate
-    if wording is not None:
-        try:
-            value = convert(fig.value, fig.unit, wording.unit)
-        except UnitError:
-            pass
-        else:
-            return wording.quantity(value, lang, approximate=approximate)
-    return quantity(fig.value, fig.unit, lang, approximate=approximate)
 
 
 def figure(
