@@ -5,12 +5,16 @@ from __future__ import annotations
 from ..text import Lang, Text, t
 
 FLAG_LABELS: dict[str, Text] = {
-    "uncertain": t("⚠ 出典が二次的または不一致", "⚠ secondary source or sources disagree"),
+    "uncertain": t("⚠ 出典間で不一致・要確認", "⚠ sources disagree or doubtful"),
     "derived": t("† 増減率などから算出", "† derived from a stated change"),
     "provisional": t("速報値", "provisional"),
     "estimate": t("試算値", "estimate"),
     "break_in_series": t("系列の断絶（定義・基準の変更）", "break in series (definition changed)"),
     "approximate": t("約（概数）", "approximate"),
+    "secondary": t(
+        "二次資料（発行元の公表資料を確認できず）",
+        "secondary source (publisher's release not available)",
+    ),
     "lower_bound": t("下限値（以上）", "lower bound (at least)"),
     "upper_bound": t("上限値（以下）", "upper bound (at most)"),
 }
