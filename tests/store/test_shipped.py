@@ -53,3 +53,37 @@ def test_the_shipped_observations_of_the_ip2025_plan_load(tmp_path: Path) -> Non
         report = ensure_shipped(store, REPO_PLAN)
         assert report is not None and report.status == "imported"
         assert report.new_count == report.row_count > 0
+
+
+def test_the_shipped_vintage_is_dated_by_publication_not_by_load(tmp_path: Path) -> None:
+    """plans/ip2025/plan.yaml: observations_published 2026-12-02 (the file's last release)."""
+    import datetime as dt
+
+    from ipkpi.plan.loader import load_plan
+
+    published = load_plan(REPO_PLAN).observations_published
+    assert published is not None and published <= dt.date.today()
+    with Store.open(tmp_path / "store.db") as store:
+        report = ensure_shipped(store, REPO_PLAN)
+        assert report is not None and report.vintage is not None
+        assert report.vintage.recorded_at == dt.datetime.combine(published, dt.time())
+
+
+def test_a_store_with_later_data_records_the_shipped_file_when_it_loads(
+    store: Store, tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    from ipkpi.store.shipped import publication_moment
+
+    plan = tmp_path / "plan"
+    shutil.copytree(PLAN, plan)
+    shutil.copy(FIXTURES / "shipped_bilingual.csv", plan / "observations.csv")
+    text = (plan / "plan.yaml").read_text(encoding="utf-8")
+    (plan / "plan.yaml").write_text(text + "observations_published: 2020-04-01\n", "utf-8")
+    first = ensure_shipped(store, plan)
+    assert first is not None and first.vintage is not None
+    assert first.vintage.recorded_at == dt.datetime(2020, 4, 1)
+    # A later vintage is stored: a file published before it is not slipped under it.
+    assert publication_moment(store, dt.date(2020, 3, 1)) is None
+    assert publication_moment(store, dt.date(2020, 4, 2)) == dt.datetime(2020, 4, 2)

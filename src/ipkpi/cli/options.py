@@ -125,9 +125,11 @@ def open_plan_and_store(
     store = Store.open(db)
     if not shipped_is_stored(store, folder):
         try:
-            report = ensure_shipped(store, folder, catalog_from_plan(plan))
+            report = ensure_shipped(store, folder, catalog_from_plan(plan), plan=plan)
         except DataFileError as exc:
             raise click.ClickException(f"the shipped data cannot be loaded:\n{exc}") from None
         if report is not None and report.status != "already_imported":
-            console.print(f"Loaded the shipped observations of {folder}: {report.status}")
+            when = report.vintage.recorded_at if report.vintage else None
+            dated = f", recorded at {when:%Y-%m-%d %H:%M} UTC" if when else ""
+            console.print(f"Loaded the shipped observations of {folder}: {report.status}{dated}")
     return plan, store

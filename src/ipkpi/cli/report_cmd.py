@@ -39,7 +39,7 @@ def report(
     output: Path | None,
 ) -> None:
     """Write the follow-up report: a page per section with its KPIs, verdicts and changes."""
-    when = as_of.date() if isinstance(as_of, dt.datetime) else as_of
+    when = as_of
     language = parse_lang(lang)
     console = Console(stderr=True)
     provider = open_followup(plan_dir, db, console)

@@ -153,7 +153,7 @@ def _why(row: dict[str, Any]) -> str:
 
 
 def _title(followup: FollowUp, lang: Lang) -> str:
-    vintage = followup.vintage.date.isoformat() if followup.vintage else "—"
+    vintage = followup.vintage.id.replace("T", " ") if followup.vintage else "—"
     name = followup.plan.title.get(lang)
     return f"{name} — data as of {vintage}" if lang == "en" else f"{name} — {vintage}時点のデータ"
 
@@ -237,8 +237,7 @@ def status(plan_dir: Path | None, db: str | None, method: str | None, lang: str,
     """
     language = parse_lang(lang)
     provider = open_followup(plan_dir, db, Console(stderr=True))
-    day = as_of.date() if isinstance(as_of, dt.datetime) else as_of
-    followup = provider.get(day)
+    followup = provider.get(as_of)
     rows = rows_for(followup, method, language)
     if fmt == "table":
         if output is not None:
@@ -251,8 +250,8 @@ def status(plan_dir: Path | None, db: str | None, method: str | None, lang: str,
         text = json.dumps(
             {
                 "plan": followup.plan.id,
-                "as_of": day.isoformat() if day else None,
-                "vintage": followup.vintage.date.isoformat() if followup.vintage else None,
+                "as_of": as_of.isoformat() if as_of else None,
+                "vintage": followup.vintage.id if followup.vintage else None,
                 "kpis": [
                     {k: v for k, v in r.items() if k not in ("pace_text", "rank", "latest_text")}
                     for r in rows

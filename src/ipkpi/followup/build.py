@@ -4,7 +4,8 @@
 keeps them; verdicts are worked out on first use and kept: every KPI's headline verdict when a
 list is first asked for (:meth:`FollowUp.kpis`), a KPI's verdicts by every method when that
 KPI is asked for (:meth:`FollowUp.kpi`). Pages, the CLI and the report then only read them.
-``as_of`` is a date: values are those known on that day (latest when None).
+``as_of`` is a date (values known by the end of that day) or a moment (UTC); the latest data
+when None.
 """
 
 from __future__ import annotations
@@ -16,19 +17,20 @@ from functools import cached_property
 from ..assessment.verdict import Verdict
 from ..plan import Plan
 from .assess import KpiInput, assess_one, status_of
-from .model import KpiStatus, SeriesData, Vintage
+from .model import AsOf, KpiStatus, SeriesData, Vintage, day_of, end_of
 from .source import ObservationSource
+from .vintages import distinct_vintages
 
 
 class FollowUp:
-    def __init__(self, plan: Plan, source: ObservationSource, as_of: dt.date | None = None):
+    def __init__(self, plan: Plan, source: ObservationSource, as_of: AsOf | None = None):
         self.plan = plan
         self.source = source
         self.as_of = as_of
-        all_vintages = vintages_by_date(source.vintages())
+        all_vintages = distinct_vintages(source.vintages())
         self.all_vintages: tuple[Vintage, ...] = tuple(all_vintages)
         self.vintages: tuple[Vintage, ...] = tuple(
-            v for v in all_vintages if as_of is None or v.date <= as_of
+            v for v in all_vintages if as_of is None or v.end <= end_of(as_of)
         )
         located = list(plan.iter_kpis())
         series_ids = [s.id for _, _, kpi in located for s in kpi.series]
@@ -58,10 +60,15 @@ class FollowUp:
     def reference_date(self) -> dt.date:
         """The date verdicts are given at: ``as_of``, else the latest vintage, else today."""
         if self.as_of is not None:
-            return self.as_of
+            return day_of(self.as_of)
         if self.vintage is not None:
             return self.vintage.date
         return dt.date.today()
+
+    @property
+    def before_first(self) -> bool:
+        """Asked for a date before any data were recorded (the pages say so)."""
+        return self.vintage is None and bool(self.all_vintages)
 
     @property
     def is_latest(self) -> bool:
@@ -116,16 +123,5 @@ class FollowUp:
         return out
 
 
-def vintages_by_date(vintages: list[Vintage]) -> list[Vintage]:
-    """One vintage per date (imports of one day count as one release), oldest first."""
-    by_date: dict[dt.date, list[Vintage]] = {}
-    for vintage in vintages:
-        by_date.setdefault(vintage.date, []).append(vintage)
-    return [
-        Vintage(
-            id=date.isoformat(),
-            date=date,
-            label=", ".join(v.label for v in group if v.label),
-        )
-        for date, group in sorted(by_date.items())
-    ]
+# The name before vintages within a day were told apart.
+vintages_by_date = distinct_vintages

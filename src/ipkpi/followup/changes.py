@@ -11,7 +11,7 @@ def changes_since_previous(current: FollowUp) -> Changes:
     previous_vintage = current.previous_vintage
     if previous_vintage is None:
         return Changes(previous=None, current=current.vintage)
-    before = FollowUp(current.plan, current.source, previous_vintage.date)
+    before = FollowUp(current.plan, current.source, previous_vintage.as_of)
     items: list[Change] = []
     for now in current.kpis():
         then = before.kpi(now.kpi.id)

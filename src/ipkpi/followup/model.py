@@ -14,14 +14,51 @@ from ..assessment.verdict import Verdict
 from ..plan import KpiBase, Part, Section, Series, kpi_direction
 from ..wording import Wording
 
+#: A point in data time: a date (the end of that day, UTC) or a moment (UTC).
+AsOf = dt.date | dt.datetime
+
 
 @dataclass(frozen=True, slots=True)
 class Vintage:
-    """One release of data: everything imported or revised on ``date``."""
+    """One release of data: an import (or a withdrawal), recorded at ``moment`` (UTC).
+
+    ``id`` is how links name it: its date, or its date and time (``2025-06-30T09:00:00``)
+    when its day has more than one vintage (:func:`.vintages.distinct_vintages`).
+    ``moment`` is None for a source that knows the day only (then one per day).
+    """
 
     id: str
     date: dt.date
     label: str = ""
+    moment: dt.datetime | None = None
+
+    @property
+    def as_of(self) -> AsOf:
+        """The date or moment that shows this vintage: what ``?as_of=`` takes."""
+        return parse_as_of(self.id)
+
+    @property
+    def end(self) -> dt.datetime:
+        """The moment it counts from: its own, or the end of its day."""
+        return self.moment if self.moment is not None else end_of(self.date)
+
+
+def end_of(as_of: AsOf) -> dt.datetime:
+    """The last moment ``as_of`` covers: a date means the end of that day."""
+    if isinstance(as_of, dt.datetime):
+        return as_of
+    return dt.datetime.combine(as_of, dt.time.max)
+
+
+def parse_as_of(text: str) -> AsOf:
+    """``2025-06-30`` → a date; ``2025-06-30T09:00:00`` (or ``T09:00``) → a moment."""
+    if "T" in text:
+        return dt.datetime.fromisoformat(text)
+    return dt.date.fromisoformat(text)
+
+
+def day_of(as_of: AsOf) -> dt.date:
+    return as_of.date() if isinstance(as_of, dt.datetime) else as_of
 
 
 @dataclass(frozen=True, slots=True)

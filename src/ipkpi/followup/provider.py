@@ -13,10 +13,11 @@ import time
 from collections.abc import Callable
 
 from ..plan import Plan
-from .build import FollowUp, vintages_by_date
+from .build import FollowUp
 from .changes import changes_since_previous
-from .model import Changes
+from .model import AsOf, Changes, Vintage, end_of
 from .source import ObservationSource
+from .vintages import distinct_vintages, in_force
 
 Listener = Callable[[str], None]
 
@@ -29,10 +30,10 @@ class FollowUpProvider:
         self._lock = threading.RLock()
         self._revision = source.revision()
         self._checked = time.monotonic()
-        self._built: dict[dt.date | None, FollowUp] = {}
-        self._changes: dict[dt.date | None, Changes] = {}
+        self._built: dict[AsOf | None, FollowUp] = {}
+        self._changes: dict[AsOf | None, Changes] = {}
         self._listeners: list[Listener] = []
-        self._dates: list[dt.date] | None = None
+        self._vintages: list[Vintage] | None = None
 
     def on_change(self, listener: Listener) -> None:
         """Call ``listener(revision)`` when new data are seen (caches use it to clear)."""
@@ -54,13 +55,14 @@ class FollowUpProvider:
                     self._revision = revision
                     self._built.clear()
                     self._changes.clear()
-                    self._dates = None
+                    self._vintages = None
                     for listener in self._listeners:
                         listener(revision)
         return self._revision
 
-    def vintage_date(self, as_of: dt.date | None) -> dt.date | None:
-        """The date of the vintage in force on ``as_of``: any date shows the same data as it.
+    def vintage_date(self, as_of: AsOf | None) -> AsOf | None:
+        """The name (date or moment) of the vintage in force at ``as_of``: any date or time
+        shows the same data as it.
 
         Keeping one follow-up per vintage (not per date asked for) bounds the memory a
         server spends, whatever dates its visitors type. A date before the first vintage
@@ -69,15 +71,15 @@ class FollowUpProvider:
         if as_of is None:
             return None
         with self._lock:
-            if self._dates is None:
-                self._dates = [v.date for v in vintages_by_date(self.source.vintages())]
-            dates = self._dates
-        earlier = [d for d in dates if d <= as_of]
-        if earlier:
-            return earlier[-1]
-        return dates[0] - dt.timedelta(days=1) if dates else as_of
+            if self._vintages is None:
+                self._vintages = distinct_vintages(self.source.vintages())
+            vintages = self._vintages
+        found = in_force(vintages, end_of(as_of))
+        if found is not None:
+            return found.as_of
+        return vintages[0].date - dt.timedelta(days=1) if vintages else as_of
 
-    def get(self, as_of: dt.date | None = None) -> FollowUp:
+    def get(self, as_of: AsOf | None = None) -> FollowUp:
         self.revision()
         as_of = self.vintage_date(as_of)
         with self._lock:
@@ -86,7 +88,7 @@ class FollowUpProvider:
                 found = self._built[as_of] = FollowUp(self.plan, self.source, as_of)
             return found
 
-    def changes(self, as_of: dt.date | None = None) -> Changes:
+    def changes(self, as_of: AsOf | None = None) -> Changes:
         followup = self.get(as_of)
         as_of = self.vintage_date(as_of)
         with self._lock:

@@ -7,13 +7,12 @@ some series as known at a date. The store implements it through :mod:`.store_sou
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from .model import Observation, Vintage
+from .model import AsOf, Observation, Vintage, end_of
 
 
 class ObservationSource(Protocol):
@@ -22,9 +21,9 @@ class ObservationSource(Protocol):
         ...
 
     def observations(
-        self, series_ids: Sequence[str], as_of: dt.date | None
+        self, series_ids: Sequence[str], as_of: AsOf | None
     ) -> dict[str, list[Observation]]:
-        """Each series' values as known on ``as_of`` (latest when None), by period."""
+        """Each series' values as known at ``as_of`` (latest when None), by period."""
         ...
 
     def revision(self) -> str:
@@ -50,9 +49,9 @@ class MemorySource:
         for record in records:
             self._by_series[record.observation.series_id].append(record)
             vintages[record.vintage.id] = record.vintage
-        self._vintages = sorted(vintages.values(), key=lambda v: (v.date, v.id))
+        self._vintages = sorted(vintages.values(), key=lambda v: (v.end, v.id))
         for rows in self._by_series.values():
-            rows.sort(key=lambda r: (r.vintage.date, r.vintage.id))
+            rows.sort(key=lambda r: (r.vintage.end, r.vintage.id))
 
     def vintages(self) -> list[Vintage]:
         return list(self._vintages)
@@ -62,13 +61,14 @@ class MemorySource:
         return f"{len(self._vintages)}:{last.id if last else ''}"
 
     def observations(
-        self, series_ids: Sequence[str], as_of: dt.date | None
+        self, series_ids: Sequence[str], as_of: AsOf | None
     ) -> dict[str, list[Observation]]:
         out: dict[str, list[Observation]] = {}
+        until = end_of(as_of) if as_of is not None else None
         for series_id in series_ids:
             known: dict[str, Recorded] = {}
             for record in self._by_series.get(series_id, ()):
-                if as_of is not None and record.vintage.date > as_of:
+                if until is not None and record.vintage.end > until:
                     break
                 known[record.observation.period] = record
             out[series_id] = sorted(

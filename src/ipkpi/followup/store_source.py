@@ -14,7 +14,8 @@ from ..store import Store
 from ..store import queries as store_queries
 from ..store.schema import vintages as vintages_table
 from ..store.store import as_of_moment
-from .model import Observation, Vintage
+from .model import AsOf, Observation, Vintage
+from .vintages import distinct_vintages
 
 
 class StoreSource:
@@ -26,9 +27,15 @@ class StoreSource:
 
     def vintages(self) -> list[Vintage]:
         return [
-            Vintage(id=str(v.id), date=v.recorded_at.date(), label=v.file_name)
+            Vintage(
+                id=str(v.id), date=v.recorded_at.date(), label=v.file_name, moment=v.recorded_at
+            )
             for v in self.store.vintages()
         ]
+
+    def _names(self) -> dict[dt.datetime, str]:
+        """Each recording moment's vintage name (its date, or date and time)."""
+        return {v.moment: v.id for v in distinct_vintages(self.vintages()) if v.moment}
 
     def revision(self) -> str:
         with self.store.engine.connect() as conn:
@@ -36,10 +43,11 @@ class StoreSource:
         return f"{count}:{last}"
 
     def observations(
-        self, series_ids: Sequence[str], as_of: dt.date | None
+        self, series_ids: Sequence[str], as_of: AsOf | None
     ) -> dict[str, list[Observation]]:
         query = store_queries.latest(series_ids, as_of_moment(as_of))
         out: dict[str, list[Observation]] = defaultdict(list)
+        names = self._names()
         with self.store.engine.connect() as conn:
             for row in conn.execute(query):
                 try:
@@ -56,7 +64,7 @@ class StoreSource:
                         flags=tuple(row.flags.split(";")) if row.flags else (),
                         source_title=row.source_title or "",
                         source_url=row.source_url or "",
-                        vintage=row.recorded_at.date().isoformat(),
+                        vintage=names.get(row.recorded_at, row.recorded_at.date().isoformat()),
                         note=row.note or "",
                         note_en=row.note_en or "",
                     )

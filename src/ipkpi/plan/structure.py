@@ -128,6 +128,12 @@ class Plan(PlanModel):
     sources: list[Source] = []
     publishers: list[Publisher] = []
     releases: list[Release] = []
+    observations_published: dt.date | None = Field(
+        None,
+        description="The day the shipped observations.csv was published (released in this "
+        "form); its vintage is dated by it, not by the day a store loads it. Update it with the "
+        "file.",
+    )
 
     # -- navigation -------------------------------------------------------------------------
     def iter_kpis(self) -> Iterator[tuple[Part, Section | None, KpiBase]]:

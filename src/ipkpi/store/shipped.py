@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,7 @@ from .files import file_sha256
 from .store import Store
 
 if TYPE_CHECKING:
+    from ..plan import Plan
     from .importing import ImportReport
     from .writer import Progress
 
@@ -31,12 +33,20 @@ def ensure_shipped(
     plan_dir: Path | str,
     catalog: SeriesCatalog | None = None,
     progress: Progress | None = None,
+    *,
+    plan: Plan | None = None,
 ) -> ImportReport | None:
     """Import the plan folder's ``observations.csv`` unless this content is already stored.
 
     Idempotent: the same file is one vintage however often this runs; an edited file is a new
     vintage holding only what changed. None when the plan ships no observations. The plan is
-    loaded (for the series and their units) only when there is something to import.
+    loaded (for the series, their units and the file's publication date) only when there is
+    something to import.
+
+    The vintage is recorded at the start of the day the plan says the file was published
+    (``observations_published``), so "data as of" is the data's date, not the load's; when
+    the store already holds a later vintage (or the plan gives no date) it is recorded now,
+    since back-dating it would put it under data recorded since.
     """
     path = Path(plan_dir) / SHIPPED_FILE
     if not path.is_file():
@@ -46,8 +56,22 @@ def ensure_shipped(
     known = store.vintage_with_sha256(file_sha256(path))
     if known is not None:
         return ImportReport(path.name, known.sha256, "already_imported", vintage=known)
-    if catalog is None:
+    if plan is None:
         from ..plan.loader import load_plan
 
-        catalog = catalog_from_plan(load_plan(plan_dir))
-    return import_file(store, path, catalog, progress=progress)
+        plan = load_plan(plan_dir)
+    moment = publication_moment(store, plan.observations_published)
+    return import_file(
+        store, path, catalog or catalog_from_plan(plan), progress=progress, recorded_at=moment
+    )
+
+
+def publication_moment(store: Store, published: dt.date | None) -> dt.datetime | None:
+    """When to record the shipped file: its publication day, unless later data are stored."""
+    if published is None:
+        return None
+    start = dt.datetime.combine(published, dt.time())
+    vintages = store.vintages()
+    if vintages and vintages[-1].recorded_at >= start:
+        return None
+    return start

@@ -8,12 +8,12 @@ files). A page that does not exist is :class:`NotFoundError`; a bad parameter is
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ..followup import FollowUp, FollowUpProvider
+from ..followup.model import AsOf
 from ..text import Lang, Text
 from .pages import NotFoundError, PageRequest, not_found, page_named
 from .render import render_html, render_json
@@ -37,7 +37,7 @@ class Dashboard:
     def plan_title(self) -> Text:
         return self.provider.plan.title
 
-    def followup(self, as_of: dt.date | None) -> FollowUp:
+    def followup(self, as_of: AsOf | None) -> FollowUp:
         return self.provider.get(as_of)
 
     def page_data(
@@ -45,7 +45,7 @@ class Dashboard:
         route: str,
         params: Mapping[str, str],
         lang: Lang,
-        as_of: dt.date | None,
+        as_of: AsOf | None,
         query: Mapping[str, str] | None = None,
     ) -> Mapping[str, Any]:
         """The page's data: what its HTML shows and its JSON holds."""
@@ -63,7 +63,7 @@ class Dashboard:
         route: str,
         params: Mapping[str, str],
         lang: Lang,
-        as_of: dt.date | None,
+        as_of: AsOf | None,
         fmt: str,
         urls: Urls,
         query: dict[str, str] | None = None,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
+from ..followup.model import AsOf
+from ..followup.model import parse_as_of as parse_moment
 from ..text import LANGS, Lang, Text, t
 
 
@@ -29,19 +31,24 @@ def parse_lang(value: str | None, default: Lang) -> Lang:
     )
 
 
-def parse_as_of(value: str | None) -> dt.date | None:
+def parse_as_of(value: str | None) -> AsOf | None:
+    """A date (the end of that day) or a moment ``YYYY-MM-DDTHH:MM[:SS]`` (UTC)."""
     if value is None or value == "":
         return None
     try:
-        return dt.date.fromisoformat(value)
+        moment = parse_moment(value)
     except ValueError:
         raise BadRequestError(
             t(
-                f"as_of={value!r} は日付ではありません。"
-                "YYYY-MM-DD 形式（例: 2025-06-30）で指定してください。",
-                f"as_of={value!r} is not a date: use YYYY-MM-DD, e.g. 2025-06-30",
+                f"as_of={value!r} は日付ではありません。YYYY-MM-DD 形式（例: 2025-06-30）、"
+                "または日時 YYYY-MM-DDTHH:MM（UTC）で指定してください。",
+                f"as_of={value!r} is not a date: use YYYY-MM-DD, e.g. 2025-06-30, or a time "
+                "YYYY-MM-DDTHH:MM (UTC)",
             )
         ) from None
+    if isinstance(moment, dt.datetime) and moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    return moment
 
 
 def parse_choice(query: Mapping[str, str], name: str, allowed: Iterable[str]) -> str:

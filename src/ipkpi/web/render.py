@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Mapping
 from functools import lru_cache
@@ -11,6 +10,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from ..followup.model import AsOf, parse_as_of
 from ..text import Lang
 from .pages import is_page, navigation, page_named
 from .pages.common import as_of_date
@@ -73,7 +73,7 @@ def render_html(
     params: dict[str, str] = page.get("params") or {}
     route = page["page"] if declared else "home"
 
-    def here(lang: Lang = lang, fmt: str = "html", as_of: dt.date | str | None = "same") -> str:
+    def here(lang: Lang = lang, fmt: str = "html", as_of: AsOf | str | None = "same") -> str:
         """This page in another language, format or vintage."""
         when = as_of_date(page) if as_of == "same" else as_of
         assert not isinstance(when, str)
@@ -97,7 +97,7 @@ def render_html(
             link=link,
             as_of=as_of,
             mode=urls.mode,
-            date=dt.date.fromisoformat,
+            vintage_as_of=parse_as_of,
             has_json=declared,  # error and import pages have no JSON
             nav=navigation(),
         )

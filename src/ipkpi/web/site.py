@@ -8,7 +8,6 @@ are drawn in the browser from the spec embedded in each page; SVG files are opti
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import multiprocessing
 import shutil
@@ -20,6 +19,7 @@ from pathlib import Path
 from ..assessment.verdict import Verdict
 from ..charts import javascript_bundle
 from ..followup import FollowUpProvider
+from ..followup.model import AsOf
 from ..text import LANGS, Lang, t
 from .dashboard import Dashboard
 from .errors import error_page
@@ -60,9 +60,9 @@ def build_site(
     provider.freeze()
     dashboard = Dashboard(provider)
     latest = provider.get(None)
-    as_ofs: list[dt.date | None] = [None]
+    as_ofs: list[AsOf | None] = [None]
     if vintages == "all":
-        as_ofs += [v.date for v in latest.all_vintages[:-1]]
+        as_ofs += [v.as_of for v in latest.all_vintages[:-1]]
     for as_of in as_ofs:  # read every vintage's data before forking: workers only read them
         provider.get(as_of)
     formats = tuple(downloads) + (("svg",) if svg else ())
@@ -70,7 +70,7 @@ def build_site(
     out.mkdir(parents=True, exist_ok=True)
     files, size = _write_assets(provider, out, SiteFiles(formats, vintages=len(as_ofs) > 1))
     stubs = [j for j in jobs if j.as_of is None and latest.vintage is not None]
-    files += _write_stubs(stubs, latest.vintage.date if latest.vintage else None, out)
+    files += _write_stubs(stubs, latest.vintage.as_of if latest.vintage else None, out)
     _WORKER = (dashboard, out, svg)
     # KPI pages first, in parallel: each worker assesses its KPIs by every method and sends
     # the verdicts back; the lists (home, progress, parts, sections) come after, from them.
@@ -101,7 +101,7 @@ def build_site(
     return SiteReport(pages=len(jobs), files=files, bytes=size)
 
 
-ChunkResult = tuple[int, int, list[tuple[dt.date | None, str, tuple[Verdict, ...]]]]
+ChunkResult = tuple[int, int, list[tuple[AsOf | None, str, tuple[Verdict, ...]]]]
 
 
 def _render_chunk(jobs: list[PageJob]) -> ChunkResult:
@@ -109,7 +109,7 @@ def _render_chunk(jobs: list[PageJob]) -> ChunkResult:
     dashboard, out, svg = _WORKER
     files = size = 0
     made: set[Path] = set()
-    verdicts: list[tuple[dt.date | None, str, tuple[Verdict, ...]]] = []
+    verdicts: list[tuple[AsOf | None, str, tuple[Verdict, ...]]] = []
     for job in jobs:
         params = job.param_dict
         page = dashboard.page_data(job.route, params, job.lang, job.as_of)
@@ -179,7 +179,7 @@ def _not_found_page(lang: Lang) -> str:
     return render_html(page, StaticUrls(target), template="error.html")
 
 
-def _write_stubs(jobs: list[PageJob], latest: dt.date | None, out: Path) -> int:
+def _write_stubs(jobs: list[PageJob], latest: AsOf | None, out: Path) -> int:
     """Pages of the latest vintage under ``as-of/DATE/``, forwarding to the canonical page.
 
     The permalink of the latest data points there; once newer data are built, the folder

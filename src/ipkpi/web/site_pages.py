@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..followup.model import AsOf
 from ..plan import Plan
 from ..text import LANGS, Lang
 from .pages import PAGES
@@ -18,7 +18,7 @@ class PageJob:
     route: str
     params: tuple[tuple[str, str], ...]
     lang: Lang
-    as_of: dt.date | None
+    as_of: AsOf | None
     formats: tuple[str, ...]
 
     @property
@@ -27,7 +27,7 @@ class PageJob:
 
 
 def site_pages(
-    plan: Plan, as_ofs: list[dt.date | None], *, downloads: tuple[str, ...] = ("csv", "xlsx")
+    plan: Plan, as_ofs: list[AsOf | None], *, downloads: tuple[str, ...] = ("csv", "xlsx")
 ) -> Iterator[PageJob]:
     """Every declared page the static site holds, in the order of :data:`~.pages.PAGES`.
 

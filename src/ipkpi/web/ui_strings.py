@@ -113,6 +113,16 @@ UI: Final[dict[str, Text]] = {
     "permalink": t("このデータ版への固定リンク", "Permanent link to this vintage"),
     "as_of": t("データ時点", "Data as of"),
     "as_of_latest": t("最新", "latest"),
+    "vintage_banner_label": t("表示中のデータ版", "The data shown"),
+    "past_vintage": t(
+        "過去のデータ版（{vintage}）を表示しています。最新のデータ版は {latest} です。",
+        "You are looking at a past data vintage ({vintage}); the latest is {latest}.",
+    ),
+    "before_first_vintage": t(
+        "この時点ではまだデータがありません（最初のデータ版は {first}）。",
+        "There are no data yet at this date (the first vintage is {first}).",
+    ),
+    "show_latest": t("最新のデータを表示", "Show the latest data"),
     "show": t("表示", "Show"),
     "filter": t("絞り込み", "Filter"),
     "apply": t("適用", "Apply"),

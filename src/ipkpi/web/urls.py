@@ -8,13 +8,19 @@ and an ``as-of/DATE/`` folder in the static site.
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
 from abc import ABC, abstractmethod
 from urllib.parse import urlencode
 
+from ..followup.model import AsOf
 from ..text import DEFAULT_LANG, Lang
 from .pages import page_named
+
+
+def folder_name(as_of: AsOf) -> str:
+    """A vintage's folder in the static site: ``2025-06-30``, or ``2025-06-30T090000`` for one
+    of several on its day (no colons: they are not allowed in file names everywhere)."""
+    return as_of.isoformat().replace(":", "")
 
 
 def route_path(name: str, params: dict[str, str]) -> str:
@@ -34,7 +40,7 @@ class Urls(ABC):
         self,
         name: str,
         lang: Lang,
-        as_of: dt.date | None = None,
+        as_of: AsOf | None = None,
         fmt: str = "html",
         query: dict[str, str] | None = None,
         **params: str,
@@ -68,7 +74,7 @@ class ServerUrls(Urls):
         self,
         name: str,
         lang: Lang,
-        as_of: dt.date | None = None,
+        as_of: AsOf | None = None,
         fmt: str = "html",
         query: dict[str, str] | None = None,
         **params: str,
@@ -102,7 +108,7 @@ class StaticUrls(Urls):
         self.svg = svg
 
     @staticmethod
-    def file(name: str, lang: Lang, as_of: dt.date | None, fmt: str, params: dict[str, str]) -> str:
+    def file(name: str, lang: Lang, as_of: AsOf | None, fmt: str, params: dict[str, str]) -> str:
         """The site-relative file of a page (``en/as-of/2025-06-30/kpi/x.html``).
 
         The latest data (``as_of`` None) live at the canonical addresses; an explicit date is
@@ -110,7 +116,7 @@ class StaticUrls(Urls):
         """
         parts: list[str] = [] if lang == DEFAULT_LANG else [lang]
         if as_of is not None:
-            parts += ["as-of", as_of.isoformat()]
+            parts += ["as-of", folder_name(as_of)]
         parts.append(f"{route_path(name, params)}.{fmt}")
         return "/".join(parts)
 
@@ -118,7 +124,7 @@ class StaticUrls(Urls):
         self,
         name: str,
         lang: Lang,
-        as_of: dt.date | None = None,
+        as_of: AsOf | None = None,
         fmt: str = "html",
         query: dict[str, str] | None = None,
         **params: str,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -10,6 +9,7 @@ from typing_extensions import TypedDict
 
 from ...followup import FollowUp, KpiStatus, tone
 from ...followup.describe import goal_text
+from ...followup.model import AsOf, parse_as_of
 from ...plan import KIND_LABELS, kpi_direction
 from ...text import Lang
 from ..models import closed
@@ -18,8 +18,12 @@ from ..present import flag_labels, tx
 
 @closed
 class VintageRef(TypedDict):
+    """A release of data: ``id`` is its name in links (``?as_of=``), its date, or its date and
+    time when its day has several; ``recorded_at`` its moment (UTC), ``label`` its files."""
+
     id: str
     date: str
+    recorded_at: str | None
     label: str
 
 
@@ -88,15 +92,21 @@ def meta(
         "as_of": followup.as_of.isoformat() if followup.as_of else None,
         "vintage": vintage.id if vintage else None,
         "vintages": [
-            {"id": v.id, "date": v.date.isoformat(), "label": v.label}
+            {
+                "id": v.id,
+                "date": v.date.isoformat(),
+                "recorded_at": v.moment.isoformat(timespec="seconds") if v.moment else None,
+                "label": v.label,
+            }
             for v in reversed(followup.all_vintages)
         ],
     }
 
 
-def as_of_date(page: Mapping[str, Any]) -> dt.date | None:
+def as_of_date(page: Mapping[str, Any]) -> AsOf | None:
+    """The page's ``as_of`` (a date or a moment), or None for the latest data."""
     value = page.get("as_of")
-    return dt.date.fromisoformat(value) if value else None
+    return parse_as_of(value) if value else None
 
 
 def latest_text(status: KpiStatus, lang: Lang) -> tuple[str, str]:

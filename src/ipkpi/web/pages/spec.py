@@ -7,13 +7,13 @@ other table names a page. ``docs/dashboard.md`` ("Adding a page") walks through 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
 from ...followup import FollowUp, FollowUpProvider
+from ...followup.model import AsOf
 from ...plan import Plan
 from ...text import Lang, Text, t
 
@@ -52,7 +52,7 @@ class PageRequest:
     followup: FollowUp
     params: Mapping[str, str]
     lang: Lang
-    as_of: dt.date | None
+    as_of: AsOf | None
     query: Mapping[str, str]
 
 
