@@ -11,6 +11,7 @@ from rich.tree import Tree
 
 from ..paths import default_plan_dir
 from ..plan import KIND_LABELS, KpiBase, Plan
+from ..plan.lineage import LINEAGE_FILE, diff_markdown, next_plan, plan_diff, read_lineage
 from ..plan.loader import check_plan, load_plan
 from ..plan.lookup import plan_ids
 from ..plan.problems import render
@@ -187,3 +188,49 @@ def print_summary(console: Console, loaded: Plan, with_data: set[str], lang: Lan
         else f"データのある系列 {result.series_with_data}/{result.series}、"
         f"KPI {result.kpis_with_data}/{result.kpis}"
     )
+
+
+@plan.command("next")
+@click.argument("source", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.argument("target", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--year", type=int, default=None, help="Year of the next plan (default: +1).")
+def next_command(source: Path, target: Path, year: int | None) -> None:
+    """Draft the next plan: copy measures and KPIs, write lineage.yaml (all 'carried')."""
+    current = open_plan(source)
+    try:
+        lineage = next_plan(source, target, current, year or current.year + 1)
+    except FileExistsError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(
+        f"Wrote {target}: {len(lineage.measures)} measures and {len(lineage.kpis)} KPIs carried "
+        f"from {current.id}; edit the plan and {target / LINEAGE_FILE}, then "
+        f"'ipkpi plan diff {source} {target}'"
+    )
+
+
+@plan.command("diff")
+@click.argument("previous_dir", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.argument("directory", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@LANG_OPTION
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the report (Markdown) to this file instead of printing it.",
+)
+def diff_command(previous_dir: Path, directory: Path, lang: str, output: Path | None) -> None:
+    """The 「計画N→N+1」 report: every measure and KPI by relation, old and new text."""
+    previous, current = open_plan(previous_dir), open_plan(directory)
+    lineage = read_lineage(directory)
+    if lineage is None:
+        raise click.ClickException(f"{directory} has no {LINEAGE_FILE}: run 'ipkpi plan next'")
+    language = parse_lang(lang)
+    text = diff_markdown(
+        previous, current, plan_diff(previous, current, lineage, language), language
+    )
+    if output:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"Wrote {output}")
+    else:
+        click.echo(text)

@@ -14,9 +14,11 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..problems import Message, Problem, plan_notes
+from ..problems import cycle as cycle_says
 from ..problems import inputs as says
 from .checks import Locator, check_model_tree, check_observations
 from .kpi import KPI_KINDS, Kpi, KpiBase
+from .lineage import LINEAGE_FILE, check_lineage
 from .problems import PlanError, at
 from .release import Publisher, Release
 from .source import Source
@@ -84,7 +86,21 @@ def _load(root: Path) -> tuple[Plan | None, list[Problem]]:
     # them are not reported again (one mistake, one problem).
     problems.extend(check_model_tree(plan, locator, locator.unvalidated_ids))
     problems.extend(check_observations(plan, root / OBSERVATIONS_FILE, locator.unvalidated_ids))
+    if valid and (root / LINEAGE_FILE).exists():
+        problems.extend(_lineage_problems(root, plan))
     return (plan if valid else None), problems
+
+
+def _lineage_problems(root: Path, plan: Plan) -> list[Problem]:
+    """The lineage checked against the previous plan, a folder beside this one."""
+    folder = root.parent / (plan.previous or "")
+    previous = None
+    if plan.previous and (folder / PLAN_FILE).exists():
+        previous, problems = _load(folder)
+        if problems:
+            message = cycle_says.LINEAGE_PREVIOUS_INVALID(folder=str(folder))
+            return [at(root / LINEAGE_FILE, 1, message)]
+    return check_lineage(root, plan, previous)
 
 
 def _load_sources(root: Path, problems: list[Problem], locator: Locator) -> list[Source]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import Literal
 
 from pydantic import Field, model_validator
 
@@ -123,6 +124,8 @@ class Plan(PlanModel):
     source: Id
     vision: Text
     headline_kpis: list[Id] = Field([], description="KPIs shown first (the two IPX KPIs).")
+    previous: Id | None = Field(None, description="The plan this one carries forward from.")
+    status: Literal["decided", "draft"] = Field("decided", description="draft: not yet decided.")
     context: list[ContextBlock] = []
     parts: list[Part] = []
     sources: list[Source] = []
