@@ -53,7 +53,7 @@ def test_open_template_status_lock_publish(tmp_path: Path) -> None:
     assert unknown.exit_code != 0 and "did you mean METI" in unknown.output
     assert "Locked fu2026" in ok("lock")
     again = run(cli, ["cycle", "import", str(target), "--cycle", "fu2026", "--db", db])
-    assert again.exit_code != 0 and "説明 About!B2" in again.output
+    assert again.exit_code != 0 and "'説明 About'!B2" in again.output
     assert "Published fu2026" in ok("publish", "fu2026")
     twice = run(cli, ["cycle", "publish", "fu2026", "--db", db])
     assert twice.exit_code != 0 and "must be locked" in twice.output

@@ -122,14 +122,14 @@ def test_a_whole_cycle_from_files(world: tuple[Plan, Store, FollowUp]) -> None:
     bad = set_cell(bad, UPDATES, f"H{r_m4 + 100}", "FIXTURE 他府省の施策")
     result = operations.check_file(records, plan, cycle.code, bad, "jpo.xlsx")
     assert result.batch is None
-    cells = {(p.sheet, p.cell) for p in result.problems}
+    cells = {p.cell for p in result.problems}
     check_col = chr(ord("A") + COLUMN["check"] - 1)
-    assert (UPDATES, f"{check_col}{r_m1}") in cells  # wrong vocabulary term
-    assert (UPDATES, f"B{r_m4}") in cells  # unknown measure
-    assert (UPDATES, f"B{r_m4 + 100}") in cells  # another ministry's measure
+    assert f"'{UPDATES}'!{check_col}{r_m1}" in cells  # wrong vocabulary term
+    assert f"'{UPDATES}'!B{r_m4}" in cells  # unknown measure
+    assert f"'{UPDATES}'!B{r_m4 + 100}" in cells  # another ministry's measure
     assert len(result.problems) == 3
-    messages = " ".join(p.render("en") for p in result.problems)
-    assert "'Z' is not a term of check@1" in messages
+    messages = " ".join(p.text("en") for p in result.problems)
+    assert "not a term of check@1 (value 'Z')" in messages
     assert "unknown measure protection.ipr.m99" in messages
     assert "measure protection.leakage.m1 is not one of JPO's" in messages
     assert records.updates(cycle.code) == []
@@ -154,7 +154,8 @@ def test_a_whole_cycle_from_files(world: tuple[Plan, Store, FollowUp]) -> None:
     # A template of the locked cycle is refused, naming the cycle's cell.
     late = operations.check_file(records, plan, cycle.code, fill(jpo, JPO_ROWS), "late.xlsx")
     assert late.batch is None
-    assert [(p.sheet, p.cell) for p in late.problems] == [(ABOUT, "B2")]
+    assert [p.cell for p in late.problems] == [f"'{ABOUT}'!B2"]
+    assert "サイクル ip2025-fu2026 は締め切られています" in late.problems[0].text("ja")
     with pytest.raises(CycleStateError):
         records.apply(good.batch)
 

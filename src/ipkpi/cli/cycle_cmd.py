@@ -161,7 +161,7 @@ def import_command(
         raise _fail(exc) from None
     if result.batch is None:
         for problem in result.problems:
-            click.echo(f"{file.name}: {problem.render(parse_lang(lang))}", err=True)
+            click.echo(problem.text(parse_lang(lang)), err=True)
         raise click.ClickException(
             f"{len(result.problems)} problem(s): nothing was imported / "
             f"問題 {len(result.problems)} 件のため何も登録していません"

@@ -12,7 +12,11 @@ from pathlib import Path
 import click
 from rich.console import Console
 
+from ..cycle import CycleRecords
 from ..report import FORMATS, render_html, render_markdown, render_pdf, report_data
+from ..report.deck import render_pptx
+from ..report.tables_xlsx import render_tables_xlsx
+from ..store import Store
 from ..text import parse_lang
 from .options import AS_OF_OPTION, DB_OPTION, LANG_OPTION, PLAN_OPTION, open_followup
 
@@ -38,15 +42,29 @@ def report(
     as_of: dt.date | dt.datetime | None,
     output: Path | None,
 ) -> None:
-    """Write the follow-up report: a page per section with its KPIs, verdicts and changes."""
+    """Write the follow-up report (PDF, HTML, Markdown), its deck (PPTX) or its tables (XLSX).
+
+    The measures' status is the review cycle published by the report's date.
+    """
     when = as_of
     language = parse_lang(lang)
     console = Console(stderr=True)
     provider = open_followup(plan_dir, db, console)
-    data = report_data(provider.get(when), provider.changes(when), language)
+    if isinstance(when, dt.datetime) or when is None:
+        moment = when
+    else:
+        moment = dt.datetime.combine(when, dt.time.max)
+    with Store.open(db) as store:
+        published = CycleRecords(store.engine).published(moment)
+    followup = provider.get(when)
+    data = report_data(followup, provider.changes(when), language, published)
     target = output or Path(f"follow-up-report.{language}.{fmt}")
     if fmt == "pdf":
         target.write_bytes(render_pdf(data))
+    elif fmt == "pptx":
+        target.write_bytes(render_pptx(data, followup))
+    elif fmt == "xlsx":
+        target.write_bytes(render_tables_xlsx(data))
     elif fmt == "html":
         target.write_text(render_html(data), encoding="utf-8")
     else:

@@ -11,13 +11,12 @@ from . import operations
 from .model import STATE_LABELS, Evidence, Finding, FindingResponse, MeasureUpdate, ReviewCycle
 from .records import Batch, CycleRecords, CycleStateError
 from .vocabulary import DEFAULT_PINS, Vocabulary, vocabularies, vocabulary
-from .workbook import CellProblem, CheckResult
+from .workbook import CheckResult
 
 __all__ = [
     "DEFAULT_PINS",
     "STATE_LABELS",
     "Batch",
-    "CellProblem",
     "CheckResult",
     "CycleRecords",
     "CycleStateError",

@@ -125,3 +125,40 @@ def status_rows(plan: Plan, updates: list[MeasureUpdate]) -> list[StatusRow]:
                 )
             )
     return rows
+
+
+def measure_cells(rows: list[StatusRow], lang: Lang, pins: dict[str, str]) -> list[dict[str, str]]:
+    """The 実施状況一覧 with one row per measure: its ministries in one cell, each ministry's
+    report after its name when there are several, and who has not reported."""
+    from ..plan.measure import ministries_text
+
+    out: list[dict[str, str]] = []
+    by_measure: dict[str, list[StatusRow]] = {}
+    for row in rows:
+        by_measure.setdefault(row.measure.id, []).append(row)
+    sep = "：" if lang == "ja" else ": "
+    for group in by_measure.values():
+        first = group[0]
+        cells = [r.cells(lang, pins) for r in group]
+        reported = [(r, c) for r, c in zip(group, cells, strict=True) if r.update is not None]
+        missing = [c["ministry"] for r, c in zip(group, cells, strict=True) if r.update is None]
+        if len(group) == 1:
+            status = cells[0]["status"]
+        else:
+            lines = [f"{c['ministry']}{sep}{c['status']}" for _, c in reported]
+            if missing and first.ministry:
+                lines.append(f"{NOT_REPORTED.get(lang)}{sep}" + ("、" if lang == "ja" else ", ")
+                             .join(missing))  # fmt: skip
+            status = "\n".join(lines)
+        checks = list(dict.fromkeys(c["check"] for _, c in reported)) or ["—"]
+        acts = list(dict.fromkeys(c["act"] for _, c in reported)) or ["—"]
+        out.append({
+            "number": first.number,
+            "measure": first.measure.text.get(lang),
+            "ministry": ministries_text(first.measure.ministries, lang, short=True),
+            "status": status,
+            "check": "・".join(checks),
+            "act": "・".join(acts),
+            "missing": "yes" if not reported and first.ministry else "",
+        })  # fmt: skip
+    return out

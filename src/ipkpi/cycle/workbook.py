@@ -1,9 +1,10 @@
 """Reading a filled template: every problem by sheet, row and cell, or a batch to apply.
 
 :func:`check_workbook` never writes anything. It returns either the problems (all of them,
-each naming its sheet and cell and saying what to do, in Japanese and English) or a
-:class:`~.records.Batch` that :meth:`~.records.CycleRecords.apply` stores in one transaction.
-The service layer wraps the same two steps in its submission workflow.
+each naming its cell as Excel does, ``'取組状況 Updates'!J5``, and saying what to do, in
+Japanese and English: :class:`ipkpi.problems.Problem`) or a :class:`~.records.Batch` that
+:meth:`~.records.CycleRecords.apply` stores in one transaction. The service layer wraps the
+same two steps in its submission workflow.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from openpyxl.utils import get_column_letter
 
 from ..ministries import UnknownMinistryError, ministries
 from ..plan import Plan
+from ..problems import Message, Problem, Template, Value
+from ..problems import cycle as says
 from ..text import Text
 from .model import Evidence, Finding, FindingResponse, MeasureUpdate, ReviewCycle
 from .records import Batch
@@ -27,84 +30,74 @@ from .template import ABOUT, ABOUT_KEYS, FINDING_COLUMNS, FINDINGS, UPDATE_COLUM
 from .vocabulary import Vocabulary, vocabulary
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class CellProblem:
-    """One problem in a workbook: where (sheet, cell), what is wrong and what to do."""
-
-    sheet: str
-    row: int
-    column: str
-    value: str
-    message: Text
-    hint: Text = field(default_factory=Text)
-
-    @property
-    def cell(self) -> str:
-        return f"{self.column}{self.row}" if self.row else ""
-
-    def render(self, lang: str = "ja") -> str:
-        where = f"{self.sheet}!{self.cell}" if self.cell else self.sheet
-        message = self.message.ja if lang == "ja" else self.message.en
-        hint = self.hint.ja if lang == "ja" else self.hint.en
-        shown = f" ({self.value!r})" if self.value else ""
-        return f"{where}: {message}{shown}" + (f" — {hint}" if hint else "")
-
-
 @dataclass(frozen=True, slots=True)
 class CheckResult:
-    problems: tuple[CellProblem, ...]
+    problems: tuple[Problem, ...]
     batch: Batch | None
 
 
-def _t(ja: str, en: str) -> Text:
-    return Text(ja=ja, en=en)
+@dataclass
+class _Reader:
+    file_name: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(
+        self,
+        template: Template,
+        sheet: str,
+        row: int = 0,
+        column: str = "",
+        value: str = "",
+        **values: Value,
+    ) -> None:
+        cell = f"'{sheet}'!{column}{row}" if row and column else ""
+        where = sheet if not cell else ""
+        message = Message(template, tuple(sorted(values.items())))
+        self.problems.append(message.at(self.file_name, row, where, value, cell=cell))
+
+    def term(self, vocab: Vocabulary, value: str, sheet: str, row: int, column: str) -> str:
+        if not value:
+            return ""
+        code = vocab.read(value)
+        if code is None:
+            allowed = "、".join(vocab.labels("ja"))
+            self.add(
+                says.CYCLE_UNKNOWN_TERM,
+                sheet,
+                row,
+                column,
+                value,
+                vocabulary=vocab.key,
+                allowed=allowed,
+            )
+            return ""
+        return code
 
 
 def check_workbook(
     content: bytes, file_name: str, cycle: ReviewCycle, plan: Plan, findings: list[Finding]
 ) -> CheckResult:
     """Every problem of a filled template for ``cycle``, or the batch it holds."""
-    problems: list[CellProblem] = []
+    reader = _Reader(file_name)
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        bad = CellProblem(
-            file_name,
-            0,
-            "",
-            "",
-            _t("XLSXファイルとして読めません", "not a readable XLSX file"),
-            _t(
-                f"ipkpi cycle template で作り直してください（{exc}）",
-                f"write a new one with ipkpi cycle template ({exc})",
-            ),
-        )
-        return CheckResult((bad,), None)
+        reader.add(says.CYCLE_NOT_XLSX, "", detail=str(exc))
+        return CheckResult(tuple(reader.problems), None)
     missing = [s for s in (ABOUT, UPDATES, FINDINGS) if s not in book.sheetnames]
+    for sheet in missing:
+        reader.add(says.CYCLE_SHEET_MISSING, sheet, name=sheet)
     if missing:
-        return CheckResult(
-            tuple(
-                CellProblem(
-                    s,
-                    0,
-                    "",
-                    "",
-                    _t("シートがありません", "sheet missing"),
-                    _t("テンプレートのシートを消さないでください", "keep the template's sheets"),
-                )
-                for s in missing
-            ),
-            None,
-        )
+        return CheckResult(tuple(reader.problems), None)
     about = _about(book[ABOUT])
-    problems += _check_about(about, cycle)
+    _check_about(reader, about, cycle)
     ministry = about.get("ministry", ("", 0))[0]
     pins = cycle.vocabularies
-    updates = list(_updates(book[UPDATES], plan, ministry, pins, problems))
-    responses = list(_responses(book[FINDINGS], findings, ministry, pins, problems))
+    updates = list(_updates(reader, book[UPDATES], plan, ministry, pins))
+    responses = list(_responses(reader, book[FINDINGS], findings, ministry, pins))
     book.close()
-    if problems:
-        return CheckResult(tuple(sorted(problems)), None)
+    if reader.problems:
+        return CheckResult(tuple(reader.problems), None)
     sha = hashlib.sha256(content).hexdigest()
     batch = Batch(cycle.code, ministry, file_name, sha, tuple(updates), tuple(responses))
     return CheckResult((), batch)
@@ -124,102 +117,40 @@ def _about(sheet: Any) -> dict[str, tuple[str, int]]:
     return found
 
 
-def _check_about(about: dict[str, tuple[str, int]], cycle: ReviewCycle) -> list[CellProblem]:
-    out = []
+def _check_about(reader: _Reader, about: dict[str, tuple[str, int]], cycle: ReviewCycle) -> None:
     code, row = about.get("cycle", ("", 2))
     if code != cycle.code:
-        out.append(
-            CellProblem(
-                ABOUT,
-                row,
-                "B",
-                code,
-                _t(
-                    f"このファイルはサイクル {code or '（空）'} のもので、"
-                    f"{cycle.code} には取り込めません",
-                    f"this file is for cycle {code or '(empty)'}, not {cycle.code}",
-                ),
-                _t("このサイクルのテンプレートを使ってください", "use this cycle's template"),
-            )
+        reader.add(
+            says.CYCLE_WRONG_CYCLE, ABOUT, row, "B", code, given=code or "—", cycle=cycle.code
         )
     elif cycle.state != "open":
-        out.append(
-            CellProblem(
-                ABOUT,
-                row,
-                "B",
-                code,
-                _t(
-                    f"サイクル {code} は締め切られています（{cycle.state}）。変更は取り込めません",
-                    f"cycle {code} is {cycle.state}: it can no longer be changed",
-                ),
-                _t("事務局に連絡してください", "contact the secretariat"),
-            )
-        )
+        reader.add(says.CYCLE_NOT_OPEN, ABOUT, row, "B", code, cycle=code, state=cycle.state)
     ministry, m_row = about.get("ministry", ("", 3))
     try:
         ministries().get(ministry)
     except UnknownMinistryError as exc:
-        out.append(
-            CellProblem(
-                ABOUT,
-                m_row,
-                "B",
-                ministry,
-                _t(exc.message("ja"), exc.message("en")),
-                _t("府省庁コードを直してください", "fix the ministry code"),
-            )
-        )
+        detail = Text(ja=exc.message("ja"), en=exc.message("en"))
+        reader.add(says.CYCLE_UNKNOWN_MINISTRY, ABOUT, m_row, "B", ministry, detail=detail)
     for kind in ("check", "act", "delay", "response"):
         given, k_row = about.get(kind, ("", 0))
         if given != cycle.vocabularies[kind]:
-            out.append(
-                CellProblem(
-                    ABOUT,
-                    k_row,
-                    "B",
-                    given,
-                    _t(
-                        f"語彙 {given} はこのサイクルの {cycle.vocabularies[kind]} と異なります",
-                        f"vocabulary {given} is not this cycle's {cycle.vocabularies[kind]}",
-                    ),
-                    _t("このサイクルのテンプレートを使ってください", "use this cycle's template"),
-                )
+            reader.add(
+                says.CYCLE_WRONG_VOCABULARY,
+                ABOUT,
+                k_row,
+                "B",
+                given,
+                given=given or "—",
+                pinned=cycle.vocabularies[kind],
             )
-    return out
 
 
 def _columns(columns: tuple[tuple[str, str, int, bool], ...]) -> dict[str, int]:
     return {key: index for index, (key, *_rest) in enumerate(columns)}
 
 
-def _term(
-    vocab: Vocabulary, value: str, sheet: str, row: int, column: str, problems: list[CellProblem]
-) -> str:
-    if not value:
-        return ""
-    code = vocab.read(value)
-    if code is None:
-        allowed = "、".join(vocab.labels("ja"))
-        problems.append(
-            CellProblem(
-                sheet,
-                row,
-                column,
-                value,
-                _t(
-                    f"「{value}」は語彙 {vocab.key} にありません",
-                    f"{value!r} is not a term of {vocab.key}",
-                ),
-                _t(f"一覧から選んでください: {allowed}", f"choose one of: {allowed}"),
-            )
-        )
-        return ""
-    return code
-
-
 def _updates(
-    sheet: Any, plan: Plan, ministry: str, pins: dict[str, str], problems: list[CellProblem]
+    reader: _Reader, sheet: Any, plan: Plan, ministry: str, pins: dict[str, str]
 ) -> Iterator[MeasureUpdate]:
     col = _columns(UPDATE_COLUMNS)
 
@@ -237,89 +168,33 @@ def _updates(
         measure = plan.measure(measure_id)
         where = (UPDATES, number, letter("measure"), measure_id)
         if measure is None:
-            problems.append(
-                CellProblem(
-                    *where,
-                    _t(
-                        f"施策 {measure_id or '（空）'} は計画にありません",
-                        f"unknown measure {measure_id or '(empty)'}",
-                    ),
-                    _t("施策IDを変更しないでください", "do not change the measure ids"),
-                )
-            )
+            reader.add(says.CYCLE_UNKNOWN_MEASURE, *where, measure=measure_id or "—")
             continue
         if not measure.serves(ministry):
-            problems.append(
-                CellProblem(
-                    *where,
-                    _t(
-                        f"施策 {measure_id} は {ministry} の担当ではありません",
-                        f"measure {measure_id} is not one of {ministry}'s",
-                    ),
-                    _t("自府省の施策の行だけを残してください", "keep only your ministry's rows"),
-                )
-            )
+            reader.add(says.CYCLE_OTHER_MINISTRY, *where, measure=measure_id, ministry=ministry)
             continue
         if measure_id in seen:
-            problems.append(
-                CellProblem(
-                    *where,
-                    _t(
-                        f"施策 {measure_id} が2行あります（{seen[measure_id]}行目）",
-                        f"measure {measure_id} appears twice (row {seen[measure_id]})",
-                    ),
-                    _t("1施策1行にしてください", "one row per measure"),
-                )
-            )
+            reader.add(says.CYCLE_MEASURE_TWICE, *where, measure=measure_id, first=seen[measure_id])
             continue
         seen[measure_id] = number
-        filled = [k for k, _t2, _w, mine in UPDATE_COLUMNS if mine and value[k]]
-        if not filled:
+        if not any(value[k] for k, _title, _w, mine in UPDATE_COLUMNS if mine):
             continue  # not reported: stays missing, nothing is stored
-        found = _term(check, value["check"], UPDATES, number, letter("check"), problems)
+        found = reader.term(check, value["check"], UPDATES, number, letter("check"))
         if not value["status_ja"]:
-            problems.append(
-                CellProblem(
-                    UPDATES,
-                    number,
-                    letter("status_ja"),
-                    "",
-                    _t("取組状況（日本語）が空です", "the progress report (Japanese) is empty"),
-                    _t("取組状況を書いてください", "write the progress report"),
-                )
-            )
+            reader.add(says.CYCLE_STATUS_EMPTY, UPDATES, number, letter("status_ja"))
         suggested = check.read(value["suggested"]) or ""
         if found and suggested and found != suggested and not value["override_ja"]:
-            problems.append(
-                CellProblem(
-                    UPDATES,
-                    number,
-                    letter("override_ja"),
-                    "",
-                    _t(
-                        f"区分 {value['check']} は提案 {value['suggested']} と異なります。"
-                        "理由が必要です",
-                        f"Check {value['check']} differs from the suggestion {value['suggested']}: "
-                        "a reason is needed",
-                    ),
-                    _t("理由を書いてください", "give the reason"),
-                )
+            reader.add(
+                says.CYCLE_REASON_NEEDED,
+                UPDATES,
+                number,
+                letter("override_ja"),
+                check=value["check"],
+                suggested=value["suggested"],
             )
         url = value["evidence_url"]
         if url and not url.startswith(("https://", "http://")):
-            problems.append(
-                CellProblem(
-                    UPDATES,
-                    number,
-                    letter("evidence_url"),
-                    url,
-                    _t(
-                        "根拠URLは http(s):// で始まる必要があります",
-                        "the evidence URL must start with http(s)://",
-                    ),
-                    _t("URLを直してください", "fix the URL"),
-                )
-            )
+            reader.add(says.CYCLE_BAD_URL, UPDATES, number, letter("evidence_url"), url)
         evidence: tuple[Evidence, ...] = ()
         if value["evidence_title"] or url:
             evidence = (Evidence(value["evidence_title"], url, value["evidence_date"]),)
@@ -328,51 +203,32 @@ def _updates(
             ministry,
             Text(ja=value["status_ja"], en=value["status_en"]),
             check=found,
-            act=_term(act, value["act"], UPDATES, number, letter("act"), problems),
+            act=reader.term(act, value["act"], UPDATES, number, letter("act")),
             suggested=suggested,
             suggested_reason=Text(ja=value["suggested_reason"]),
             override_reason=Text(ja=value["override_ja"], en=value["override_en"]),
             evidence=evidence,
-            delay=_term(delay, value["delay"], UPDATES, number, letter("delay"), problems),
+            delay=reader.term(delay, value["delay"], UPDATES, number, letter("delay")),
             delay_text=Text(ja=value["delay_ja"], en=value["delay_en"]),
         )
 
 
 def _responses(
-    sheet: Any,
-    findings: list[Finding],
-    ministry: str,
-    pins: dict[str, str],
-    problems: list[CellProblem],
+    reader: _Reader, sheet: Any, findings: list[Finding], ministry: str, pins: dict[str, str]
 ) -> Iterator[FindingResponse]:
     col = _columns(FINDING_COLUMNS)
     known = {f.code for f in findings}
     vocab = vocabulary(pins["response"])
+    status_column = get_column_letter(col["response_status"] + 1)
     for number, row in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
         cells = [_text(v) for v in row] + [""] * len(FINDING_COLUMNS)
         value = {key: cells[i] for key, i in col.items()}
         if not (value["response_ja"] or value["response_en"] or value["response_status"]):
             continue
         if value["finding"] not in known:
-            problems.append(
-                CellProblem(
-                    FINDINGS,
-                    number,
-                    "A",
-                    value["finding"],
-                    _t("この指摘IDはありません", "unknown finding id"),
-                    _t("指摘IDを変更しないでください", "do not change the finding ids"),
-                )
-            )
+            reader.add(says.CYCLE_UNKNOWN_FINDING, FINDINGS, number, "A", value["finding"])
             continue
-        status = _term(
-            vocab,
-            value["response_status"],
-            FINDINGS,
-            number,
-            get_column_letter(col["response_status"] + 1),
-            problems,
-        )
+        status = reader.term(vocab, value["response_status"], FINDINGS, number, status_column)
         yield FindingResponse(
             value["finding"],
             ministry,

@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from . import data_files, inputs, notation, observations, plan_notes
+from . import cycle, data_files, inputs, notation, observations, plan_notes
 from .model import (
     Catalog,
     IpkpiError,
@@ -26,7 +26,7 @@ from .model import (
 )
 
 CATALOG = Catalog()
-for _module in (notation, data_files, observations, inputs, plan_notes):
+for _module in (notation, data_files, observations, inputs, plan_notes, cycle):
     CATALOG.add(vars(_module))
 
 __all__ = [

@@ -15,9 +15,10 @@ from ..followup.explain import explanation
 from ..followup.flags import flag_labels
 from ..followup.pace import pace_of
 from ..followup.tone import TONE_LABELS
-from ..plan import KIND_LABELS
+from ..plan import KIND_LABELS, Section
 from ..text import Lang, Text, t
 from ..wording import Wording, quantity
+from .followup_pages import Published, annex, cycle_line, ministry_index, section_extras
 
 WORDS: dict[str, Text] = {
     "report": t("フォローアップ報告", "Follow-up report"),
@@ -44,6 +45,40 @@ WORDS: dict[str, Text] = {
     "method": t("評価手法", "Method"),
     "summary": t("評価の概要", "Verdicts at a glance"),
     "part_kpis": t("部全体のKPI", "KPIs of the part"),
+    "what": t(
+        "知的財産推進計画の各施策の実施状況と、KPIの現状・評価をまとめたフォローアップです。"
+        "数値・評価はデータから自動で作成し、施策の取組状況は各府省の報告をそのまま掲載しています。",
+        "The follow-up of the Intellectual Property Strategic Program: how each measure is being "
+        "carried out, and where each KPI stands. Figures and verdicts are generated from the data; "
+        "the progress of measures is each ministry's own report, as submitted.",
+    ),
+    "toc": t("目次", "Contents"),
+    "kpi_table": t("KPIの進捗", "KPI progress"),
+    "measures": t("施策の実施状況", "Implementation of the measures"),
+    "no_kpi": t("この節にはKPIが設定されていません。", "The plan sets no KPI for this section."),
+    "source": t("出典", "Source"),
+    "ministry_index": t("府省別索引", "Index by ministry"),
+    "index_note": t(
+        "各府省が担当する施策の番号（*は計画本文からの推定）。",
+        "The numbers of the measures each ministry answers for (* inferred from the plan text).",
+    ),
+    "annex": t("付録：評価手法と注記", "Annex: methods and flags"),
+    "methods": t(
+        "見出しの評価に使った手法（KPI数）", "Methods behind the headline verdicts (KPIs)"
+    ),
+    "methods_note": t(
+        "各手法の閾値と判定規則は docs/assessment.md に記載。",
+        "Each method's thresholds and rules are in docs/assessment.md.",
+    ),
+    "flags": t("観測値の注記", "Flags on values"),
+    "rollup": t("集計方針", "Roll-up policy"),
+    "not_reported": t("未報告", "Not reported"),
+    "measures_status": t("施策の実施状況", "Measures"),
+    "plans": t("今後の予定（方向性）", "Planned measures"),
+    "no_measures": t("この節に施策はありません。", "No measure in this section."),
+    "period": t("期間", "Period"),
+    "before": t("前回", "Before"),
+    "after": t("今回", "Now"),
 }
 
 
@@ -112,21 +147,27 @@ def _change_rows(followup: FollowUp, changes: Changes, kpi_ids: set[str], lang: 
     return rows
 
 
-def report_data(followup: FollowUp, changes: Changes, lang: Lang) -> dict[str, Any]:
-    """Everything the report prints, in ``lang``: a page per section (and per part's own KPIs)."""
+def report_data(
+    followup: FollowUp, changes: Changes, lang: Lang, published: Published = (None, [])
+) -> dict[str, Any]:
+    """Everything the report prints, in ``lang``: a page per section (and per part's own KPIs).
+
+    ``published`` is the review cycle published at the report's date and its updates.
+    """
     plan = followup.plan
     words = {key: text.get(lang) for key, text in WORDS.items()}
     pages = []
     for part in plan.parts:
-        groups: list[tuple[str | None, str, list[str], list[str]]] = []
+        groups: list[tuple[Section | None, str, list[str], list[str]]] = []
         if part.kpis:
             groups.append((None, words["part_kpis"], [], [k.id for k in part.kpis]))
         for section in part.sections:
             situation = [x.get(lang) for x in section.situation]
             groups.append(
-                (section.id, section.title.get(lang), situation, [k.id for k in section.kpis])
+                (section, section.title.get(lang), situation, [k.id for k in section.kpis])
             )
-        for section_id, title, situation, kpi_ids in groups:
+        for where, title, situation, kpi_ids in groups:
+            section_id = where.id if where is not None else None
             statuses = [s for k in kpi_ids if (s := followup.kpi(k)) is not None]
             pages.append(
                 {
@@ -137,6 +178,7 @@ def report_data(followup: FollowUp, changes: Changes, lang: Lang) -> dict[str, A
                     "kpis": [kpi_entry(s, lang) for s in statuses],
                     "statuses": statuses,
                     "changes": _change_rows(followup, changes, set(kpi_ids), lang),
+                    **section_extras(followup, part, where, kpi_ids, published, lang),
                 }
             )
     counts = {tone: 0 for tone in TONES}
@@ -156,4 +198,7 @@ def report_data(followup: FollowUp, changes: Changes, lang: Lang) -> dict[str, A
             for tone, n in counts.items()
         ],
         "pages": pages,
+        "ministries": ministry_index(followup, lang),
+        "annex": annex(followup, published, lang),
+        "cycle_line": cycle_line(published, lang),
     }

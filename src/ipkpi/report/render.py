@@ -9,7 +9,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from ..charts import kpi_chart, to_svg
 from ..followup import KpiStatus
 
-FORMATS = ("pdf", "html", "md")
+FORMATS = ("pdf", "html", "md", "pptx", "xlsx")
 
 
 def charts(data: dict[str, Any]) -> dict[str, str]:
@@ -46,13 +46,29 @@ def _cell(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
+def _md_table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    return [
+        "| " + " | ".join(_cell(h) for h in headers) + " |",
+        "|" + "---|" * len(headers),
+        *["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows],
+    ]
+
+
 def render_markdown(data: dict[str, Any]) -> str:
     w = data["words"]
+    kc = data["annex"]["kpi_columns"]
+    sc = data["annex"]["status_columns"]
+    kpi_keys = ["kpi", "baseline", "current", "goal", "progress"]
+    status_keys = ["number", "measure", "ministry", "status", "check", "act"]
     lines = [
         f"# {data['title']}",
         "",
+        w["what"],
+        "",
         f"{w['as_of']}: {data['vintage']} · {w['previous']}: {data['previous']} · "
         f"{w['generated']}: {data['generated']}",
+        "",
+        data["cycle_line"],
         "",
         f"## {w['summary']}",
         "",
@@ -60,10 +76,26 @@ def render_markdown(data: dict[str, Any]) -> str:
     ]
     for page in data["pages"]:
         lines += ["", f"## {page['part']} — {page['title']}", ""]
+        if page["situation"]:
+            lines += [f"### {w['situation']}", "", *[f"- {x}" for x in page["situation"]], ""]
+        lines += [f"### {w['kpi_table']}", ""]
+        if page["kpi_table"]:
+            lines += _md_table(
+                [kc[k] for k in kpi_keys], [[r[k] for k in kpi_keys] for r in page["kpi_table"]]
+            )
+        else:
+            lines.append(w["no_kpi"])
+        if page["measures"]:
+            lines += ["", f"### {w['measures']}", "", page["rollup"], ""]
+            lines += _md_table(
+                [sc[k] for k in status_keys],
+                [[m[k] for k in status_keys] for m in page["measures"]],
+            )
+        lines.append("")
         for k in page["kpis"]:
             latest = k["latest"] + (f" ({k['latest_period']})" if k["latest_period"] else "")
             lines += [
-                f"### {k['title']}",
+                f"#### {k['title']}",
                 "",
                 f"- {w['goal']}: {k['goal']}",
                 f"- {w['latest']}: {latest}",
@@ -75,16 +107,19 @@ def render_markdown(data: dict[str, Any]) -> str:
                     f"- {w['pace']}: {w['needed']} {pace['needed']} / "
                     f"{w['achieved']} {pace['achieved']} ({pace['latest']})"
                 )
+            sources = page["sources"].get(k["id"])
+            if sources:
+                lines.append(f"- {w['source']}: " + " / ".join(sources))
             lines += ["", k["explanation"], ""]
-        lines += [f"### {w['changes']}", ""]
         if page["changes"]:
-            lines += ["| KPI | | | | |", "|---|---|---|---|---|"]
-            lines += [
-                "| "
-                + " | ".join(_cell(c[k]) for k in ("kpi", "kind", "period", "old", "new"))
-                + " |"
-                for c in page["changes"]
-            ]
-        else:
-            lines.append(w["no_changes"])
+            lines += [f"### {w['changes']}", ""]
+            lines += _md_table(
+                ["KPI", w["kind"], w["period"], w["before"], w["after"]],
+                [[c[k] for k in ("kpi", "kind", "period", "old", "new")] for c in page["changes"]],
+            )
+    lines += ["", f"## {w['ministry_index']}", "", w["index_note"], ""]
+    lines += _md_table(
+        [sc["ministry"], sc["number"]], [[m["name"], m["measures"]] for m in data["ministries"]]
+    )
+    lines += ["", f"## {w['annex']}", "", f"### {w['rollup']}", "", data["annex"]["policy"]]
     return "\n".join(lines) + "\n"

@@ -1,0 +1,205 @@
+"""The follow-up as a PowerPoint deck in the shape of the plan's overview deck (python-pptx).
+
+One slide per section (and per part with its own KPIs): 現状と課題 on the left, 今後の予定 with
+each measure's ministries and reported status below it, the section's KPI table and a chart
+of its first KPI with data on the right. Tables and charts are native PowerPoint objects (a
+reader can edit them); every run of text names Noto Sans CJK JP for Latin and East Asian
+script, so Japanese renders wherever the font is installed.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.oxml.ns import qn
+from pptx.util import Inches, Pt
+
+from ..followup import FollowUp
+from ..followup.numbers import unit_symbol
+from ..text import Lang
+
+FONT = "Noto Sans CJK JP"
+NAVY = (0x0D, 0x2B, 0x4E)
+
+
+def _font(run: Any, size: float, bold: bool = False) -> None:
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.name = FONT
+    rpr = run._r.get_or_add_rPr()
+    for tag in ("a:ea", "a:cs"):
+        element = rpr.find(qn(tag))
+        if element is None:
+            element = rpr.makeelement(qn(tag), {})
+            rpr.append(element)
+        element.set("typeface", FONT)
+
+
+def _text_box(
+    slide: Any,
+    left: int,
+    top: int,
+    width: int,
+    height: int,
+    heading: str,
+    lines: list[str],
+    size: float,
+) -> None:
+    frame = slide.shapes.add_textbox(left, top, width, height).text_frame
+    frame.word_wrap = True
+    first = frame.paragraphs[0]
+    _font(first.add_run(), size + 2, bold=True)
+    first.runs[0].text = heading
+    for line in lines:
+        paragraph = frame.add_paragraph()
+        run = paragraph.add_run()
+        run.text = f"○ {line}"
+        _font(run, size)
+
+
+def _table(
+    slide: Any, rows: list[dict[str, str]], columns: dict[str, str], left: int, top: int, width: int
+) -> None:
+    keys = list(columns)
+    shape = slide.shapes.add_table(
+        len(rows) + 1, len(keys), left, top, width, Inches(0.3) * (len(rows) + 1)
+    )
+    table = shape.table
+    for col, key in enumerate(keys):
+        table.columns[col].width = int(width * (0.34 if key == "kpi" else 0.66 / (len(keys) - 1)))
+        cell = table.cell(0, col)
+        cell.text = columns[key]
+        _font(cell.text_frame.paragraphs[0].runs[0], 8, bold=True)
+        for row, values in enumerate(rows, start=1):
+            cell = table.cell(row, col)
+            cell.text = values[key]
+            for paragraph in cell.text_frame.paragraphs:
+                for run in paragraph.runs:
+                    _font(run, 7.5)
+
+
+def _chart(
+    slide: Any,
+    followup: FollowUp,
+    kpi_ids: list[str],
+    lang: Lang,
+    left: int,
+    top: int,
+    width: int,
+    height: int,
+) -> bool:
+    for kpi_id in kpi_ids:
+        status = followup.kpi(kpi_id)
+        main = status.main if status else None
+        if status is None or main is None or len(main.observations) < 2:
+            continue
+        data = CategoryChartData()  # type: ignore[no-untyped-call]
+        data.categories = [o.period for o in main.observations]
+        symbol = unit_symbol(main.series.unit, lang)
+        name = main.series.label.get(lang) + (f"（{symbol}）" if lang == "ja" else f" ({symbol})")
+        data.add_series(name, [o.value for o in main.observations])  # type: ignore[no-untyped-call]
+        frame = slide.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, left, top, width, height, data)
+        chart = frame.chart
+        chart.has_title = True
+        chart.chart_title.text_frame.text = status.kpi.title.get(lang)
+        _font(chart.chart_title.text_frame.paragraphs[0].runs[0], 10, bold=True)
+        chart.has_legend = True
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+        chart.legend.font.size = Pt(8)
+        chart.legend.font.name = FONT
+        chart.category_axis.tick_labels.font.size = Pt(7)
+        chart.value_axis.tick_labels.font.size = Pt(7)
+        return True
+    return False
+
+
+def render_pptx(data: dict[str, Any], followup: FollowUp) -> bytes:
+    """The deck for ``report_data``'s pages, in its language."""
+    lang: Lang = data["lang"]
+    words = data["words"]
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
+    blank = deck.slide_layouts[6]
+    cover = deck.slides.add_slide(blank)
+    _text_box(
+        cover,
+        Inches(0.8),
+        Inches(2.2),
+        Inches(11.5),
+        Inches(3),
+        data["title"],
+        [words["what"], f"{words['as_of']}: {data['vintage']}", data["cycle_line"]],
+        16,
+    )
+    columns = {k: data["annex"]["kpi_columns"][k] for k in ("kpi", "current", "goal", "progress")}
+    for page in data["pages"]:
+        slide = deck.slides.add_slide(blank)
+        title = slide.shapes.add_textbox(Inches(0.4), Inches(0.2), Inches(12.5), Inches(0.6))
+        run = title.text_frame.paragraphs[0].add_run()
+        run.text = (
+            f"{page['part']}　{page['title']}"
+            if lang == "ja"
+            else f"{page['part']} — {page['title']}"
+        )
+        _font(run, 20, bold=True)
+        run.font.color.rgb = RGBColor(*NAVY)  # type: ignore[no-untyped-call]
+        situation = page["situation"]
+        measures = [
+            f"{m['measure']}（{m['ministry']}｜{m['status'].replace(chr(10), ' / ')}）"
+            if lang == "ja"
+            else f"{m['measure']} ({m['ministry']} | {m['status'].replace(chr(10), ' / ')})"
+            for m in page["measures"]
+        ]
+        size = 10 if sum(len(x) for x in situation + measures) < 700 else 8
+        _text_box(
+            slide,
+            Inches(0.4),
+            Inches(0.9),
+            Inches(6.4),
+            Inches(2.6),
+            words["situation"],
+            situation,
+            size,
+        )
+        _text_box(
+            slide,
+            Inches(0.4),
+            Inches(3.6),
+            Inches(6.4),
+            Inches(3.7),
+            words["plans"],
+            measures or [words["no_measures"]],
+            size,
+        )
+        if page["kpi_table"]:
+            _table(slide, page["kpi_table"], columns, Inches(7.0), Inches(0.9), Inches(6.0))
+            _chart(
+                slide,
+                followup,
+                [k["id"] for k in page["kpi_table"]],
+                lang,
+                Inches(7.0),
+                Inches(3.9),
+                Inches(6.0),
+                Inches(3.3),
+            )
+        else:
+            _text_box(
+                slide,
+                Inches(7.0),
+                Inches(0.9),
+                Inches(6.0),
+                Inches(1),
+                "KPI",
+                [words["no_kpi"]],
+                10,
+            )
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()

@@ -1,0 +1,213 @@
+"""What the secretariat publishes: the report (PDF/HTML/MD), the deck (PPTX), the tables (XLSX).
+
+Run on the shipped plan and data with a published cycle whose updates are FIXTURES (made up
+for the test; ipkpi ships none).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import subprocess
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from pptx import Presentation
+from pypdf import PdfReader
+
+from ipkpi.cycle import CycleRecords, MeasureUpdate, operations
+from ipkpi.cycle.records import Batch
+from ipkpi.followup import FollowUp, FollowUpProvider
+from ipkpi.followup.store_source import StoreSource
+from ipkpi.paths import default_plan_dir
+from ipkpi.plan.loader import load_plan
+from ipkpi.report import render_html, render_markdown, render_pdf, report_data
+from ipkpi.report.deck import render_pptx
+from ipkpi.report.tables_xlsx import render_tables_xlsx
+from ipkpi.store import Store, catalog_from_plan
+from ipkpi.store.shipped import ensure_shipped
+from ipkpi.text import Text
+
+T0 = dt.datetime(2026, 1, 10, 9, 0)
+FIXTURE_JA = "FIXTURE 意匠制度の見直しを検討中"
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[FollowUp, Any, Any]]:
+    folder = default_plan_dir()
+    plan = load_plan(folder)
+    store = Store.open(tmp_path_factory.mktemp("out") / "o.db")
+    ensure_shipped(store, folder, catalog_from_plan(plan))
+    records = CycleRecords(store.engine)
+    cycle = operations.open_cycle(
+        records,
+        plan,
+        "fu2026",
+        Text(ja="計画2025 フォローアップ（2026年）", en="Programme 2025 follow-up (2026)"),
+        dt.date(2025, 12, 31),
+        dt.date(2026, 2, 28),
+        at=T0,
+    )
+    updates = (
+        MeasureUpdate(
+            "protection.ipr.m3",
+            "JPO",
+            Text(ja=FIXTURE_JA, en="FIXTURE under review"),
+            check="B",
+            act="revise",
+        ),
+        MeasureUpdate(
+            "protection.piracy.m3",
+            "MOF-CUSTOMS",
+            Text(ja="FIXTURE 水際取締りを実施", en="FIXTURE enforced"),
+            check="A",
+            act="continue",
+        ),
+    )
+    records.apply(Batch(cycle.code, "JPO", "f.xlsx", "0" * 64, updates[:1]), at=T0)
+    records.apply(Batch(cycle.code, "MOF-CUSTOMS", "g.xlsx", "1" * 64, updates[1:]), at=T0)
+    records.lock(cycle.code, at=T0 + dt.timedelta(days=1))
+    records.publish(cycle.code, at=T0 + dt.timedelta(days=2))
+    provider = FollowUpProvider(plan, StoreSource(store, plan))
+    yield provider.get(None), provider.changes(None), records.published()
+    store.close()
+
+
+def test_the_sections_hold_the_kpi_table_and_exactly_the_published_updates(world) -> None:
+    followup, changes, published = world
+    data = report_data(followup, changes, "ja", published)
+    ipr = next(p for p in data["pages"] if p["id"] == "protection.ipr")
+    assert [r["kpi"] for r in ipr["kpi_table"]] == [
+        "知財紛争の損害賠償認容額",
+        "ADR受理事件数",
+    ] or len(ipr["kpi_table"]) == 2
+    reported = [
+        (m["number"], m["status"], m["check"], m["act"])
+        for p in data["pages"]
+        for m in p["measures"]
+        if m["check"] != "—"
+    ]
+    assert sorted(reported) == sorted(
+        [
+            ("2-3-3", FIXTURE_JA, "B", "見直し"),
+            ("2-2-3", "FIXTURE 水際取締りを実施", "A", "継続"),
+        ]
+    )
+    assert ipr["rollup"] == "A・完了 0/1（除外: 未報告 3）"
+    standards = next(p for p in data["pages"] if p["id"] == "utilization.standards")
+    assert standards["kpi_table"] == [] and len(standards["measures"]) == 8
+    piracy = next(p for p in data["pages"] if p["id"] == "protection.piracy")
+    roadmap = piracy["measures"][0]
+    assert roadmap["ministry"].startswith("内閣府（推定）、警察庁（推定）")
+    assert (
+        roadmap["status"].startswith("未報告：内閣府（推定）、警察庁（推定）")
+        and roadmap["missing"]
+    )
+    assert data["ministries"][-1]["name"] == "担当府省未割当"
+
+
+def test_the_pdf_has_a_toc_the_tables_and_the_sources(world) -> None:
+    followup, changes, published = world
+    pdf = PdfReader(io.BytesIO(render_pdf(report_data(followup, changes, "ja", published))))
+    pages = [page.extract_text() for page in pdf.pages]
+    text = "".join("".join(pages).split())  # table cells wrap: compare without white space
+    assert "目次" in pages[1]
+    for needle in (
+        "基準値",
+        "現状値（時点）",
+        "目標（期限）",
+        "進捗",
+        "施策の実施状況",
+        "担当府省",
+        "取組状況",
+        "進捗区分",
+        "今後の方向",
+        "出典",
+        FIXTURE_JA,
+        "府省別索引",
+        "付録：評価手法と注記",
+        "目標達成期間に対する経過期間の割合以上に",
+    ):
+        assert "".join(needle.split()) in text, needle
+    # The table of contents gives each section's page number.
+    assert "海賊版・模倣品対策の強化" in pages[1]
+    short = [n for n, page in enumerate(pages) if len(page.strip()) < 40]
+    assert short == [], f"near-empty pages: {short}"
+
+
+def test_markdown_and_html_carry_the_same_tables(world) -> None:
+    followup, changes, published = world
+    data = report_data(followup, changes, "en", published)
+    md = render_markdown(data)
+    assert "| KPI | Baseline | Latest value (period) | Target (deadline) | Progress |" in md
+    assert "| No. | Measure | Ministry | Progress report | Check class | Direction |" in md
+    assert "| KPI | | |" not in md
+    html = render_html(data, with_charts=False)
+    assert "FIXTURE under review" in html and "Index by ministry" in html
+
+
+def test_the_tables_xlsx_hold_every_kpi_and_measure_row(world) -> None:
+    followup, changes, published = world
+    book = load_workbook(
+        io.BytesIO(render_tables_xlsx(report_data(followup, changes, "ja", published)))
+    )
+    kpi_sheet, measure_sheet = book.worksheets[:2]
+    assert kpi_sheet.max_row - 1 == len(followup.kpis())
+    rows = list(measure_sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(followup.plan.measures()) == 45  # one row per measure
+    assert any(r[4] == FIXTURE_JA for r in rows)
+
+
+def _deck_text(prs: Any) -> str:
+    parts = []
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                parts.append(shape.text_frame.text)
+            if shape.has_table:
+                parts += [c.text for row in shape.table.rows for c in row.cells]
+    return "\n".join(parts)
+
+
+def test_the_deck_has_a_slide_per_section_with_native_tables_and_charts(world, tmp_path) -> None:
+    followup, changes, published = world
+    data = report_data(followup, changes, "ja", published)
+    content = render_pptx(data, followup)
+    prs = Presentation(io.BytesIO(content))
+    assert len(prs.slides) == 1 + len(data["pages"])
+    charts = [s for slide in prs.slides for s in slide.shapes if s.has_chart]
+    tables = [s for slide in prs.slides for s in slide.shapes if s.has_table]
+    with_data = [
+        p
+        for p in data["pages"]
+        if any(
+            (s := followup.kpi(k["id"])) and s.main and len(s.main.observations) > 1
+            for k in p["kpi_table"]
+        )
+    ]
+    assert len(charts) == len(with_data) >= 5
+    assert len(tables) == sum(1 for p in data["pages"] if p["kpi_table"])
+    text = _deck_text(prs)
+    assert "現状と課題" in text and "今後の予定（方向性）" in text and FIXTURE_JA in text
+    if shutil.which("soffice") is None or shutil.which("pdftotext") is None:
+        pytest.skip("LibreOffice and poppler-utils are needed: bash scripts/system-deps.sh")
+    path = tmp_path / "deck.pptx"
+    path.write_bytes(content)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    converted = subprocess.run(
+        ["pdftotext", str(tmp_path / "deck.pdf"), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    flat = "".join(converted.split())
+    for page in data["pages"][1:4]:
+        assert "".join(page["title"].split()) in flat
+    assert "".join(FIXTURE_JA.split()) in flat
+    assert "現状と課題" in flat
