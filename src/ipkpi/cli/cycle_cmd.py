@@ -21,7 +21,9 @@ from ..plan.loader import load_plan
 from ..plan.problems import PlanError
 from ..store import Store
 from ..text import Text, parse_lang
-from .web_cmd import _DB, _PLAN, _load
+from .options import DB_OPTION as _DB
+from .options import PLAN_OPTION as _PLAN
+from .options import open_followup as _load
 
 _CYCLE = click.option(
     "--cycle", "code", default=None, help="The cycle's code (default: the latest open cycle)."

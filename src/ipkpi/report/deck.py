@@ -20,8 +20,8 @@ from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 
 from ..followup import FollowUp
-from ..followup.numbers import unit_symbol
 from ..text import Lang
+from ..wording import unit_symbol
 
 FONT = "Noto Sans CJK JP"
 NAVY = (0x0D, 0x2B, 0x4E)

@@ -17,7 +17,7 @@ from ..cycle.rollup import POLICY, rollup
 from ..cycle.tables import KPI_COLUMNS, STATUS_COLUMNS, kpi_row, measure_cells, status_rows
 from ..cycle.vocabulary import DEFAULT_PINS, vocabulary
 from ..followup import FollowUp
-from ..followup.numbers import FLAG_LABELS
+from ..followup.flags import FLAG_LABELS
 from ..ministries import ministries
 from ..plan import Part, Section
 from ..text import Lang, Text
