@@ -11,6 +11,45 @@ from typing import Final
 from ..text import Lang, Text, t
 
 UI: Final[dict[str, Text]] = {
+    # measures and ministries (the review cycle)
+    "measures_index": t("施策の実施状況", "Measures"),
+    "implementation": t("施策の実施状況", "Measures"),
+    "measure": t("施策", "Measure"),
+    "measure_details": t("実施状況・履歴", "Status and history"),
+    "ministries_label": t("担当府省", "Ministries"),
+    "unassigned": t(
+        "担当府省未割当（計画本文に担当の記載がなく、推定もできない）",
+        "No ministry assigned (the plan names none and none can be inferred)",
+    ),
+    "inferred": t("推定", "inferred"),
+    "reason": t("推定の根拠", "Why"),
+    "lead": t("主担当", "lead"),
+    "horizon": t("期間", "Horizon"),
+    "milestones": t("工程", "Milestones"),
+    "linked_kpis": t("関連するKPI", "Linked KPIs"),
+    "updates": t("取組状況の履歴（公表済み）", "Published progress reports"),
+    "no_updates": t("公表された取組状況はまだありません", "No progress report published yet"),
+    "check_class": t("進捗区分", "Check class"),
+    "suggested": t("提案", "suggested"),
+    "suggested_reason": t("提案の根拠", "Why suggested"),
+    "override_reason": t("提案と異なる理由", "Why not the suggestion"),
+    "act": t("今後の方向", "Direction"),
+    "delay": t("遅延理由", "Reason for delay"),
+    "evidence": t("根拠資料", "Evidence"),
+    "owed": t("今回のサイクルで求められる報告", "What it owes this cycle"),
+    "not_reported_yet": t("未報告の施策", "measures not reported yet:"),
+    "all_reported": t("すべて報告済み", "everything reported"),
+    "no_open_cycle": t("受付中のサイクルはありません", "No cycle is open"),
+    "its_measures": t("担当する施策", "Its measures"),
+    "status_report": t("取組状況", "Progress report"),
+    "belongs_to": t("所属", "Part of"),
+    "counts_by_class": t(
+        "進捗区分別の施策数（前回サイクルとの比較）",
+        "Measures by Check class, against the previous cycle",
+    ),
+    "no_published_cycle": t(
+        "公表済みのサイクルはまだありません", "No cycle has been published yet"
+    ),
     "site_name": t("知的財産推進計画2025 フォローアップ", "IP Strategic Program 2025 follow-up"),
     "skip_to_content": t("本文へスキップ", "Skip to main content"),
     "nav_label": t("サイト内ナビゲーション", "Site navigation"),

@@ -9,7 +9,7 @@ in ``templates/``, its strings in ``ui_strings.py``, and add the ``PAGE`` here.
 
 from __future__ import annotations
 
-from . import home, kpi, outline, progress, search
+from . import home, kpi, measures, outline, progress, search
 from .spec import Download, NotFoundError, Page, PageRequest, Param, not_found, once
 
 PAGES: tuple[Page, ...] = (
@@ -18,6 +18,9 @@ PAGES: tuple[Page, ...] = (
     search.PAGE,
     outline.PART,
     outline.SECTION,
+    measures.MEASURES,
+    measures.MINISTRY,
+    measures.MEASURE,
     kpi.PAGE,  # the many: the static site writes them last
 )
 

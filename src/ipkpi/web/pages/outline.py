@@ -6,6 +6,7 @@ from typing_extensions import TypedDict
 
 from ...followup import FollowUp
 from ...plan import ContextBlock, Part, Section, Source
+from ...plan.measure import ministries_text
 from ...text import Lang
 from ..models import closed
 from ..present import FigureData, figure, tx
@@ -75,6 +76,8 @@ class MeasureData(TypedDict):
     text: str
     bodies: list[str]
     documents: list[str]
+    ministries: str
+    unassigned: bool
 
 
 @closed
@@ -163,6 +166,8 @@ def section_page(followup: FollowUp, part: Part, section: Section, lang: Lang) -
                 "text": tx(m.text, lang),
                 "bodies": [tx(b, lang) for b in m.bodies],
                 "documents": [tx(d, lang) for d in m.documents],
+                "ministries": ministries_text(m.ministries, lang),
+                "unassigned": not m.ministries,
             }
             for m in section.measures
         ],
