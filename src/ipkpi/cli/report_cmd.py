@@ -17,6 +17,7 @@ from ..report import FORMATS, render_html, render_markdown, render_pdf, report_d
 from ..report.deck import render_pptx
 from ..report.tables_xlsx import render_tables_xlsx
 from ..store import Store
+from ..store.store import utc_naive
 from ..text import parse_lang
 from .options import AS_OF_OPTION, DB_OPTION, LANG_OPTION, PLAN_OPTION, open_followup
 
@@ -50,8 +51,10 @@ def report(
     language = parse_lang(lang)
     console = Console(stderr=True)
     provider = open_followup(plan_dir, db, console)
-    if isinstance(when, dt.datetime) or when is None:
-        moment = when
+    if when is None:
+        moment = None
+    elif isinstance(when, dt.datetime):
+        moment = utc_naive(when)
     else:
         moment = dt.datetime.combine(when, dt.time.max)
     with Store.open(db) as store:
