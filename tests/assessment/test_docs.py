@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ipkpi.assessment.vocabulary import METHODS, NOTES, REASONS, STATUS_LABELS
+from ipkpi.assessment.registry import METHODS, STATUS_LABELS
+from ipkpi.assessment.vocabulary import NOTES, REASONS
 
 DOC = (Path(__file__).parents[2] / "docs" / "assessment.md").read_text(encoding="utf-8")
 

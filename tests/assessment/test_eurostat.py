@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ipkpi.assessment.eurostat import target_bands, target_score, trend_bands, trend_score
+from ipkpi.assessment.methods.eurostat import target_bands, target_score, trend_bands, trend_score
 
 from .helpers import first_status, one
 

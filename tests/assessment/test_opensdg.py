@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from ipkpi.assessment import Verdict, assess, assess_series
-from ipkpi.assessment.opensdg import bands, limit_coefficient, target_score, trend_score
+from ipkpi.assessment.methods.opensdg import bands, limit_coefficient, target_score, trend_score
 
 from .helpers import first_status, fixture_batch, one
 

@@ -8,7 +8,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from ipkpi.assessment import Verdict
-from ipkpi.assessment.vocabulary import STATUS_ORDER
+from ipkpi.assessment.registry import STATUS_ORDER
 
 from .helpers import one
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ipkpi.assessment.unsd import TARGET_THRESHOLDS, TREND_THRESHOLDS, bands
+from ipkpi.assessment.methods.unsd import TARGET_THRESHOLDS, TREND_THRESHOLDS, bands
 
 from .helpers import first_status, one
 

@@ -6,12 +6,14 @@ import json
 
 import pytest
 
-from ipkpi.assessment import KERNELS, METHODS, STATUS_LABELS, STATUSES, assess_series
-from ipkpi.assessment.vocabulary import NOTES, REASONS, STATUS_ORDER
+from ipkpi.assessment import METHOD_UNITS, METHODS, STATUS_LABELS, STATUSES, assess_series
+from ipkpi.assessment.registry import STATUS_ORDER
+from ipkpi.assessment.vocabulary import NOTES, REASONS
 
 
 def test_every_method_has_a_kernel_and_a_vocabulary() -> None:
-    assert tuple(KERNELS) == METHODS
+    assert METHODS == ("opensdg", "eurostat", "unsd", "dns", "forecast", "linear", "trend")
+    assert all(METHOD_UNITS[m].kernel is not None for m in METHODS)
     assert set(METHODS) <= set(STATUS_LABELS)
 
 

@@ -113,22 +113,22 @@ def test_the_provider_rebuilds_when_the_data_change(plan: Plan):
 
 
 @pytest.mark.parametrize(
-    ("status", "direction", "expected"),
+    ("method", "status", "direction", "expected"),
     [
-        ("target_achieved", None, "good"),
-        ("moderate_progress", None, "fair"),
-        ("stagnation_or_regression", None, "poor"),
-        ("thunderstorm", None, "bad"),
-        ("not_available", None, "neutral"),
-        ("rising", "increase", "fair"),
-        ("rising", "decrease", "bad"),
-        ("rising", None, "neutral"),
+        ("opensdg", "target_achieved", None, "good"),
+        ("opensdg", "moderate_progress", None, "fair"),
+        ("unsd", "stagnation_or_regression", None, "poor"),
+        ("dns", "thunderstorm", None, "bad"),
+        ("eurostat", "not_available", None, "neutral"),
+        ("trend", "rising", "increase", "fair"),
+        ("trend", "rising", "decrease", "bad"),
+        ("trend", "rising", None, "neutral"),
     ],
 )
 def test_tones_group_the_statuses_of_every_method(
-    status: str, direction: str | None, expected: str
+    method: str, status: str, direction: str | None, expected: str
 ):
-    assert tone(status, direction) == expected
+    assert tone(method, status, direction) == expected
 
 
 def test_goals_are_worded_in_both_languages(plan: Plan):

@@ -2,26 +2,40 @@
 
 Kernels work on many series at once (:class:`SeriesBatch` → :class:`VerdictTable`); one
 series is a batch of one (:func:`assess_series`); plan KPIs get a verdict fitted to their kind
-(:func:`assess_kpi`); data frames go through :func:`assess_frame`. Methods, thresholds and
-edge rules are documented in docs/assessment.md with their sources.
+(:func:`assess_kpi`); data frames go through :func:`assess_frame`. Each method and each kind is
+one registered unit (:mod:`.registry`). Methods, thresholds and edge rules are documented in
+docs/assessment.md with their sources.
 """
 
 from ..problems import Problem
 from .batch import SeriesBatch
 from .errors import AssessmentInputError
 from .frame import assess_frame
-from .kinds import HEADLINE_METHODS, KpiAssessment, assess_kpi
-from .methods import KERNELS, assess, assess_series
+from .kpi import KpiAssessment, assess_kpi, goal_text, target_in_unit
 from .points import Point, period_year
+from .registry import (
+    HEADLINE_METHODS,
+    KIND_UNITS,
+    METHOD_LABELS,
+    METHOD_UNITS,
+    METHODS,
+    STATUS_LABELS,
+    STATUSES,
+    kind_of,
+    method_of,
+    status_label,
+    tone,
+)
+from .run import assess, assess_series
 from .table import VerdictTable
 from .verdict import Contribution, PeerGap, Verdict
-from .vocabulary import METHOD_LABELS, METHODS, STATUS_LABELS, STATUSES
 
 __all__ = [
     "HEADLINE_METHODS",
-    "KERNELS",
+    "KIND_UNITS",
     "METHODS",
     "METHOD_LABELS",
+    "METHOD_UNITS",
     "STATUSES",
     "STATUS_LABELS",
     "AssessmentInputError",
@@ -37,5 +51,11 @@ __all__ = [
     "assess_frame",
     "assess_kpi",
     "assess_series",
+    "goal_text",
+    "kind_of",
+    "method_of",
     "period_year",
+    "status_label",
+    "target_in_unit",
+    "tone",
 ]

@@ -9,7 +9,7 @@ from numpy.typing import NDArray
 
 from .batch import F64, I64, SeriesBatch
 from .table import VerdictTable
-from .vocabulary import NA, NOTE_BIT, REASON_CODES, STATUSES
+from .vocabulary import NA, NOTE_BIT, REASON_CODES
 
 Mask = NDArray[np.bool_]
 
@@ -24,6 +24,7 @@ class Outcome:
     def __init__(
         self,
         method: str,
+        vocabulary: tuple[str, ...],
         batch: SeriesBatch,
         rules: tuple[str, ...],
         thresholds: Mapping[str, Mapping[str, float]],
@@ -35,7 +36,8 @@ class Outcome:
         self.rules = rules
         self.thresholds = thresholds
         self.rate_kind = rate_kind
-        self._codes = {code: i for i, code in enumerate(STATUSES[method])}
+        self.vocabulary = vocabulary
+        self._codes = {code: i for i, code in enumerate(vocabulary)}
         self.status = np.full(n, self._codes[NA], dtype=np.int8)
         self.score = np.full(n, np.nan)
         self.progress = np.full(n, np.nan)
@@ -70,6 +72,7 @@ class Outcome:
     def table(self) -> VerdictTable:
         return VerdictTable(
             method=self.method,
+            vocabulary=self.vocabulary,
             batch=self.batch,
             status=self.status,
             score=self.score,

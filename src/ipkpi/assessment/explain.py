@@ -1,4 +1,8 @@
-"""One sentence per verdict, in Japanese and English, built only from the verdict's fields."""
+"""One sentence per verdict, in Japanese and English, built only from the verdict's fields.
+
+The frame is the same for every method (its label and status, the pace, the kind's detail,
+the notes); the body between is the method's own (``Method.explain``), written in its module.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +12,20 @@ from .verdict import Verdict
 from .vocabulary import NOTES
 
 Pair = tuple[str, str]
+"""A sentence or a number, (Japanese, English)."""
 
 
-class _Words:
+class Words:
     """The numbers of one verdict, worded in the scale of its series on the page."""
 
-    def __init__(self, v: Verdict, wording: Wording | None) -> None:
+    def __init__(self, v: Verdict, wording: Wording | None = None) -> None:
         self.kind = pace_kind(v.rate_kind, v.unit or "")
         self.wording = wording or Wording.of(
             v.unit or "", [v.base_value, v.current_value, v.target]
         )
+        self.base = period(v.base_period, v.base_year)
+        self.current = period(v.current_period, v.current_year)
+        self.target_year = period(None, v.target_year)
 
     def number(self, x: float | None) -> Pair:
         return self.wording.quantity(x, "ja"), self.wording.quantity(x, "en")
@@ -25,12 +33,12 @@ class _Words:
     def rate(self, r: float | None) -> Pair:
         return rate(r, self.kind, self.wording, "ja"), rate(r, self.kind, self.wording, "en")
 
+    @staticmethod
+    def probability(p: float | None) -> Pair:
+        return probability(p, "ja"), probability(p, "en")
 
-def _probability(p: float) -> Pair:
-    return probability(p, "ja"), probability(p, "en")
 
-
-def _period(p: str | None, year: float | None) -> str:
+def period(p: str | None, year: float | None) -> str:
     if p:
         return p
     if year is None:
@@ -38,23 +46,22 @@ def _period(p: str | None, year: float | None) -> str:
     return str(int(year)) if float(year).is_integer() else f"{year:.2f}"
 
 
-def _year(y: float | None) -> str:
-    return _period(None, y)
-
-
 def explain(v: Verdict, wording: Wording | None = None) -> Text:
     """The verdict's sentence; ``wording`` words its numbers in the page's scale."""
-    w = _Words(v, wording)
+    from .registry import method_of
+
+    w = Words(v, wording)
+    method = method_of(v.method)
     if v.status == "not_available" and v.reason:
         ja = [f"{v.method_label.ja}：評価不能（{v.reason_text.ja}）。"]
         en = [f"{v.method_label.en}: not available, because {v.reason_text.en}."]
     else:
-        body = _body(v, w)
+        body = met_sentence(v, w) if method.status(v.status).met else method.explain(v, w)
         ja = [f"{v.method_label.ja}：{v.status_label.ja}。", body[0]]
         en = [f"{v.method_label.en}: {v.status_label.en}.", body[1]]
     if v.pace_needed is not None and v.target_year is not None:
-        ty = _year(v.target_year)
         need, recent = w.rate(v.pace_needed), w.rate(v.pace_recent)
+        ty = w.target_year
         if v.pace_recent is None:
             ja.append(f"{ty}年までに{need[0]}が必要。")
             en.append(f"Needs {need[1]} from now to {ty}.")
@@ -70,90 +77,40 @@ def explain(v: Verdict, wording: Wording | None = None) -> Text:
     return Text(ja="".join(ja), en=" ".join(s for s in en if s))
 
 
-def _body(v: Verdict, w: _Words) -> Pair:
-    bp, cp = _period(v.base_period, v.base_year), _period(v.current_period, v.current_year)
-    bv, cv, tg = w.number(v.base_value), w.number(v.current_value), w.number(v.target)
-    ty = _year(v.target_year)
-    obs, req = w.rate(v.observed_rate), w.rate(v.required_rate)
-    if v.method in ("pending", "milestone"):
-        return "", ""
-    if v.status in ("target_achieved", "target_met"):
-        return (
-            f"最新値{cv[0]}（{cp}）は目標{tg[0]}を満たしている。",
-            f"The latest value, {cv[1]} ({cp}), meets the target of {tg[1]}.",
-        )
-    if v.method == "dns":
-        return _dns(v, w, bp, cp, cv, tg, ty, obs)
-    if v.method in ("forecast", "trend"):
-        return _forecast(v, w, bp, cp, tg, ty, obs)
-    moved_ja = f"{bp}（{bv[0]}）から{cp}（{cv[0]}）まで{obs[0]}"
-    moved_en = f"{obs[1]} from {bp} ({bv[1]}) to {cp} ({cv[1]})"
-    if v.rule == "no_target":
-        want = {"increase": ("増加", "an increase"), "decrease": ("減少", "a decrease")}
-        d = want.get(v.direction or "", ("—", "—"))
-        return (
-            f"{moved_ja}（望ましい方向は{d[0]}）。",
-            f"Observed {moved_en}; {d[1]} is desired.",
-        )
-    ratio = "—" if v.progress is None else f"{v.progress:.2f}"
-    if v.method == "unsd":
-        projected = w.number(v.projected_value)
-        return (
-            f"{moved_ja}。この率が続けば{ty}年に{projected[0]}（目標{tg[0]}、達成度{ratio}）。",
-            f"Observed {moved_en}; at that rate {projected[1]} in {ty} against a target of "
-            f"{tg[1]} (ratio {ratio}).",
-        )
+def met_sentence(v: Verdict, w: Words) -> Pair:
+    cv, tg = w.number(v.current_value), w.number(v.target)
     return (
-        f"{moved_ja}。{ty}年に{tg[0]}に達するには{bp}以降{req[0]}が必要（比率{ratio}）。",
-        f"Observed {moved_en}; {req[1]} from {bp} is needed to reach {tg[1]} by {ty} "
-        f"(ratio {ratio}).",
+        f"最新値{cv[0]}（{w.current}）は目標{tg[0]}を満たしている。",
+        f"The latest value, {cv[1]} ({w.current}), meets the target of {tg[1]}.",
     )
 
 
-def _dns(v: Verdict, w: _Words, bp: str, cp: str, cv: Pair, tg: Pair, ty: str, obs: Pair) -> Pair:
-    mean_ja = f"{bp}～{cp}の平均変化は{obs[0]}"
-    mean_en = f"mean change {obs[1]} over {bp}–{cp}"
-    if v.rule == "projection":
-        projected = w.number(v.projected_value)
-        if v.progress is not None and v.progress <= 0:
-            return (
-                f"{mean_ja}。このペースでは{ty}年に{projected[0]}となり目標{tg[0]}に届く。",
-                f"At the {mean_en}, the value would be {projected[1]} in {ty}, meeting the "
-                f"target of {tg[1]}.",
-            )
-        gap = "—" if v.progress is None else f"{v.progress * 100:.0f}%"
-        return (
-            f"{mean_ja}。このペースでは{ty}年に{projected[0]}（目標{tg[0]}、残りの差の{gap}に届かない）。",
-            f"At the {mean_en}, the value would be {projected[1]} in {ty} against a target of "
-            f"{tg[1]}: {gap} of the remaining gap would be missed.",
-        )
-    if v.rule == "hold":
-        return (
-            f"最新値{cv[0]}（{cp}）、維持すべき目標{tg[0]}、{mean_ja}。",
-            f"Latest value {cv[1]} ({cp}) against a target of {tg[1]} to hold; {mean_en}.",
-        )
-    return f"{mean_ja}。", f"The {mean_en}."
-
-
-def _forecast(v: Verdict, w: _Words, bp: str, cp: str, tg: Pair, ty: str, obs: Pair) -> Pair:
-    model = ("対数線形", "Log-linear") if v.rate_kind == "growth" else ("線形", "Linear")
-    fitted_ja = f"{bp}～{cp}の{model[0]}トレンドは{obs[0]}"
-    fitted_en = f"{model[1]} trend over {bp}–{cp}: {obs[1]}"
-    if v.projected_value is None:
-        return f"{fitted_ja}。", f"{fitted_en}."
-    projected = w.number(v.projected_value)
-    if v.interval_low is None or v.probability is None:
-        return (
-            f"{fitted_ja}。{ty}年の予測値は{projected[0]}（目標{tg[0]}、2点のみのため区間なし）。",
-            f"{fitted_en}; projected {projected[1]} in {ty} against a target of {tg[1]} "
-            "(two points: no interval).",
-        )
-    lo, hi = w.number(v.interval_low), w.number(v.interval_high)
-    level = f"{(v.interval_level or 0) * 100:.0f}%"
-    p = _probability(v.probability)
+def moved(v: Verdict, w: Words) -> Pair:
+    """How the value moved from the base to the latest: ``2019（3.9兆円）から…まで年率+10.4%``."""
+    bv, cv, obs = w.number(v.base_value), w.number(v.current_value), w.rate(v.observed_rate)
     return (
-        f"{fitted_ja}。{ty}年の予測値は{projected[0]}（{level}予測区間 {lo[0]}～{hi[0]}）、"
-        f"目標{tg[0]}を達成する確率は{p[0]}。",
-        f"{fitted_en}; projected {projected[1]} in {ty} ({level} interval {lo[1]} to {hi[1]}); "
-        f"probability of meeting {tg[1]}: {p[1]}.",
+        f"{w.base}（{bv[0]}）から{w.current}（{cv[0]}）まで{obs[0]}",
+        f"{obs[1]} from {w.base} ({bv[1]}) to {w.current} ({cv[1]})",
+    )
+
+
+def trend_sentence(v: Verdict, w: Words) -> Pair:
+    """Without a target: how it moved, and which way is desired."""
+    m = moved(v, w)
+    want = {"increase": ("増加", "an increase"), "decrease": ("減少", "a decrease")}
+    d = want.get(v.direction or "", ("—", "—"))
+    return f"{m[0]}（望ましい方向は{d[0]}）。", f"Observed {m[1]}; {d[1]} is desired."
+
+
+def ratio_sentence(v: Verdict, w: Words) -> Pair:
+    """A ratio of the observed to the required rate (Open SDG, Eurostat, the linear rule)."""
+    if v.rule == "no_target":
+        return trend_sentence(v, w)
+    m, tg, req = moved(v, w), w.number(v.target), w.rate(v.required_rate)
+    ratio = "—" if v.progress is None else f"{v.progress:.2f}"
+    ty = w.target_year
+    return (
+        f"{m[0]}。{ty}年に{tg[0]}に達するには{w.base}以降{req[0]}が必要（比率{ratio}）。",
+        f"Observed {m[1]}; {req[1]} from {w.base} is needed to reach {tg[1]} by {ty} "
+        f"(ratio {ratio}).",
     )

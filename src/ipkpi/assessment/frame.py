@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, TypeVar, cast
 
 from ..text import Lang
-from .methods import assess
+from .run import assess
 from .table import verdict_rows
 from .table_io import OUTPUT_COLUMNS, Row, build_batch
 

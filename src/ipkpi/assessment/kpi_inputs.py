@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..plan.kpi import KpiBase, LevelByDeadline
+from ..plan.kpi import LevelByDeadline
 from ..units import UnitError, convert, unit
 from .points import PeriodError, Point, period_year
 
@@ -51,17 +51,6 @@ def with_baseline(
     if value is None:
         return own, year, False
     return [*own, Point(period, year, value, ["plan_baseline"])], year, True
-
-
-def reference_in_unit(kpi: KpiBase, unit_code: str) -> float | None:
-    """The largest of the KPI's stated target and baseline, in ``unit_code`` (None: neither)."""
-    found = []
-    for figure in (getattr(kpi, "target", None), kpi.baseline):
-        if figure is not None and hasattr(figure, "unit"):
-            value = in_unit(figure.value, figure.unit, unit_code)
-            if value is not None:
-                found.append(abs(value))
-    return max(found, default=None)
 
 
 def published_points(kpi: LevelByDeadline, unit_code: str) -> list[Point]:

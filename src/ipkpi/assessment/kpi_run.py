@@ -8,8 +8,8 @@ from typing import Any
 
 from ..plan.series import Series
 from .kpi_inputs import break_between, is_percent
-from .methods import assess_series
 from .points import Point
+from .run import assess_series
 from .verdict import Verdict
 
 

@@ -12,7 +12,7 @@ from numpy.typing import NDArray
 from ..text import Lang
 from .batch import F64, I8, I64, SeriesBatch
 from .verdict import Verdict, clean
-from .vocabulary import REASON_CODES, STATUSES, notes_from_mask
+from .vocabulary import REASON_CODES, notes_from_mask
 
 TABLE_COLUMNS = (
     "series",
@@ -33,7 +33,7 @@ TABLE_COLUMNS = (
 class VerdictTable:
     """Column-wise verdicts of one method over a :class:`SeriesBatch`.
 
-    ``status`` and ``reason`` are small integers into ``STATUSES[method]`` and
+    ``status`` and ``reason`` are small integers into ``vocabulary`` (the method's codes) and
     ``REASON_CODES``; ``notes`` is a bit mask over ``NOTE_CODES``; ``rule`` indexes
     ``rules`` (which branch of the method applied: with a target, without one, …).
     ``thresholds`` gives the cut-offs of each rule; ``extra`` holds method-specific columns
@@ -41,6 +41,7 @@ class VerdictTable:
     """
 
     method: str
+    vocabulary: tuple[str, ...]
     batch: SeriesBatch
     status: I8
     score: F64
@@ -61,10 +62,6 @@ class VerdictTable:
 
     def __len__(self) -> int:
         return int(self.status.size)
-
-    @property
-    def vocabulary(self) -> tuple[str, ...]:
-        return STATUSES[self.method]
 
     def status_codes(self) -> NDArray[np.str_]:
         return np.asarray(self.vocabulary)[self.status]

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..text import Text
 from ..wording import Wording
-from .vocabulary import METHOD_LABELS, NOTES, REASONS, status_label
+from .vocabulary import NOTES, REASONS
 
 
 @dataclass(frozen=True)
@@ -92,11 +92,22 @@ class Verdict:
 
     @property
     def status_label(self) -> Text:
+        from .registry import status_label  # the registry's kernels build verdicts
+
         return status_label(self.method, self.status)
 
     @property
     def method_label(self) -> Text:
-        return METHOD_LABELS[self.method]
+        from .registry import method_of
+
+        return method_of(self.method).label
+
+    @property
+    def tone(self) -> str:
+        """good | fair | poor | bad | early | neutral, for the verdict's own direction."""
+        from .registry import tone
+
+        return tone(self.method, self.status, self.direction)
 
     @property
     def reason_text(self) -> Text:

@@ -1,8 +1,7 @@
-"""Status vocabularies, reasons and notes: the words a verdict is given in, ja and en.
+"""Reasons and notes: why a verdict could not be given, and the edge rules that applied.
 
-Each method has its own statuses, listed best first (``STATUSES[method]``); the order is what
-"a better value never gives a worse status" is tested against. Codes are ASCII and stable: they
-go into CSV, JSON and URLs. Labels come from the sources quoted in progress-methods.md.
+The statuses of each method are in the method's own module (``Method.statuses``). Codes are
+ASCII and stable: they go into CSV, JSON and URLs.
 """
 
 from __future__ import annotations
@@ -11,129 +10,7 @@ from typing import Final
 
 from ..text import Text, t
 
-METHODS: Final = ("opensdg", "eurostat", "unsd", "dns", "forecast", "linear", "trend")
-"""Methods with a vectorized kernel; ``kind`` verdicts (pending, milestone) have none."""
-
-METHOD_LABELS: Final[dict[str, Text]] = {
-    "opensdg": t("Open SDG（カナダ統計局）法", "Open SDG (Statistics Canada) method"),
-    "eurostat": t("Eurostat法", "Eurostat method"),
-    "unsd": t("国連統計部 進捗チャート法", "UNSD Progress Chart method"),
-    "dns": t(
-        "ドイツ持続可能性戦略（天気記号）",
-        "German Sustainable Development Strategy (weather symbols)",
-    ),
-    "forecast": t("トレンド予測", "Trend forecast"),
-    "linear": t("線形ギャップ法", "Linear gap rule"),
-    "trend": t("トレンド（目標なし）", "Trend (no target)"),
-    "pending": t("KPIの状態", "KPI status"),
-    "milestone": t("期限付き成果物", "Deliverable"),
-}
-
 NA: Final = "not_available"
-
-_OPEN_SDG: dict[str, Text] = {
-    "target_achieved": t("目標達成", "Target achieved"),
-    "substantial_progress": t("順調（目標達成ペース）", "On track"),
-    "moderate_progress": t("進展あり（加速が必要）", "Progress made but acceleration needed"),
-    "limited_progress": t("進展わずか", "Limited progress"),
-    "deterioration": t("悪化", "Deterioration"),
-    NA: t("評価不能", "Not available"),
-}
-
-STATUS_LABELS: Final[dict[str, dict[str, Text]]] = {
-    "opensdg": _OPEN_SDG,
-    "linear": _OPEN_SDG,
-    "eurostat": {
-        "substantial_progress": t("大きな進展", "Substantial progress (significant progress)"),
-        "moderate_progress": t("中程度の進展", "Moderate progress"),
-        "negligible_progress": t("わずかな進展（不十分）", "Negligible progress (insufficient)"),
-        "deterioration": t("後退（目標から遠ざかる）", "Deterioration (movement away)"),
-        "moderate_deterioration": t("やや悪化", "Moderate deterioration"),
-        "significant_deterioration": t("大きく悪化", "Significant deterioration"),
-        NA: t("評価不能", "Not available"),
-    },
-    "unsd": {
-        "target_achieved": t("目標達成", "Target achieved"),
-        "on_track": t("目標達成または順調", "Target reached or on track"),
-        "acceleration_needed": t(
-            "相応の進展（加速が必要）", "Reasonable progress, acceleration needed"
-        ),
-        "stagnation_or_regression": t("停滞または後退", "Stagnation or regression"),
-        NA: t("評価不能", "Not available"),
-    },
-    "dns": {
-        "sun": t("☀ 晴れ", "☀ Sun"),
-        "sun_cloud": t("🌤 晴れ時々曇り", "🌤 Sun partly hidden by a cloud"),
-        "cloud": t("☁ 曇り", "☁ Cloud"),
-        "thunderstorm": t("⚡ 雷雨", "⚡ Thunderstorm"),
-        NA: t("記号なし（データ不足）", "No symbol (not enough data)"),
-    },
-    "forecast": {
-        "target_met": t("目標達成済み", "Target already met"),
-        "on_track": t("期限までに達成見込み", "On track to meet the target by the deadline"),
-        "off_track": t("期限までの達成は困難（改善中）", "Off track (improving too slowly)"),
-        "moving_away": t("目標から遠ざかっている", "Moving away from the target"),
-        "missed": t("期限までに未達成", "Deadline passed, target missed"),
-        "improving": t("改善傾向", "Improving"),
-        "worsening": t("悪化傾向", "Worsening"),
-        "no_clear_trend": t("明確な傾向なし", "No clear trend"),
-        NA: t("評価不能", "Not available"),
-    },
-    "trend": {
-        "rising": t("増加傾向", "Rising"),
-        "falling": t("減少傾向", "Falling"),
-        "no_clear_trend": t("明確な傾向なし", "No clear trend"),
-        NA: t("評価不能", "Not available"),
-    },
-    "pending": {"pending": t("KPI未設定（今後設定）", "Pending: the KPI is to be set later")},
-    "milestone": {
-        "done": t("完了", "Done"),
-        "on_schedule": t("期限前", "On schedule"),
-        "overdue": t("期限超過", "Overdue"),
-        "unknown": t("完了の記録なし", "Completion not recorded"),
-    },
-}
-
-STATUSES: Final[dict[str, tuple[str, ...]]] = {m: tuple(v) for m, v in STATUS_LABELS.items()}
-
-STATUS_ORDER: Final[dict[str, tuple[tuple[str, ...], ...]]] = {
-    "opensdg": (
-        (
-            "target_achieved",
-            "substantial_progress",
-            "moderate_progress",
-            "limited_progress",
-            "deterioration",
-        ),
-    ),
-    "linear": (
-        (
-            "target_achieved",
-            "substantial_progress",
-            "moderate_progress",
-            "limited_progress",
-            "deterioration",
-        ),
-    ),
-    "eurostat": (
-        ("substantial_progress", "moderate_progress", "negligible_progress", "deterioration"),
-        (
-            "substantial_progress",
-            "moderate_progress",
-            "moderate_deterioration",
-            "significant_deterioration",
-        ),
-    ),
-    "unsd": (("target_achieved", "on_track", "acceleration_needed", "stagnation_or_regression"),),
-    "dns": (("sun", "sun_cloud", "cloud", "thunderstorm"),),
-    "forecast": (
-        ("target_met", "on_track", "off_track", "moving_away"),
-        ("target_met", "missed"),
-        ("improving", "no_clear_trend", "worsening"),
-    ),
-    "trend": (("rising", "no_clear_trend", "falling"),),
-}
-"""Best first, per scale (with and without a target); statuses of one scale are comparable."""
 
 REASONS: Final[dict[str, Text]] = {
     "": t("", ""),
@@ -259,14 +136,6 @@ NOTES: Final[dict[str, Text]] = {
 }
 NOTE_CODES: Final = tuple(NOTES)
 NOTE_BIT: Final[dict[str, int]] = {code: 1 << i for i, code in enumerate(NOTE_CODES)}
-
-
-def status_label(method: str, status: str) -> Text:
-    """The bilingual label of a status; an unknown pair is an error, not a blank."""
-    try:
-        return STATUS_LABELS[method][status]
-    except KeyError:
-        raise KeyError(f"no status {status!r} for method {method!r}") from None
 
 
 def notes_from_mask(mask: int) -> tuple[str, ...]:

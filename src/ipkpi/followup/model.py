@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..assessment.kpi_inputs import reference_in_unit
+from ..assessment.kpi import target_in_unit
+from ..assessment.kpi_inputs import in_unit
+from ..assessment.registry import tone
 from ..assessment.verdict import Verdict
 from ..plan import KpiBase, Part, Section, Series, kpi_direction
 from ..wording import Wording
@@ -125,9 +127,7 @@ class KpiStatus:
     @property
     def tone(self) -> str:
         """good | fair | poor | bad | neutral: the headline verdict's tone."""
-        from .tone import tone
-
-        return tone(self.headline.status, kpi_direction(self.kpi))
+        return tone(self.headline.method, self.headline.status, kpi_direction(self.kpi))
 
     @property
     def main(self) -> SeriesData | None:
@@ -147,7 +147,10 @@ class KpiStatus:
         values: list[float | None] = [
             o.value for s in self.series if s.series.unit == unit_code for o in s.observations
         ]
-        values += [reference_in_unit(self.kpi, unit_code)]
+        values.append(target_in_unit(self.kpi, unit_code))
+        if self.kpi.baseline is not None:
+            base = self.kpi.baseline
+            values.append(in_unit(base.value, base.unit, unit_code))
         return Wording.of(unit_code, values)
 
     @property

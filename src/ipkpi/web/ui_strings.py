@@ -208,6 +208,10 @@ UI: Final[dict[str, Text]] = {
     "tone_fair": t("進展あり（加速が必要）", "Progressing, acceleration needed"),
     "tone_poor": t("停滞", "Stalling"),
     "tone_bad": t("後退・未達", "Moving away or missed"),
+    "tone_early": t(
+        "判断には早い（基準値以降のデータ不足）",
+        "Too early to tell (too little data since the baseline)",
+    ),
     "tone_neutral": t(
         "評価なし（目標なし・データ不足・未設定）", "No verdict (no target, too few data, pending)"
     ),
@@ -215,6 +219,7 @@ UI: Final[dict[str, Text]] = {
     "tone_short_fair": t("要加速", "Too slow"),
     "tone_short_poor": t("停滞", "Stalling"),
     "tone_short_bad": t("後退・未達", "Moving away"),
+    "tone_short_early": t("判断には早い", "Too early"),
     "tone_short_neutral": t("評価なし", "No verdict"),
     "series_id": t("系列ID", "Series id"),
     "source_url": t("出典URL", "Source URL"),

@@ -128,7 +128,7 @@ def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> VerdictData
         "method_label": verdict.method_label.get(lang),
         "status": verdict.status,
         "status_label": verdict.status_label.get(lang),
-        "tone": tone(verdict.status, kpi_direction(status.kpi)),
+        "tone": tone(verdict.method, verdict.status, kpi_direction(status.kpi)),
         "rule": verdict.rule,
         "explanation": tx(explanation(verdict, wording), lang),
         "numbers": numbers,

@@ -7,10 +7,10 @@ from typing import Any
 
 from typing_extensions import TypedDict
 
-from ...followup import FollowUp, KpiStatus, tone
+from ...followup import TONES, FollowUp, KpiStatus
 from ...followup.describe import goal_text
 from ...followup.model import AsOf, parse_as_of
-from ...plan import KIND_LABELS, kpi_direction
+from ...plan import KIND_LABELS
 from ...text import Lang
 from ..models import closed
 from ..present import flag_labels, tx
@@ -141,13 +141,13 @@ def kpi_row(status: KpiStatus, lang: Lang) -> KpiRow:
         "status_label": headline.status_label.get(lang),
         "method": headline.method,
         "method_label": headline.method_label.get(lang),
-        "tone": tone(headline.status, kpi_direction(status.kpi)),
+        "tone": status.tone,
         "has_data": status.has_data,
     }
 
 
 def tone_counts(statuses: list[KpiStatus]) -> ToneCounts:
-    counts = {t: 0 for t in ("good", "fair", "poor", "bad", "neutral")}
+    counts = {t: 0 for t in TONES}
     for status in statuses:
         counts[status.tone] += 1
     return counts

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing_extensions import TypedDict
 
-from ...assessment.vocabulary import status_label
+from ...assessment import status_label
 from ...followup import Changes, FollowUp, KpiStatus
 from ...plan import KIND_LABELS, Pillar
 from ...text import Lang
@@ -155,7 +155,7 @@ def _shown(value: float | str | None, unit_code: str, status: KpiStatus | None, 
 def _status_label(method: str, status: str, lang: Lang) -> str:
     try:
         return status_label(method, status).get(lang)
-    except KeyError:
+    except (KeyError, ValueError):  # a status or method of an older version
         return status
 
 

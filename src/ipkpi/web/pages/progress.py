@@ -110,7 +110,10 @@ PAGE = Page(
     query=(
         Param("part", "Only KPIs of this part id"),
         Param("kind", "Only KPIs of this kind (level_by_deadline, rank, …)"),
-        Param("tone", "Only KPIs whose verdict is good, fair, poor, bad or neutral"),
+        Param(
+            "tone",
+            "Only KPIs whose verdict is good, fair, poor, bad, early or neutral",
+        ),
     ),
     nav=1,
 )

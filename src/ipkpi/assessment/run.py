@@ -2,35 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
 from ._outcome import pace
 from .batch import SeriesBatch
-from .dns import assess_dns
-from .eurostat import assess_eurostat
-from .forecast import assess_forecast, assess_trend
-from .linear import assess_linear
-from .opensdg import assess_opensdg
 from .points import Point
 from .table import VerdictTable
-from .unsd import assess_unsd
 from .verdict import Verdict
-from .vocabulary import METHODS
-
-Kernel = Callable[..., VerdictTable]
-
-KERNELS: dict[str, Kernel] = {
-    "opensdg": assess_opensdg,
-    "eurostat": assess_eurostat,
-    "unsd": assess_unsd,
-    "dns": assess_dns,
-    "forecast": assess_forecast,
-    "linear": assess_linear,
-    "trend": assess_trend,
-}
 
 
 def assess(
@@ -43,12 +24,13 @@ def assess(
     last five years (``extra["pace_needed"]``, ``extra["pace_recent"]``), in the rate kind of
     the method: compound growth for growth-rate methods, change a year for linear ones.
     """
-    try:
-        kernel = KERNELS[method]
-    except KeyError:
-        raise ValueError(f"unknown method {method!r}: use one of {', '.join(METHODS)}") from None
-    table = kernel(batch, **options)
-    if with_pace and method != "trend":
+    from .registry import METHODS, method_of  # the registry imports what imports this
+
+    found = method_of(method) if method in METHODS else None
+    if found is None or found.kernel is None:
+        raise ValueError(f"unknown method {method!r}: use one of {', '.join(METHODS)}")
+    table = found.kernel(batch, **options)
+    if with_pace and found.pace:
         scale: np.ndarray | bool = table.rate_kind == "growth"
         if "log_model" in table.extra:
             scale = table.extra["log_model"] == 1

@@ -5,9 +5,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from ..plan.kpi import Milestone
-from ..text import Text
-from .verdict import Verdict
+from ...plan.kpi import Milestone
+from ...text import Lang, Text, t
+from ...wording import Wording
+from ..kind import Kind, KindInput, no_target
+from ..method import Method, Status
+from ..verdict import KpiAssessment, Verdict
+from ._goals import WORDS
 
 
 def milestone_verdict(kpi: Milestone, today: dt.date) -> Verdict:
@@ -30,3 +34,28 @@ def milestone_verdict(kpi: Milestone, today: dt.date) -> Verdict:
         ja=f"期限 {kpi.due}{done}{evidence}。", en=f"Due {kpi.due}{done_en}{evidence_en}."
     )
     return Verdict(kpi.id, "milestone", status, notes=notes, detail=detail)
+
+
+def goal(kpi: Milestone, lang: Lang, wording: Wording | None) -> str:
+    return WORDS["due"].get(lang).format(due=kpi.due)
+
+
+def assess(kpi: Milestone, inputs: KindInput) -> KpiAssessment:
+    return KpiAssessment(kpi.id, kpi.kind, milestone_verdict(kpi, inputs.today))
+
+
+KINDS = (Kind("milestone", Milestone, goal, no_target, assess),)
+METHODS = (
+    Method(
+        name="milestone",
+        label=t("期限付き成果物", "Deliverable"),
+        statuses=(
+            Status("done", t("完了", "Done"), "good"),
+            Status("on_schedule", t("期限前", "On schedule"), "good"),
+            Status("overdue", t("期限超過", "Overdue"), "bad"),
+            Status("unknown", t("完了の記録なし", "Completion not recorded"), "neutral"),
+        ),
+        order=(),
+        rank=95,
+    ),
+)

@@ -18,10 +18,22 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._outcome import Outcome, classify, decimal
-from .batch import SeriesBatch
-from .opensdg import DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR, TARGET_THRESHOLDS, bands, target_score
-from .table import VerdictTable
+from ...text import t
+from .._outcome import Outcome, classify, decimal
+from ..batch import SeriesBatch
+from ..explain import ratio_sentence
+from ..method import Method
+from ..table import VerdictTable
+from .opensdg import (
+    CODES,
+    DEFAULT_BASE_YEAR,
+    DEFAULT_TARGET_YEAR,
+    ORDER,
+    STATUSES,
+    TARGET_THRESHOLDS,
+    bands,
+    target_score,
+)
 
 
 def assess_linear(
@@ -38,7 +50,7 @@ def assess_linear(
 def _assess(
     batch: SeriesBatch, default_base_year: float, default_target_year: float
 ) -> VerdictTable:
-    out = Outcome("linear", batch, ("target",), {"target": TARGET_THRESHOLDS}, "change")
+    out = Outcome("linear", CODES, batch, ("target",), {"target": TARGET_THRESHOLDS}, "change")
     d = batch.direction.astype(np.float64)
     cur = out.current_index
     cy, cv = batch.take(cur, batch.years), batch.take(cur, batch.values)
@@ -83,3 +95,17 @@ def _assess(
     out.score = np.where(achieved, 5.0, out.score)
     out.reason[achieved] = 0
     return out.table()
+
+
+METHODS = (
+    Method(
+        name="linear",
+        label=t("線形ギャップ法", "Linear gap rule"),
+        statuses=STATUSES,
+        order=ORDER,
+        explain=ratio_sentence,
+        kernel=assess_linear,
+        rate_kind="change",
+        rank=60,
+    ),
+)

@@ -14,13 +14,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..plan.kpi import RelativeToPeers
-from ..plan.series import Series
-from ..text import Text
-from .kpi_inputs import in_unit
-from .kpi_run import add_note, not_available, run
-from .points import Point
-from .verdict import KpiAssessment, PeerGap, Verdict
+from ...plan.kpi import RelativeToPeers
+from ...plan.series import Series
+from ...text import Lang, Text
+from ...wording import Wording
+from ..kind import Kind, KindInput
+from ..kpi_inputs import in_unit
+from ..kpi_run import add_note, not_available, run
+from ..points import Point
+from ..verdict import KpiAssessment, PeerGap, Verdict
+from ._goals import WORDS, by, target_text
+from ._rules import main_series, no_series
 
 
 @dataclass(frozen=True)
@@ -123,3 +127,27 @@ def assess_relative(
         target_year=kpi.deadline,
     )
     return KpiAssessment(kpi.id, kpi.kind, head, add_note(fc, "moving_target"), supporting)
+
+
+def goal(kpi: RelativeToPeers, lang: Lang, wording: Wording | None) -> str:
+    what = WORDS[kpi.criterion].get(lang)
+    if kpi.interpretation is not None:
+        what += f" ({target_text(kpi.interpretation, lang, wording)})"
+    return by(what, kpi.deadline, lang)
+
+
+def target(kpi: RelativeToPeers, unit_code: str) -> float | None:
+    """The peers' level moves; the plan's number is only its labelled interpretation."""
+    if kpi.interpretation is None:
+        return None
+    return in_unit(kpi.interpretation.value, kpi.interpretation.unit, unit_code)
+
+
+def assess(kpi: RelativeToPeers, inputs: KindInput) -> KpiAssessment:
+    series = main_series(kpi)
+    if series is None:
+        return no_series(kpi, inputs.method)
+    return assess_relative(kpi, inputs.points, series, inputs.own(series), inputs.method)
+
+
+KINDS = (Kind("relative_to_peers", RelativeToPeers, goal, target, assess),)

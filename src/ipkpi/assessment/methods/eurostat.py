@@ -22,15 +22,48 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._outcome import Mask, Outcome, classify, decimal, growth
-from .batch import F64, SeriesBatch
-from .table import VerdictTable
+from ...text import t
+from .._outcome import Mask, Outcome, classify, decimal, growth
+from ..batch import F64, SeriesBatch
+from ..explain import ratio_sentence
+from ..method import Method, Status
+from ..table import VerdictTable
+from ..vocabulary import NA
 
 TARGET_THRESHOLDS = {"high": 0.95, "med": 0.6, "low": 0.0}
 TREND_THRESHOLDS = {"high": 0.01, "low": -0.01}
 SHORT_TERM_YEARS = 5.0
 DEFAULT_TARGET_YEAR = 2030.0
 ZERO_SUBSTITUTE = 0.001
+
+STATUSES = (
+    Status(
+        "substantial_progress",
+        t("大きな進展", "Substantial progress (significant progress)"),
+        "good",
+    ),
+    Status("moderate_progress", t("中程度の進展", "Moderate progress"), "fair"),
+    Status(
+        "negligible_progress",
+        t("わずかな進展（不十分）", "Negligible progress (insufficient)"),
+        "poor",
+    ),
+    Status("deterioration", t("後退（目標から遠ざかる）", "Deterioration (movement away)"), "bad"),
+    Status("moderate_deterioration", t("やや悪化", "Moderate deterioration"), "poor"),
+    Status("significant_deterioration", t("大きく悪化", "Significant deterioration"), "bad"),
+    Status(NA, t("評価不能", "Not available"), "neutral"),
+)
+"""StatCan v1's words with Eurostat's in brackets (progress-methods.md §1)."""
+CODES = tuple(s.code for s in STATUSES)
+ORDER = (
+    ("substantial_progress", "moderate_progress", "negligible_progress", "deterioration"),
+    (
+        "substantial_progress",
+        "moderate_progress",
+        "moderate_deterioration",
+        "significant_deterioration",
+    ),
+)
 
 
 def target_score(r: F64) -> F64:
@@ -77,7 +110,7 @@ def assess_eurostat(
 
 def _assess(batch: SeriesBatch, period_years: float, default_target_year: float) -> VerdictTable:
     thresholds = {"target": TARGET_THRESHOLDS, "no_target": TREND_THRESHOLDS}
-    out = Outcome("eurostat", batch, ("target", "no_target"), thresholds)
+    out = Outcome("eurostat", CODES, batch, ("target", "no_target"), thresholds)
     d = batch.direction.astype(np.float64)
     cur = out.current_index
     cy, cv = batch.take(cur, batch.years), batch.take(cur, batch.values)
@@ -134,3 +167,17 @@ def _assess(batch: SeriesBatch, period_years: float, default_target_year: float)
     out.progress = np.where(no_t, x, out.progress)
     out.score = np.where(no_t, trend_score(x), out.score)
     return out.table()
+
+
+METHODS = (
+    Method(
+        name="eurostat",
+        label=t("Eurostat法", "Eurostat method"),
+        statuses=STATUSES,
+        order=ORDER,
+        explain=ratio_sentence,
+        kernel=assess_eurostat,
+        headline=True,
+        rank=20,
+    ),
+)

@@ -24,14 +24,29 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._outcome import Outcome, classify, decimal
-from .batch import SeriesBatch
-from .table import VerdictTable
+from ...text import t
+from .._outcome import Outcome, classify, decimal
+from ..batch import SeriesBatch
+from ..explain import Pair, Words
+from ..method import Method, Status
+from ..table import VerdictTable
+from ..verdict import Verdict
+from ..vocabulary import NA
 
 WINDOW_POINTS = 6
 MIN_POINTS = 4
 PROJECTION_THRESHOLDS = {"sun": 0.05, "sun_cloud": 0.20}
 _STEP_TOLERANCE = 1e-9
+
+STATUSES = (
+    Status("sun", t("☀ 晴れ", "☀ Sun"), "good"),
+    Status("sun_cloud", t("🌤 晴れ時々曇り", "🌤 Sun partly hidden by a cloud"), "fair"),
+    Status("cloud", t("☁ 曇り", "☁ Cloud"), "poor"),
+    Status("thunderstorm", t("⚡ 雷雨", "⚡ Thunderstorm"), "bad"),
+    Status(NA, t("記号なし（データ不足）", "No symbol (not enough data)"), "neutral"),
+)
+"""Destatis' weather symbols (progress-methods.md §5.2)."""
+CODES = tuple(s.code for s in STATUSES)
 
 
 def assess_dns(batch: SeriesBatch) -> VerdictTable:
@@ -42,7 +57,7 @@ def assess_dns(batch: SeriesBatch) -> VerdictTable:
 
 def _assess(batch: SeriesBatch) -> VerdictTable:
     thresholds = {"projection": PROJECTION_THRESHOLDS, "hold": {}, "direction": {}}
-    out = Outcome("dns", batch, ("projection", "hold", "direction"), thresholds, "change")
+    out = Outcome("dns", CODES, batch, ("projection", "hold", "direction"), thresholds, "change")
     d = batch.direction.astype(np.float64)
     last = batch.last
     start = batch.offsets[:-1]
@@ -125,3 +140,50 @@ def _assess(batch: SeriesBatch) -> VerdictTable:
         ],
     )
     return out.table()
+
+
+def explain_dns(v: Verdict, w: Words) -> Pair:
+    """The mean change of the last years, and where it leads by the target year."""
+    obs, cv, tg = w.rate(v.observed_rate), w.number(v.current_value), w.number(v.target)
+    ty = w.target_year
+    mean_ja = f"{w.base}～{w.current}の平均変化は{obs[0]}"
+    mean_en = f"mean change {obs[1]} over {w.base}–{w.current}"
+    if v.rule == "projection":
+        projected = w.number(v.projected_value)
+        if v.progress is not None and v.progress <= 0:
+            return (
+                f"{mean_ja}。このペースでは{ty}年に{projected[0]}となり目標{tg[0]}に届く。",
+                f"At the {mean_en}, the value would be {projected[1]} in {ty}, meeting the "
+                f"target of {tg[1]}.",
+            )
+        gap = "—" if v.progress is None else f"{v.progress * 100:.0f}%"
+        return (
+            f"{mean_ja}。このペースでは{ty}年に{projected[0]}（目標{tg[0]}、残りの差の{gap}に"
+            "届かない）。",
+            f"At the {mean_en}, the value would be {projected[1]} in {ty} against a target of "
+            f"{tg[1]}: {gap} of the remaining gap would be missed.",
+        )
+    if v.rule == "hold":
+        return (
+            f"最新値{cv[0]}（{w.current}）、維持すべき目標{tg[0]}、{mean_ja}。",
+            f"Latest value {cv[1]} ({w.current}) against a target of {tg[1]} to hold; {mean_en}.",
+        )
+    return f"{mean_ja}。", f"The {mean_en}."
+
+
+METHODS = (
+    Method(
+        name="dns",
+        label=t(
+            "ドイツ持続可能性戦略（天気記号）",
+            "German Sustainable Development Strategy (weather symbols)",
+        ),
+        statuses=STATUSES,
+        order=(CODES[:-1],),
+        explain=explain_dns,
+        kernel=assess_dns,
+        headline=True,
+        rate_kind="change",
+        rank=40,
+    ),
+)

@@ -25,15 +25,32 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._outcome import Mask, Outcome, classify, decimal, growth
-from .batch import F64, SeriesBatch
-from .table import VerdictTable
-from .vocabulary import STATUSES
+from ...text import t
+from .._outcome import Mask, Outcome, classify, decimal, growth
+from ..batch import F64, SeriesBatch
+from ..explain import Pair, Words, moved, trend_sentence
+from ..method import Method, Status
+from ..table import VerdictTable
+from ..verdict import Verdict
+from ..vocabulary import NA
 
 TARGET_THRESHOLDS = {"on_track": 0.95, "acceleration_needed": 0.10}
 TREND_THRESHOLDS = {"on_track": 0.02, "acceleration_needed": 0.005}
 DEFAULT_BASE_YEAR = 2015.0
 DEFAULT_TARGET_YEAR = 2030.0
+STATUSES = (
+    Status("target_achieved", t("目標達成", "Target achieved"), "good", met=True),
+    Status("on_track", t("目標達成または順調", "Target reached or on track"), "good"),
+    Status(
+        "acceleration_needed",
+        t("相応の進展（加速が必要）", "Reasonable progress, acceleration needed"),
+        "fair",
+    ),
+    Status("stagnation_or_regression", t("停滞または後退", "Stagnation or regression"), "poor"),
+    Status(NA, t("評価不能", "Not available"), "neutral"),
+)
+"""EUSTAT's reading of the UNSD Progress Chart words (progress-methods.md §5.1)."""
+CODES = tuple(s.code for s in STATUSES)
 LEVELS = {
     "target_achieved": 3.0,
     "on_track": 3.0,
@@ -65,7 +82,7 @@ def _assess(
     batch: SeriesBatch, default_base_year: float, default_target_year: float
 ) -> VerdictTable:
     thresholds = {"target": TARGET_THRESHOLDS, "no_target": TREND_THRESHOLDS}
-    out = Outcome("unsd", batch, ("target", "no_target"), thresholds)
+    out = Outcome("unsd", CODES, batch, ("target", "no_target"), thresholds)
     d = batch.direction.astype(np.float64)
     has_t = ~np.isnan(batch.target)
     tgt = batch.target
@@ -136,6 +153,34 @@ def _assess(
 
     out.set(achieved, "target_achieved")
     out.reason[achieved] = 0
-    codes = np.asarray([LEVELS.get(s, np.nan) for s in STATUSES["unsd"]])
+    codes = np.asarray([LEVELS.get(s, np.nan) for s in CODES])
     out.score = np.where(out.ok | achieved, codes[out.status], np.nan)
     return out.table()
+
+
+def explain_unsd(v: Verdict, w: Words) -> Pair:
+    """The observed rate, carried on to the target year, against the target."""
+    if v.rule == "no_target":
+        return trend_sentence(v, w)
+    m, tg, projected = moved(v, w), w.number(v.target), w.number(v.projected_value)
+    ratio = "—" if v.progress is None else f"{v.progress:.2f}"
+    ty = w.target_year
+    return (
+        f"{m[0]}。この率が続けば{ty}年に{projected[0]}（目標{tg[0]}、達成度{ratio}）。",
+        f"Observed {m[1]}; at that rate {projected[1]} in {ty} against a target of "
+        f"{tg[1]} (ratio {ratio}).",
+    )
+
+
+METHODS = (
+    Method(
+        name="unsd",
+        label=t("国連統計部 進捗チャート法", "UNSD Progress Chart method"),
+        statuses=STATUSES,
+        order=(CODES[:-1],),
+        explain=explain_unsd,
+        kernel=assess_unsd,
+        headline=True,
+        rank=30,
+    ),
+)

@@ -22,14 +22,45 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._outcome import Outcome, classify, growth
-from .batch import F64, SeriesBatch
-from .student_t import t_cdf, t_quantile
-from .table import VerdictTable
+from ...text import t
+from .._outcome import Outcome, classify, growth
+from ..batch import F64, SeriesBatch
+from ..explain import Pair, Words
+from ..method import Method, Status
+from ..student_t import t_cdf, t_quantile
+from ..table import VerdictTable
+from ..verdict import Verdict
+from ..vocabulary import NA
 
 DEFAULT_WINDOW = 10
 DEFAULT_LEVEL = 0.90
 _CHUNK = 1 << 17
+
+FORECAST_STATUSES = (
+    Status("target_met", t("目標達成済み", "Target already met"), "good", met=True),
+    Status(
+        "on_track", t("期限までに達成見込み", "On track to meet the target by the deadline"), "good"
+    ),
+    Status(
+        "off_track", t("期限までの達成は困難（改善中）", "Off track (improving too slowly)"), "fair"
+    ),
+    Status("moving_away", t("目標から遠ざかっている", "Moving away from the target"), "bad"),
+    Status("missed", t("期限までに未達成", "Deadline passed, target missed"), "bad"),
+    Status("improving", t("改善傾向", "Improving"), "fair"),
+    Status("worsening", t("悪化傾向", "Worsening"), "bad"),
+    Status("no_clear_trend", t("明確な傾向なし", "No clear trend"), "neutral"),
+    Status(NA, t("評価不能", "Not available"), "neutral"),
+)
+TREND_STATUSES = (
+    Status("rising", t("増加傾向", "Rising"), "rising"),
+    Status("falling", t("減少傾向", "Falling"), "falling"),
+    Status("no_clear_trend", t("明確な傾向なし", "No clear trend"), "neutral"),
+    Status(NA, t("評価不能", "Not available"), "neutral"),
+)
+_CODES = {
+    "forecast": tuple(s.code for s in FORECAST_STATUSES),
+    "trend": tuple(s.code for s in TREND_STATUSES),
+}
 
 
 @dataclass(frozen=True)
@@ -116,7 +147,7 @@ def _assess(batch: SeriesBatch, window: int, level: float, model: str, method: s
         raise ValueError(f"unknown forecast model {model!r}: use 'auto' or 'linear'")
     rules = ("target", "trend") if method == "forecast" else ("trend",)
     th = {"target": {"interval_level": level}, "trend": {"interval_level": level}}
-    out = Outcome(method, batch, rules, th, "growth")
+    out = Outcome(method, _CODES[method], batch, rules, th, "growth")
     f = fit(batch, window, model)
     d = batch.direction.astype(np.float64)
     cur = out.current_index
@@ -217,3 +248,57 @@ def _cap(
     ]
     out.note(scope & has & (capped[0] != projected), "clipped_to_limit")
     return capped[0], capped[1], capped[2]
+
+
+def explain_forecast(v: Verdict, w: Words) -> Pair:
+    """The fitted trend, its projection to the target year with its interval and probability."""
+    obs, tg = w.rate(v.observed_rate), w.number(v.target)
+    ty = w.target_year
+    model = ("対数線形", "Log-linear") if v.rate_kind == "growth" else ("線形", "Linear")
+    fitted_ja = f"{w.base}～{w.current}の{model[0]}トレンドは{obs[0]}"
+    fitted_en = f"{model[1]} trend over {w.base}–{w.current}: {obs[1]}"
+    if v.projected_value is None:
+        return f"{fitted_ja}。", f"{fitted_en}."
+    projected = w.number(v.projected_value)
+    if v.interval_low is None or v.probability is None:
+        return (
+            f"{fitted_ja}。{ty}年の予測値は{projected[0]}（目標{tg[0]}、2点のみのため区間なし）。",
+            f"{fitted_en}; projected {projected[1]} in {ty} against a target of {tg[1]} "
+            "(two points: no interval).",
+        )
+    lo, hi = w.number(v.interval_low), w.number(v.interval_high)
+    level = f"{(v.interval_level or 0) * 100:.0f}%"
+    p = w.probability(v.probability)
+    return (
+        f"{fitted_ja}。{ty}年の予測値は{projected[0]}（{level}予測区間 {lo[0]}～{hi[0]}）、"
+        f"目標{tg[0]}を達成する確率は{p[0]}。",
+        f"{fitted_en}; projected {projected[1]} in {ty} ({level} interval {lo[1]} to {hi[1]}); "
+        f"probability of meeting {tg[1]}: {p[1]}.",
+    )
+
+
+METHODS = (
+    Method(
+        name="forecast",
+        label=t("トレンド予測", "Trend forecast"),
+        statuses=FORECAST_STATUSES,
+        order=(
+            ("target_met", "on_track", "off_track", "moving_away"),
+            ("target_met", "missed"),
+            ("improving", "no_clear_trend", "worsening"),
+        ),
+        explain=explain_forecast,
+        kernel=assess_forecast,
+        rank=50,
+    ),
+    Method(
+        name="trend",
+        label=t("トレンド（目標なし）", "Trend (no target)"),
+        statuses=TREND_STATUSES,
+        order=(("rising", "no_clear_trend", "falling"),),
+        explain=explain_forecast,
+        kernel=assess_trend,
+        pace=False,
+        rank=70,
+    ),
+)

@@ -26,9 +26,13 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from ._outcome import Mask, Outcome, classify, decimal, growth
-from .batch import F64, SeriesBatch
-from .table import VerdictTable
+from ...text import t
+from .._outcome import Mask, Outcome, classify, decimal, growth
+from ..batch import F64, SeriesBatch
+from ..explain import ratio_sentence
+from ..method import Method, Status
+from ..table import VerdictTable
+from ..vocabulary import NA
 
 TARGET_THRESHOLDS = {"high": 0.95, "med": 0.6, "low": 0.0}
 TREND_THRESHOLDS = {"high": 0.015, "med": 0.005, "low": 0.0}
@@ -36,6 +40,22 @@ LIMIT_EXPONENT = 4.44
 DEFAULT_BASE_YEAR = 2015.0
 DEFAULT_TARGET_YEAR = 2030.0
 ZERO_SUBSTITUTE = 0.001
+
+STATUSES = (
+    Status("target_achieved", t("目標達成", "Target achieved"), "good", met=True),
+    Status("substantial_progress", t("順調（目標達成ペース）", "On track"), "good"),
+    Status(
+        "moderate_progress",
+        t("進展あり（加速が必要）", "Progress made but acceleration needed"),
+        "fair",
+    ),
+    Status("limited_progress", t("進展わずか", "Limited progress"), "poor"),
+    Status("deterioration", t("悪化", "Deterioration"), "bad"),
+    Status(NA, t("評価不能", "Not available"), "neutral"),
+)
+"""Open SDG's published words (progress-methods.md §4), best first."""
+CODES = tuple(s.code for s in STATUSES)
+ORDER = (CODES[:-1],)
 
 
 def limit_coefficient(base: F64, limit: F64) -> F64:
@@ -107,7 +127,7 @@ def _assess(
     th = {"target": dict(TARGET_THRESHOLDS), "no_target": dict(TREND_THRESHOLDS)}
     for rule, values in (thresholds or {}).items():
         th[rule].update(values)
-    out = Outcome("opensdg", batch, ("target", "no_target"), th)
+    out = Outcome("opensdg", CODES, batch, ("target", "no_target"), th)
     unset = batch.direction == 0
     d = np.where(unset, -1.0, batch.direction.astype(np.float64))  # §4: default negative
     out.note(unset, "direction_defaulted")
@@ -181,3 +201,17 @@ def _assess(
     out.score = np.where(achieved, 5.0, out.score)
     out.reason[achieved] = 0
     return out.table()
+
+
+METHODS = (
+    Method(
+        name="opensdg",
+        label=t("Open SDG（カナダ統計局）法", "Open SDG (Statistics Canada) method"),
+        statuses=STATUSES,
+        order=ORDER,
+        explain=ratio_sentence,
+        kernel=assess_opensdg,
+        headline=True,
+        rank=10,
+    ),
+)

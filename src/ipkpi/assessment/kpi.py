@@ -1,0 +1,49 @@
+"""A verdict for every KPI kind of the plan, from the KPI and its observations.
+
+``assess_kpi(kpi, points)`` takes a plan KPI and, per series id, its observations (the caller
+has already chosen the vintage) and returns a :class:`KpiAssessment`: a headline verdict by the
+chosen method, fitted to the kind, and — for kinds with a target or a trend — a forecast. The
+kind's own module says how (``assessment/kinds/<kind>.py``); docs/assessment.md says why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..plan.kpi import KpiBase
+from ..text import Lang
+from ..wording import Wording
+from .kind import KindInput, Observations
+from .registry import HEADLINE_METHODS, kind_of
+from .verdict import KpiAssessment
+
+__all__ = ["HEADLINE_METHODS", "KpiAssessment", "Observations", "assess_kpi", "goal_text"]
+
+
+def assess_kpi(
+    kpi: KpiBase,
+    points: Observations,
+    *,
+    method: str = "opensdg",
+    today: dt.date | None = None,
+    forecast: bool = True,
+) -> KpiAssessment:
+    """The verdicts of ``kpi`` from ``points`` (series id → observations).
+
+    ``forecast=False`` skips the trend forecast (the same for every method), for callers that
+    already have it from another method's call.
+    """
+    if method not in HEADLINE_METHODS:
+        raise ValueError(f"unknown headline method {method!r}: use {', '.join(HEADLINE_METHODS)}")
+    inputs = KindInput(points, method, today or dt.date.today(), forecast)
+    return kind_of(kpi).assess(kpi, inputs)
+
+
+def goal_text(kpi: KpiBase, lang: Lang, wording: Wording | None = None) -> str:
+    """What the KPI asks for, with its deadline, its numbers worded by ``wording``."""
+    return kind_of(kpi).goal(kpi, lang, wording)
+
+
+def target_in_unit(kpi: KpiBase, unit_code: str) -> float | None:
+    """The plan's numeric target of ``kpi`` in ``unit_code`` (None: none, or no conversion)."""
+    return kind_of(kpi).target(kpi, unit_code)
