@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from ..assessment.vocabulary import METHOD_LABELS
+from ..assessment import METHOD_LABELS
 from ..cycle.model import MeasureUpdate, ReviewCycle
 from ..cycle.rollup import POLICY, rollup
 from ..cycle.tables import KPI_COLUMNS, STATUS_COLUMNS, kpi_row, measure_cells, status_rows
