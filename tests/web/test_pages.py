@@ -70,8 +70,9 @@ def test_the_csv_holds_the_table_of_the_json(client: Any):
     response = client.get("/kpi/alpha.one.exports.csv")
     assert response.headers["content-type"].startswith("text/csv")
     assert "attachment" in response.headers["content-disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0][:5] == ["系列ID", "系列", "役割", "期間", "値"]
+    lines = response.content.decode("utf-8-sig").splitlines()
+    rows = list(csv.reader(line for line in lines if not line.startswith("#")))
+    assert rows[0][:6] == ["系列ID", "系列名", "役割", "期間", "値", "単位"]
     assert [(r[3], float(r[4])) for r in rows[1:]] == [
         (r["period"], r["value"]) for r in data["table"]["rows"]
     ]
@@ -83,7 +84,7 @@ def test_the_excel_download_holds_the_same_rows(client: Any):
     response = client.get("/en/kpi/alpha.one.exports.xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:4] == ("Series id", "Series", "Role", "Period")
+    assert rows[0][:4] == ("series", "series_label", "role", "period")
     assert [(r[3], r[4]) for r in rows[1:]] == [
         ("2019", 0.9121), ("2020", 0.986), ("2021", 1.2385), ("2022", 1.4148),
         ("2023", 1.4541), ("2024", 1.5073),

@@ -110,7 +110,7 @@ def build_site(
     console = Console(stderr=True)
     provider = open_followup(plan_dir, db, console)
     started = time.perf_counter()
-    downloads = ("csv", "xlsx") if xlsx else ("csv",)
+    downloads = ("csv", "xlsx", "zip") if xlsx else ("csv", "zip")
     columns = (*Progress.get_default_columns()[:2], BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())  # fmt: skip
     with Progress(*columns, console=console) as bar:

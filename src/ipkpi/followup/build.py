@@ -91,6 +91,10 @@ class FollowUp:
         """Take a KPI's verdicts by every method worked out elsewhere (a site build's workers)."""
         self._statuses[kpi_id] = status_of(self._inputs[kpi_id], verdicts, complete=True)
 
+    def series_data(self) -> list[SeriesData]:
+        """Every series of every KPI with its values at this date (no verdict needed)."""
+        return [data for item in self._inputs.values() for data in item[3]]
+
     def kpi_ids(self) -> list[str]:
         return list(self._inputs)
 

@@ -80,7 +80,7 @@ class Dashboard:
         if fmt == "json":
             return Rendered(render_json(data), media)
         download = declared.downloads[fmt]
-        body = download.write(data, lang)
+        body = download.write(data, lang, self.followup(as_of))
         if not download.attachment:
             return Rendered(body, media)
         stem = params[declared.params[-1].name] if declared.params else route

@@ -50,7 +50,7 @@ def build_site(
     out: Path,
     *,
     vintages: str = "all",
-    downloads: Sequence[str] = ("csv", "xlsx"),
+    downloads: Sequence[str] = ("csv", "xlsx", "zip"),
     svg: bool = False,
     workers: int = 1,
     progress: Progress | None = None,

@@ -152,6 +152,65 @@ UI: Final[dict[str, Text]] = {
     "permalink": t("このデータ版への固定リンク", "Permanent link to this vintage"),
     "as_of": t("データ時点", "Data as of"),
     "as_of_latest": t("最新", "latest"),
+    "data": t("データ", "Data"),
+    "data_intro": t(
+        "計画のすべての観測値（{kpis}件のKPIの{series}系列、{observations}件）を、出典・注記・"
+        "データ版とともにダウンロードできます。",
+        "Every observation of the plan ({observations} values of {series} series, for {kpis} "
+        "KPIs), with its source, flags, notes and vintage.",
+    ),
+    "dataset_csv": t("CSV（取込形式）", "CSV (the import format)"),
+    "dataset_xlsx": t(
+        "Excel（観測値・系列・データ版のシート）", "Excel (observations, series, vintages)"
+    ),
+    "dataset_zip": t(
+        "Frictionless Data Package（zip: datapackage.json と CSV）",
+        "Frictionless Data Package (zip: datapackage.json and CSV)",
+    ),
+    "dataset_columns": t("列", "Columns"),
+    "dataset_counts": t("件数", "Counts"),
+    "dataset_counts_text": t(
+        "KPI {kpis}件、系列 {series}、観測値 {observations}件",
+        "{kpis} KPIs, {series} series, {observations} observations",
+    ),
+    "dataset_how": t(
+        "1行1観測値（そのデータ時点で最新の値）。ipkpi data import でそのまま取り込めます。"
+        "「#」で始まる行は説明です。列: series 系列ID、period 期間、value 値、unit 単位、"
+        "flags フラグ、note/note_en 備考、vintage データ版。",
+        "One observation a row (the latest value at the date). Reads back with ipkpi data "
+        "import. Lines starting with # describe the data. Columns: series, period, value, "
+        "unit, flags, note/note_en, vintage.",
+    ),
+    "dataset_vintages": t(
+        "過去のデータ版のファイルは、そのデータ版を選んで表示したこのページにあります。",
+        "The files of a past vintage are on this page with that vintage chosen.",
+    ),
+    "download_kpi": t("KPI", "KPI"),
+    "download_plan": t("計画", "Plan"),
+    "download_wording": t("計画の文言", "The plan's wording"),
+    "download_latest": t("最新値", "Latest value"),
+    "download_verdict": t("総合評価", "Headline verdict"),
+    "download_why": t("評価の説明", "Why"),
+    "download_as_of": t("データ時点", "Data as of"),
+    "download_sources": t("出典", "Sources"),
+    "download_how": t("このファイル", "This file"),
+    "download_how_text": t(
+        "1行1観測値。値を直して、ipkpi data import またはデータ取込ページでそのまま取り込めます"
+        "（直した値だけが改訂されます）。「#」で始まる行は説明で、取り込まれません。"
+        "フラグは名前（uncertain など）、単位はページの表示のとおりです。",
+        "One observation a row. Correct values and send the file back as it is (ipkpi data "
+        "import, or the import page): only the values changed are revised. Lines starting "
+        "with # describe the data and are not imported. Flags are given by name (uncertain, "
+        "…), units as the page shows them.",
+    ),
+    "download_no_data": t(
+        "データなし（最初のデータ版より前）", "no data (before the first vintage)"
+    ),
+    "download_past": t("過去のデータ版。最新は", "a past vintage; the latest is"),
+    "download_item": t("項目", "Item"),
+    "download_text": t("内容", "Text"),
+    "download_data_sheet": t("データ", "data"),
+    "download_about_sheet": t("説明", "about"),
     "vintage_banner_label": t("表示中のデータ版", "The data shown"),
     "past_vintage": t(
         "過去のデータ版（{vintage}）を表示しています。最新のデータ版は {latest} です。",

@@ -37,7 +37,9 @@ _DESCRIPTIONS = {
     "series_label": "Series label",
     "series_label_ja": "Series label (Japanese)",
     "series_label_en": "Series label (English)",
+    "vintage": "The vintage (release of data) the value comes from: vintages.csv",
 }
+VINTAGE_COLUMNS = ("id", "recorded_at", "files")
 
 
 def write_datapackage(
@@ -53,11 +55,19 @@ def write_datapackage(
     )
     series = output / "series.csv"
     series.write_text(series_table(frame, context).write_csv(), encoding="utf-8")
+    written = [observations, series]
+    if context.vintages:
+        vintages = output / "vintages.csv"
+        table = pl.DataFrame(
+            list(context.vintages), schema=dict.fromkeys(VINTAGE_COLUMNS, pl.String)
+        )
+        vintages.write_text(table.write_csv(), encoding="utf-8")
+        written.append(vintages)
     descriptor = output / "datapackage.json"
     descriptor.write_text(
         json.dumps(package(frame, context), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
-    return [descriptor, observations, series]
+    return [descriptor, *written]
 
 
 def series_table(frame: pl.DataFrame, context: ExportContext) -> pl.DataFrame:
@@ -83,6 +93,43 @@ def series_table(frame: pl.DataFrame, context: ExportContext) -> pl.DataFrame:
 def package(frame: pl.DataFrame, context: ExportContext) -> dict[str, Any]:
     created = context.generated_at or dt.datetime.now(dt.UTC)
     as_of = f" as known on {context.as_of}" if context.as_of else ""
+    described = _package(frame, context, created, as_of)
+    if context.vintages:
+        described["resources"].append(_vintages_resource())
+        if "vintage" in frame.columns:
+            keys = described["resources"][0]["schema"]["foreignKeys"]
+            keys.append(
+                {"fields": ["vintage"], "reference": {"resource": "vintages", "fields": ["id"]}}
+            )
+    return described
+
+
+def _vintages_resource() -> dict[str, Any]:
+    about = {
+        "id": "The vintage's name: its date, or date and time when its day has several",
+        "recorded_at": "When it was recorded (UTC)",
+        "files": "The files imported",
+    }
+    return {
+        "name": "vintages",
+        "path": "vintages.csv",
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": {
+            "fields": [
+                {"name": n, "type": "string", "description": about[n]} for n in VINTAGE_COLUMNS
+            ],
+            "missingValues": [""],
+            "primaryKey": ["id"],
+        },
+    }
+
+
+def _package(
+    frame: pl.DataFrame, context: ExportContext, created: dt.datetime, as_of: str
+) -> dict[str, Any]:
     return {
         "name": "ipkpi-observations",
         "title": f"知的財産推進計画 KPI observations{as_of}",

@@ -36,6 +36,9 @@ class ExportContext:
     as_of: AsOf = None
     lang: Lang | None = None
     generated_at: dt.datetime | None = None
+    #: The vintages the data come from (``id``, ``recorded_at``, ``files``), for the packages
+    #: that list them; each row's ``vintage`` column, when it has one, names one of them.
+    vintages: tuple[dict[str, str], ...] = ()
 
     def label(self, series: str) -> Text:
         info = self.catalog.get(series)

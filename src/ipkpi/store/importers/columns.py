@@ -56,6 +56,13 @@ IGNORED = frozenset(
         "structure_name",
         "action",
         "dataflow",
+        # the other columns of the dashboard's KPI downloads (ipkpi.web.downloads)
+        "role",
+        "役割",
+        "flag_labels",
+        "フラグの意味",
+        "vintage",
+        "データ版",
     }
 )
 _BY_NAME = {

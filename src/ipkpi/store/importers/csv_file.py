@@ -22,8 +22,8 @@ class TidyCsvReader:
         return path.suffix.lower() in cls.suffixes and not head.startswith(b"PK\x03\x04")
 
     def read(self, path: Path, options: ReadOptions) -> RawTable:
-        header, frame = read_delimited(path, options)
-        mapped = map_header(header, path.name)
+        header, frame, header_row = read_delimited(path, options)
+        mapped = map_header(header, path.name, header_row)
         if mapped.problems:
             raise DataFileError(mapped.problems)
         columns = [pl.col(f"c{i}").alias(name) for name, i in mapped.positions.items()]

@@ -1,9 +1,12 @@
 """Reading a CSV file into text columns: fast with polars, exact with the csv module.
 
 polars parses the file; when it refuses one (a ragged or unterminated row), the csv module
-reads it again to say which rows are wrong and how. Row numbers count records from the
-header (row 1); they equal line numbers unless a quoted value spans lines, in which case
-they are recounted exactly.
+reads it again to say which rows are wrong and how. Row numbers are line numbers (the header
+is row 1 unless comment lines come before it), recounted exactly when a quoted value spans
+lines.
+
+Lines starting with ``#`` before the header are comments: the dashboard's CSV downloads carry
+the KPI's wording, target, verdict, date and sources there, and send back as they are.
 """
 
 from __future__ import annotations
@@ -24,8 +27,8 @@ from .encoding import decode
 _HEADER_CHARS = 1 << 20
 
 
-def read_delimited(path: Path, options: ReadOptions) -> tuple[list[str], pl.DataFrame]:
-    """The header and the rows of a CSV file; the row columns are named by position."""
+def read_delimited(path: Path, options: ReadOptions) -> tuple[list[str], pl.DataFrame, int]:
+    """The header, the rows (columns named by position) and the header's line number."""
     file = path.name
     size = path.stat().st_size
     limit = options.limits.max_csv_bytes
@@ -35,9 +38,15 @@ def read_delimited(path: Path, options: ReadOptions) -> tuple[list[str], pl.Data
     text, encoding = decode(data, file, options.encoding)
     if not text or text.isspace():
         raise file_problem(file, says.EMPTY())
+    comments, text = _leading_comments(text)
+    if not text or text.isspace():
+        raise file_problem(file, says.EMPTY())
     header = next(csv.reader(io.StringIO(text[:_HEADER_CHARS])))
-    _check_truncation(text, len(header), file)
-    utf8 = data.removeprefix(b"\xef\xbb\xbf") if encoding.startswith("utf-8") else text.encode()
+    _check_truncation(text, len(header), file, comments)
+    if comments:
+        utf8 = text.encode()
+    else:
+        utf8 = data.removeprefix(b"\xef\xbb\xbf") if encoding.startswith("utf-8") else text.encode()
     # Only the UTF-8 bytes are kept from here on (a large file is held once, not three times);
     # the rare paths that need the text decode it again.
     del data, text
@@ -52,19 +61,31 @@ def read_delimited(path: Path, options: ReadOptions) -> tuple[list[str], pl.Data
             truncate_ragged_lines=False,
             raise_if_empty=False,
             row_index_name=ROW,
-            row_index_offset=2,
+            row_index_offset=2 + comments,
         )
     except pl.exceptions.PolarsError:
-        raise DataFileError(_diagnose(utf8.decode(), len(header), file)) from None
+        raise DataFileError(_diagnose(utf8.decode(), len(header), file, comments)) from None
     if frame.height == 0:
         raise file_problem(file, says.HEADER_ONLY())
     quoted = b'"' in utf8
     if quoted and any(frame[c].str.contains("\n", literal=True).any() for c in names):
-        frame = frame.with_columns(pl.Series(ROW, _record_lines(utf8.decode())[1:], pl.Int64))
-    return header, frame
+        lines = [comments + n for n in _record_lines(utf8.decode())[1:]]
+        frame = frame.with_columns(pl.Series(ROW, lines, pl.Int64))
+    return header, frame, comments + 1
 
 
-def _check_truncation(text: str, width: int, file: str) -> None:
+def _leading_comments(text: str) -> tuple[int, str]:
+    """How many lines before the header start with ``#``, and the text without them."""
+    count = start = 0
+    while text.startswith("#", start):
+        end = text.find("\n", start)
+        if end < 0:
+            return count + 1, ""
+        count, start = count + 1, end + 1
+    return count, text[start:] if count else text
+
+
+def _check_truncation(text: str, width: int, file: str, skipped: int = 0) -> None:
     """A last row cut short without a line break: the file was most likely truncated."""
     if text.endswith(("\n", "\r")):
         return
@@ -73,7 +94,7 @@ def _check_truncation(text: str, width: int, file: str) -> None:
         fields = next(csv.reader([last_line], strict=True), [])
     except csv.Error:
         fields = []
-    row = text.count("\n") + 1
+    row = text.count("\n") + 1 + skipped
     if 0 < len(fields) < width or (last_line.count('"') % 2 == 1):
         raise file_problem(file, says.TRUNCATED(fields=len(fields), width=width), row=row)
 
@@ -89,17 +110,17 @@ def _record_lines(text: str) -> list[int]:
     return starts
 
 
-def _diagnose(text: str, width: int, file: str) -> list[Problem]:
+def _diagnose(text: str, width: int, file: str, skipped: int = 0) -> list[Problem]:
     """Every malformed row, found by the csv module (run only when polars refused the file)."""
     problems: list[Problem] = []
     reader = csv.reader(io.StringIO(text), strict=True)
-    line = 1
+    line = 1 + skipped
     try:
         for record in reader:
             if record and len(record) != width:
                 ragged = says.RAGGED(fields=len(record), width=width)
                 problems.append(ragged.at(file, line, value=",".join(record)[:80]))
-            line = reader.line_num + 1
+            line = reader.line_num + 1 + skipped
     except csv.Error as exc:
         problems.append(says.UNREADABLE_CSV.at(file, line, detail=str(exc)))
     if not problems:

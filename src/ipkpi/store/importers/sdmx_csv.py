@@ -47,7 +47,7 @@ class SdmxCsvReader:
         return path.suffix.lower() in cls.suffixes and bool(_FIRST_COLUMN.match(head))
 
     def read(self, path: Path, options: ReadOptions) -> RawTable:
-        header, frame = read_delimited(path, options)
+        header, frame, header_row = read_delimited(path, options)
         foreign = options.sdmx_map is not None or not is_own_structure(header)
         problems: list[Problem] = []
         actions = [i for i, name in enumerate(header) if normalise(name) == "action"]
@@ -69,7 +69,7 @@ class SdmxCsvReader:
         if foreign:
             tidy, warnings = read_foreign(path.name, header, frame, options.sdmx_map)
             return RawTable(path.name, self.format, tidy, warnings=warnings)
-        mapped = map_header(header, path.name)
+        mapped = map_header(header, path.name, header_row)
         if mapped.problems:
             raise DataFileError(mapped.problems)
         columns = [pl.col(f"c{i}").alias(name) for name, i in mapped.positions.items()]

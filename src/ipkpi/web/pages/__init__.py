@@ -9,13 +9,14 @@ in ``templates/``, its strings in ``ui_strings.py``, and add the ``PAGE`` here.
 
 from __future__ import annotations
 
-from . import home, kpi, measures, outline, progress, search
+from . import dataset, home, kpi, measures, outline, progress, search
 from .spec import Download, NotFoundError, Page, PageRequest, Param, not_found, once
 
 PAGES: tuple[Page, ...] = (
     home.PAGE,
     progress.PAGE,
     search.PAGE,
+    dataset.PAGE,
     outline.PART,
     outline.SECTION,
     measures.MEASURES,

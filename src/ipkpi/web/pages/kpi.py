@@ -79,6 +79,10 @@ class TableRow(TypedDict):
     source_url: str
     vintage: str
     note: str
+    unit_code: str
+    flag_ids: list[str]
+    note_ja: str
+    note_en: str
 
 
 @closed
@@ -187,6 +191,10 @@ def data_table(status: KpiStatus, lang: Lang) -> DataTable:
                     "source_url": obs.source_url,
                     "vintage": obs.vintage,
                     "note": obs.note_in(lang),
+                    "unit_code": obs.unit or data.series.unit,
+                    "flag_ids": list(obs.flags),
+                    "note_ja": obs.note,
+                    "note_en": obs.note_en,
                 }
             )
     return {"columns": columns, "rows": rows}
@@ -306,15 +314,15 @@ def _build(request: PageRequest) -> KpiPage:
     return kpi_page(request.followup, status, request.lang)
 
 
-def _csv(page: Mapping[str, Any], lang: Lang) -> bytes:
-    return table_csv(page["table"], UI["series_id"].get(lang))
+def _csv(page: Mapping[str, Any], lang: Lang, _data: FollowUp) -> bytes:
+    return table_csv(page, lang)
 
 
-def _xlsx(page: Mapping[str, Any], lang: Lang) -> bytes:
-    return table_xlsx(page["table"], UI["series_id"].get(lang), page["title"])
+def _xlsx(page: Mapping[str, Any], lang: Lang, _data: FollowUp) -> bytes:
+    return table_xlsx(page, lang)
 
 
-def _svg(page: Mapping[str, Any], lang: Lang) -> bytes:
+def _svg(page: Mapping[str, Any], lang: Lang, _data: FollowUp) -> bytes:
     if not page["chart"]:
         raise NotFoundError(t("このKPIにはグラフがありません", "this KPI has no chart"))
     return to_svg(page["chart"]).encode()

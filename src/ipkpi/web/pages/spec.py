@@ -62,7 +62,7 @@ class Download:
 
     media_type: str
     summary: str
-    write: Callable[[Mapping[str, Any], Lang], bytes]
+    write: Callable[[Mapping[str, Any], Lang, FollowUp], bytes]  # (page data, language, data)
     attachment: bool = True  # served with Content-Disposition: attachment
 
 

@@ -1,0 +1,128 @@
+"""The whole dataset as files: every observation of the plan as known at the page's date.
+
+CSV (the import format, with comment lines saying what it is), Excel (observations, series
+and vintages on sheets of their own) and a Frictionless Data Package (zip: ``datapackage.json``
+with table schemas, ``observations.csv``, ``series.csv``, ``vintages.csv``). They are made
+from the follow-up, not from the store, so the static site has them for every vintage too.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tempfile
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from ..followup import FollowUp
+from ..store import catalog_from_plan
+from ..store.exporters.datapackage import write_datapackage
+from ..store.exporters.table import TIDY_COLUMNS, ExportContext
+from ..text import Lang
+from .ui_strings import UI
+from .xlsx import Sheet, workbook
+
+COLUMNS = (*TIDY_COLUMNS, "series_label_ja", "series_label_en", "vintage")
+
+
+def rows(followup: FollowUp) -> list[dict[str, Any]]:
+    """One row per observation, in plan order, in the tidy columns plus labels and vintage."""
+    out = []
+    seen: set[str] = set()
+    for data in followup.series_data():
+        series = data.series
+        if series.id in seen:  # a series two KPIs share is listed once
+            continue
+        seen.add(series.id)
+        for obs in data.observations:
+            out.append(
+                {
+                    "series": series.id,
+                    "period": obs.period,
+                    "value": obs.value,
+                    "unit": obs.unit or series.unit,
+                    "source_title": obs.source_title,
+                    "source_url": obs.source_url,
+                    "flags": ";".join(obs.flags),
+                    "note": obs.note,
+                    "note_en": obs.note_en,
+                    "series_label_ja": series.label.ja,
+                    "series_label_en": series.label.en,
+                    "vintage": obs.vintage,
+                }
+            )
+    return out
+
+
+def vintages(followup: FollowUp) -> list[dict[str, str]]:
+    return [
+        {
+            "id": v.id,
+            "recorded_at": v.moment.isoformat(timespec="seconds") if v.moment else "",
+            "files": v.label,
+        }
+        for v in followup.vintages
+    ]
+
+
+def about(page: Mapping[str, Any], lang: Lang) -> list[tuple[str, str]]:
+    vintage = page["vintage"]
+    return [
+        (UI["download_plan"].get(lang), page["plan"]["title"]),
+        (UI["download_as_of"].get(lang), vintage.replace("T", " ") if vintage else "—"),
+        (UI["dataset_counts"].get(lang), UI["dataset_counts_text"].get(lang).format(**page)),
+        (UI["download_how"].get(lang), UI["dataset_how"].get(lang)),
+    ]
+
+
+def dataset_csv(followup: FollowUp, page: Mapping[str, Any], lang: Lang) -> bytes:
+    out = io.StringIO()
+    for label, text in about(page, lang):
+        out.write(f"# {label}: {text}\r\n")
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows(followup):
+        writer.writerow({**row, "value": repr(row["value"])})
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def dataset_xlsx(followup: FollowUp, page: Mapping[str, Any], lang: Lang) -> bytes:
+    found = rows(followup)
+    listed_series = {d.series.id: d.series for d in followup.series_data()}
+    series = [[s.id, s.label.ja, s.label.en, s.unit, s.role] for s in listed_series.values()]
+    listed = [["id", "recorded_at", "files"], *([v[k] for k in v] for v in vintages(followup))]
+    described = [[UI["download_item"].get(lang), UI["download_text"].get(lang)]]
+    described += [[label, text] for label, text in about(page, lang)]
+    return workbook(
+        [
+            Sheet("observations", [list(COLUMNS), *([r[c] for c in COLUMNS] for r in found)], True),
+            Sheet("series", [["id", "label_ja", "label_en", "unit", "role"], *series], True),
+            Sheet("vintages", listed, True),
+            Sheet(UI["download_about_sheet"].get(lang), described, True, max_width=100),
+        ]
+    )
+
+
+def dataset_package(followup: FollowUp, page: Mapping[str, Any], lang: Lang) -> bytes:
+    """The Data Package as a zip (one file to download), its files under ``ipkpi-data/``."""
+    frame = pl.DataFrame(rows(followup), schema={c: _TYPES.get(c, pl.String) for c in COLUMNS})
+    moment = followup.vintage.moment if followup.vintage else None
+    context = ExportContext(
+        catalog_from_plan(followup.plan),
+        followup.as_of,
+        None,
+        moment,
+        vintages=tuple(vintages(followup)),
+    )
+    out = io.BytesIO()
+    with tempfile.TemporaryDirectory() as folder, zipfile.ZipFile(out, "w") as archive:
+        for path in write_datapackage(frame, Path(folder), context):
+            archive.write(path, f"ipkpi-data/{path.name}", zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+_TYPES = {"value": pl.Float64}
