@@ -28,7 +28,7 @@ def test_build_site_loads_the_shipped_data_and_writes_the_site(tmp_path: Path):
         [str(out), "--plan", str(WEBPLAN), "--db", str(tmp_path / "s.db"), "--no-xlsx"],
     )
     assert result.exit_code == 0, result.output
-    assert re.search(r"Wrote 36 pages \(\d+ files", result.output)
+    assert re.search(r"Wrote \d+ pages \(\d+ files", result.output)
     assert (out / "kpi" / "alpha.one.exports.csv").is_file()
     assert not (out / "kpi" / "alpha.one.exports.xlsx").exists()
     assert "1.5073" in (out / "kpi" / "alpha.one.exports.json").read_text(encoding="utf-8")

@@ -16,6 +16,7 @@ from ..followup import FollowUp, FollowUpProvider
 from ..followup.model import AsOf
 from ..text import Lang, Text
 from .pages import NotFoundError, PageRequest, not_found, page_named
+from .pages.spec import SiteFiles
 from .render import render_html, render_json
 from .urls import Urls
 
@@ -30,8 +31,9 @@ class Rendered:
 
 
 class Dashboard:
-    def __init__(self, provider: FollowUpProvider) -> None:
+    def __init__(self, provider: FollowUpProvider, site: SiteFiles | None = None) -> None:
         self.provider = provider
+        self.site = site  # what the static site holds, when the pages are written for one
 
     @property
     def plan_title(self) -> Text:
@@ -54,7 +56,13 @@ class Dashboard:
         except KeyError:
             raise not_found("ページ", "page", route) from None
         request = PageRequest(
-            self.provider, self.followup(as_of), dict(params), lang, as_of, dict(query or {})
+            self.provider,
+            self.followup(as_of),
+            dict(params),
+            lang,
+            as_of,
+            dict(query or {}),
+            self.site,
         )
         return declared.build(request)
 

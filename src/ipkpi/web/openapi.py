@@ -9,8 +9,6 @@ under ``/as-of/{as_of}`` when they were built.
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass
 from typing import Any
 
 from .. import __version__
@@ -18,6 +16,9 @@ from ..text import Text
 from .errors import ErrorBody
 from .models import component_schemas
 from .pages import PAGES, Page, Param
+from .pages.spec import SiteFiles
+
+__all__ = ["SiteFiles", "openapi"]
 
 _LANG = {
     "name": "lang",
@@ -30,24 +31,19 @@ _AS_OF = {
     "name": "as_of",
     "in": "query",
     "required": False,
-    "description": "The data as known on this date (YYYY-MM-DD); the latest vintage if absent.",
-    "schema": {"type": "string", "format": "date"},
+    "description": "The data as known at the end of this date (YYYY-MM-DD) or at this time "
+    "(YYYY-MM-DDTHH:MM[:SS], UTC); the latest vintage if absent.",
+    "schema": {"type": "string"},
 }
 _AS_OF_PATH = {
     "name": "as_of",
     "in": "path",
     "required": True,
-    "description": "The date of a past data vintage (YYYY-MM-DD), one of the page's vintages",
-    "schema": {"type": "string", "format": "date"},
+    "description": "A past data vintage, by its name in the page's vintages: its date "
+    "(YYYY-MM-DD), or date and time without colons (YYYY-MM-DDTHHMMSS) for one of several on "
+    "its day",
+    "schema": {"type": "string"},
 }
-
-
-@dataclass(frozen=True, slots=True)
-class SiteFiles:
-    """What a static site holds: which formats were written, and whether past vintages."""
-
-    formats: Collection[str]
-    vintages: bool
 
 
 def _param(param: Param, where: str) -> dict[str, Any]:

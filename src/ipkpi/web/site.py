@@ -58,7 +58,6 @@ def build_site(
     """Write the site into ``out`` (created; files of an earlier build are replaced)."""
     global _WORKER
     provider.freeze()
-    dashboard = Dashboard(provider)
     latest = provider.get(None)
     as_ofs: list[AsOf | None] = [None]
     if vintages == "all":
@@ -66,9 +65,11 @@ def build_site(
     for as_of in as_ofs:  # read every vintage's data before forking: workers only read them
         provider.get(as_of)
     formats = tuple(downloads) + (("svg",) if svg else ())
+    held = SiteFiles(formats, vintages=len(as_ofs) > 1)
+    dashboard = Dashboard(provider, site=held)
     jobs = list(site_pages(provider.plan, as_ofs, downloads=formats))
     out.mkdir(parents=True, exist_ok=True)
-    files, size = _write_assets(provider, out, SiteFiles(formats, vintages=len(as_ofs) > 1))
+    files, size = _write_assets(provider, out, held)
     stubs = [j for j in jobs if j.as_of is None and latest.vintage is not None]
     files += _write_stubs(stubs, latest.vintage.as_of if latest.vintage else None, out)
     _WORKER = (dashboard, out, svg)

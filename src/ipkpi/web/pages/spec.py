@@ -7,7 +7,7 @@ other table names a page. ``docs/dashboard.md`` ("Adding a page") walks through 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
@@ -45,8 +45,20 @@ class Param:
 
 
 @dataclass(frozen=True, slots=True)
+class SiteFiles:
+    """What a static site holds: which formats were written, and whether past vintages."""
+
+    formats: Collection[str]
+    vintages: bool
+
+
+@dataclass(frozen=True, slots=True)
 class PageRequest:
-    """What a page's builder is given: the follow-up at the date asked and the parameters."""
+    """What a page's builder is given: the follow-up at the date asked and the parameters.
+
+    ``site`` says which files a static site holds when the page is written for one (None on
+    the server).
+    """
 
     provider: FollowUpProvider
     followup: FollowUp
@@ -54,6 +66,7 @@ class PageRequest:
     lang: Lang
     as_of: AsOf | None
     query: Mapping[str, str]
+    site: SiteFiles | None = None
 
 
 @dataclass(frozen=True, slots=True)
