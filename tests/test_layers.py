@@ -1,8 +1,8 @@
 """The package's layers, checked from the source: the core never imports the CLI or the web.
 
 Each top-level module of ``ipkpi`` may import only the modules listed for it below. The table
-is the architecture: the value types at the bottom (text, problems, settings, units, periods,
-points) and the wording of numbers (wording, on units), the plan, then the store and the
+is the architecture: the value types at the bottom (text, problems, settings, files, units,
+periods, points) and the wording of numbers (wording, on units), the plan, then the store and the
 assessment side by side (neither imports the other), the follow-up that joins them, charts and
 report on top of it, and the web and CLI layers that nothing imports.
 """
@@ -19,6 +19,7 @@ ROOT = Path(ipkpi.__file__).parent
 
 BASE = {
     "text",
+    "files",
     "problems",
     "settings",
     "units",
@@ -36,12 +37,13 @@ ALLOWED: dict[str, set[str]] = {
     "eras": {"problems", "text"},
     "paths": {"settings"},
     "settings": set(),
+    "files": set(),
     "ministries": {"text"},
     "units": {"text", "problems"},
     "wording": {"text", "units"},
     "periods": {"eras", "problems", "text"},
     "points": {"periods"},
-    "plan": {"text", "problems", "units", "periods", "paths", "ministries"},
+    "plan": {"text", "problems", "units", "periods", "paths", "ministries", "files"},
     "store": BASE | {"plan"},
     "assessment": BASE | {"plan"},
     "followup": BASE | {"plan", "store", "assessment"},

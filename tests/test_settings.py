@@ -21,12 +21,14 @@ def test_every_setting_is_documented_with_its_default(setting: Setting) -> None:
     assert row in DOC
 
 
-def test_no_module_but_settings_reads_an_ipkpi_variable() -> None:
-    for path in PACKAGE.rglob("*.py"):
-        if path.name == "settings.py":
-            continue
-        text = path.read_text(encoding="utf-8")
-        assert not re.search(r"environ(\.get)?\(\s*[\"']IPKPI_|getenv\(\s*[\"']IPKPI_", text), path
+def test_no_module_but_settings_reads_the_environment() -> None:
+    """Not only IPKPI_ variables: XDG folders and the locale are read in settings too."""
+    readers = [
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if re.search(r"\benviron\b|\bgetenv\(", path.read_text(encoding="utf-8"))
+    ]
+    assert readers == ["settings.py"]
 
 
 def test_every_ipkpi_variable_in_the_docs_is_a_setting() -> None:
@@ -40,3 +42,9 @@ def test_settings_are_read_from_the_environment() -> None:
     assert current({"LANG": "ja_JP.UTF-8"}).lang == "ja"
     assert current({"LANG": "C.UTF-8", "IPKPI_LANG": "en"}).lang == "en"
     assert current({}).lang == "en"
+
+
+def test_the_platform_folders_come_from_the_settings_too() -> None:
+    read = current({"XDG_DATA_HOME": "/var/lib", "XDG_CACHE_HOME": "/var/cache"})
+    assert (str(read.data_home), str(read.cache_home)) == ("/var/lib", "/var/cache")
+    assert current({}).cache_home == Path.home() / ".cache"

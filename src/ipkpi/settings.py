@@ -9,6 +9,7 @@ table (a test checks it against :data:`SETTINGS`, so an undocumented variable fa
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,6 +70,10 @@ class Settings:
     cache_dir: Path | None
     public_url: str | None
     lang: Literal["ja", "en"]
+    #: The platform's folders for data and caches (``$XDG_DATA_HOME``, ``$XDG_CACHE_HOME``;
+    #: ``%LOCALAPPDATA%`` on Windows), which the defaults above are under.
+    data_home: Path
+    cache_home: Path
 
 
 def current(environ: Mapping[str, str] | None = None) -> Settings:
@@ -88,7 +93,16 @@ def current(environ: Mapping[str, str] | None = None) -> Settings:
         cache_dir=path("IPKPI_CACHE_DIR"),
         public_url=text("IPKPI_PUBLIC_URL"),
         lang=_lang(env),
+        data_home=_home(env, "XDG_DATA_HOME", Path(".local") / "share"),
+        cache_home=_home(env, "XDG_CACHE_HOME", Path(".cache")),
     )
+
+
+def _home(env: Mapping[str, str], name: str, under_home: Path) -> Path:
+    if sys.platform == "win32" and env.get("LOCALAPPDATA"):
+        return Path(env["LOCALAPPDATA"])
+    given = env.get(name, "").strip()
+    return Path(given) if given else Path.home() / under_home
 
 
 def _lang(env: Mapping[str, str]) -> Literal["ja", "en"]:

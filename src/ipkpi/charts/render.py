@@ -9,13 +9,13 @@ into a cache folder and reused.
 from __future__ import annotations
 
 import json
-import os
 import threading
 from pathlib import Path
 from typing import Any
 
 import vl_convert as vlc
 
+from ..files import write_text
 from ..settings import current
 
 FONT_DIRS = (
@@ -57,11 +57,8 @@ def to_svg(spec: dict[str, Any], *, width: int = 720) -> str:
 
 def cache_dir() -> Path:
     """``$IPKPI_CACHE_DIR``, else ``$XDG_CACHE_HOME/ipkpi``, else ``~/.cache/ipkpi``."""
-    configured = current().cache_dir
-    if configured:
-        return configured
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "ipkpi"
+    settings = current()
+    return settings.cache_dir or settings.cache_home / "ipkpi"
 
 
 _SNIPPET = "window.vegaEmbed = vegaEmbed; window.vegaLite = vegaLite; window.vega = vega;"
@@ -82,9 +79,5 @@ def javascript_bundle(cache: Path | None = None) -> Path:
     with _lock:
         if not path.exists():
             folder.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(f".{os.getpid()}.tmp")
-            partial.write_text(
-                vlc.javascript_bundle(_SNIPPET, vl_version=VEGA_LITE_VERSION), encoding="utf-8"
-            )
-            partial.replace(path)
+            write_text(path, vlc.javascript_bundle(_SNIPPET, vl_version=VEGA_LITE_VERSION))
     return path

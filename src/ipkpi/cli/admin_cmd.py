@@ -17,6 +17,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from ..files import write_text
 from ..service import accounts, audit
 from ..service.authz import Actor
 from ..service.passwords import PasswordRuleError
@@ -154,5 +155,5 @@ def audit_export(output: Path | None, db: str | None) -> None:
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        write_text(output, text, encoding="utf-8")
         click.echo(f"wrote {text.count(chr(10)) - 1} events to {output}", err=True)

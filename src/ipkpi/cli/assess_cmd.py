@@ -9,8 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import click
@@ -21,6 +19,7 @@ from ..assessment import METHODS, AssessmentInputError, assess
 from ..assessment.batch import SeriesBatch
 from ..assessment.table import verdict_rows
 from ..assessment.table_io import OUTPUT_COLUMNS, build_batch, read_csv
+from ..files import write_text
 from ..settings import current
 from ..text import parse_lang
 from .options import LANG_OPTION
@@ -81,7 +80,7 @@ def assess_table(
     if output is None:
         click.echo(text, nl=False)
     else:
-        _write_atomically(output, text)
+        write_text(output, text, newline="")
 
 
 def _warn_unset_directions(batch: SeriesBatch, method: str) -> None:
@@ -134,15 +133,3 @@ def _csv_cell(value: object, digits: int | None = None) -> str:
             return str(int(value))
         return f"{value:.{digits}g}" if digits else repr(value)
     return str(value)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Nothing half-written: write beside the target, then rename over it."""
-    handle, temp = tempfile.mkstemp(dir=path.parent or Path(), prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        Path(temp).replace(path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

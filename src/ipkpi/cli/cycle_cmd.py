@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..cycle import CycleRecords, CycleStateError, Finding, operations
+from ..files import write_bytes
 from ..ministries import UnknownMinistryError, ministries
 from ..paths import default_plan_dir
 from ..plan import Plan
@@ -138,7 +139,7 @@ def template_command(
     except (CycleStateError, UnknownMinistryError) as exc:
         raise _fail(exc) from None
     target = output or Path(f"{chosen}.{ministry}.xlsx")
-    target.write_bytes(content)
+    write_bytes(target, content)
     count = len([m for m in provider.plan.measures() if m.serves(ministry)])
     click.echo(f"Wrote {target} ({count} measures of {ministry})")
 

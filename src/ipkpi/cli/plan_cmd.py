@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
 
+from ..files import write_text
 from ..paths import default_plan_dir
 from ..plan import KIND_LABELS, KpiBase, Plan
 from ..plan.lineage import LINEAGE_FILE, diff_markdown, next_plan, plan_diff, read_lineage
@@ -230,7 +231,7 @@ def diff_command(previous_dir: Path, directory: Path, lang: str, output: Path | 
         previous, current, plan_diff(previous, current, lineage, language), language
     )
     if output:
-        output.write_text(text, encoding="utf-8")
+        write_text(output, text, encoding="utf-8")
         click.echo(f"Wrote {output}")
     else:
         click.echo(text)

@@ -13,6 +13,7 @@ import click
 from rich.console import Console
 
 from ..cycle import CycleRecords
+from ..files import write_bytes, write_text
 from ..report import FORMATS, render_html, render_markdown, render_pdf, report_data
 from ..report.deck import render_pptx
 from ..report.tables_xlsx import render_tables_xlsx
@@ -63,13 +64,13 @@ def report(
     data = report_data(followup, provider.changes(when), language, published)
     target = output or Path(f"follow-up-report.{language}.{fmt}")
     if fmt == "pdf":
-        target.write_bytes(render_pdf(data))
+        write_bytes(target, render_pdf(data))
     elif fmt == "pptx":
-        target.write_bytes(render_pptx(data, followup))
+        write_bytes(target, render_pptx(data, followup))
     elif fmt == "xlsx":
-        target.write_bytes(render_tables_xlsx(data))
+        write_bytes(target, render_tables_xlsx(data))
     elif fmt == "html":
-        target.write_text(render_html(data), encoding="utf-8")
+        write_text(target, render_html(data), encoding="utf-8")
     else:
-        target.write_text(render_markdown(data), encoding="utf-8")
+        write_text(target, render_markdown(data), encoding="utf-8")
     click.echo(f"Wrote {target} ({len(data['pages'])} sections)")

@@ -21,6 +21,7 @@ from rich.text import Text as RichText
 
 from ..assessment import HEADLINE_METHODS
 from ..assessment.verdict import Verdict
+from ..files import atomic_open, write_text
 from ..followup import FollowUp, KpiStatus
 from ..followup.describe import goal_text
 from ..followup.pace import Pace, pace_of
@@ -241,7 +242,7 @@ def status(plan_dir: Path | None, db: str | None, method: str | None, lang: str,
     rows = rows_for(followup, method, language)
     if fmt == "table":
         if output is not None:
-            with output.open("w", encoding="utf-8") as handle:
+            with atomic_open(output) as handle:
                 render_table(Console(file=handle, width=160), followup, rows, language)
             return
         render_table(Console(), followup, rows, language)
@@ -267,6 +268,6 @@ def status(plan_dir: Path | None, db: str | None, method: str | None, lang: str,
         writer.writerows(rows)
         text = buffer.getvalue()
     if output:
-        output.write_text(text, encoding="utf-8")
+        write_text(output, text, encoding="utf-8")
     else:
         click.echo(text, nl=fmt == "json")

@@ -20,6 +20,7 @@ from typing import Literal
 import yaml
 from pydantic import Field, ValidationError
 
+from ..files import write_text
 from ..problems import Problem
 from ..problems import cycle as says
 from ..text import Lang, Text
@@ -94,7 +95,7 @@ def next_plan(src: Path, dst: Path, plan: Plan, year: int) -> Lineage:
     text = re.sub(
         r"^(parts: .*)$", rf"previous: {plan.id}\nstatus: draft\n\1", text, count=1, flags=re.M
     )
-    path.write_text(text, encoding="utf-8")
+    write_text(path, text, encoding="utf-8")
     lineage = Lineage(
         previous=plan.id,
         measures=[Link(id=m.id, relation="carried", **{"from": [m.id]}) for m in plan.measures()],
@@ -110,8 +111,10 @@ def write_lineage(root: Path, lineage: Lineage) -> None:
         "# Lineage of this plan's measures and KPIs from the previous plan (ipkpi plan next).\n"
         "# relation: carried | revised | merged | split | new; ended lists what was dropped.\n"
     )
-    (root / LINEAGE_FILE).write_text(
-        header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    write_text(
+        root / LINEAGE_FILE,
+        header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+        encoding="utf-8",
     )
 
 

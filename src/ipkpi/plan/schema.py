@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import Field
 
+from ..files import write_text
 from .base import PlanModel
 from .release import Publisher, Release
 from .source import Id, Source
@@ -56,6 +57,6 @@ def write_schemas(folder: Path) -> list[Path]:
     written = []
     for name, schema in file_schemas().items():
         path = folder / f"{name}.schema.json"
-        path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write_text(path, json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         written.append(path)
     return written

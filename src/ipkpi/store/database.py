@@ -12,9 +12,7 @@ values and writes its changes without another import in between.
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,11 +34,7 @@ class DatabaseError(RuntimeError):
 
 
 def default_database_path() -> Path:
-    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        base = Path(os.environ["LOCALAPPDATA"])
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "ipkpi" / DEFAULT_FILE_NAME
+    return current().data_home / "ipkpi" / DEFAULT_FILE_NAME
 
 
 def database_url(explicit: str | Path | None = None) -> URL:

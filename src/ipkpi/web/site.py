@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import shutil
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from ..assessment.verdict import Verdict
 from ..charts import javascript_bundle
+from ..files import copy_file, write_bytes, write_text
 from ..followup import FollowUpProvider
 from ..followup.model import AsOf
 from ..text import LANGS, Lang, t
@@ -130,7 +130,7 @@ def _render_chunk(jobs: list[PageJob]) -> ChunkResult:
             if path.parent not in made:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 made.add(path.parent)
-            path.write_bytes(rendered.body)
+            write_bytes(path, rendered.body, sync=False)
             files, size = files + 1, size + len(rendered.body)
     return files, size, verdicts
 
@@ -139,19 +139,20 @@ def _write_assets(provider: FollowUpProvider, out: Path, held: SiteFiles) -> tup
     static = out / "static"
     static.mkdir(parents=True, exist_ok=True)
     for name in STATIC_FILES:
-        shutil.copyfile(STATIC_DIR / name, static / name)
-    shutil.copyfile(javascript_bundle(), static / "vega-bundle.js")
-    shutil.copyfile(STATIC_DIR / "favicon.ico", out / "favicon.ico")
-    (out / "openapi.json").write_text(
+        copy_file(STATIC_DIR / name, static / name)
+    copy_file(javascript_bundle(), static / "vega-bundle.js")
+    copy_file(STATIC_DIR / "favicon.ico", out / "favicon.ico")
+    write_text(
+        out / "openapi.json",
         json.dumps(openapi(provider.plan.title, site=held), ensure_ascii=False, indent=1),
         encoding="utf-8",
     )
     files = len(STATIC_FILES) + 3
     for lang in LANGS:
         files += _write_search_index(provider, lang, out)
-    (out / "404.html").write_text(_not_found_page("ja"), encoding="utf-8")
+    write_text(out / "404.html", _not_found_page("ja"), encoding="utf-8")
     (out / "en").mkdir(exist_ok=True)
-    (out / "en" / "404.html").write_text(_not_found_page("en"), encoding="utf-8")
+    write_text(out / "en" / "404.html", _not_found_page("en"), encoding="utf-8")
     return files + 2, sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
 
 
@@ -169,7 +170,7 @@ def _write_search_index(provider: FollowUpProvider, lang: Lang, out: Path) -> in
         for e in localized_index(provider.plan, lang)
     ]
     body = "window.IPKPI_SEARCH = " + json.dumps(entries, ensure_ascii=False) + ";\n"
-    (out / f"search-index.{lang}.js").write_text(body, encoding="utf-8")
+    write_text(out / f"search-index.{lang}.js", body, encoding="utf-8")
     return 1
 
 
@@ -195,7 +196,8 @@ def _write_stubs(jobs: list[PageJob], latest: AsOf | None, out: Path) -> int:
         target = StaticUrls(stub).page(job.route, job.lang, None, "html", None, **params)
         path = out / stub
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(
+        write_text(
+            path,
             f'<!doctype html><html lang="{job.lang}"><meta charset="utf-8">'
             f'<meta http-equiv="refresh" content="0; url={target}">'
             f'<link rel="canonical" href="{target}"><title>{latest.isoformat()}</title>'

@@ -12,6 +12,7 @@ from typing import Any
 
 import polars as pl
 
+from ...files import write_text
 from ...units import UnitError, unit
 from ..observation import FLAGS
 from .table import TIDY_COLUMNS, ExportContext, value_text
@@ -50,22 +51,24 @@ def write_datapackage(
         raise ValueError("a Data Package export needs an output folder (-o DIR)")
     output.mkdir(parents=True, exist_ok=True)
     observations = output / "observations.csv"
-    observations.write_text(
-        frame.with_columns(value_text().alias("value")).write_csv(), encoding="utf-8"
+    write_text(
+        observations, frame.with_columns(value_text().alias("value")).write_csv(), encoding="utf-8"
     )
     series = output / "series.csv"
-    series.write_text(series_table(frame, context).write_csv(), encoding="utf-8")
+    write_text(series, series_table(frame, context).write_csv(), encoding="utf-8")
     written = [observations, series]
     if context.vintages:
         vintages = output / "vintages.csv"
         table = pl.DataFrame(
             list(context.vintages), schema=dict.fromkeys(VINTAGE_COLUMNS, pl.String)
         )
-        vintages.write_text(table.write_csv(), encoding="utf-8")
+        write_text(vintages, table.write_csv(), encoding="utf-8")
         written.append(vintages)
     descriptor = output / "datapackage.json"
-    descriptor.write_text(
-        json.dumps(package(frame, context), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    write_text(
+        descriptor,
+        json.dumps(package(frame, context), ensure_ascii=False, indent=2) + "\n",
+        encoding="utf-8",
     )
     return [descriptor, *written]
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import polars as pl
 
+from ...files import atomic_path, write_text
 from ...periods import parse_period
 from ...text import Text, t
 from ...units import UnitError, unit
@@ -71,12 +72,13 @@ def write_sdmx(frame: pl.DataFrame, output: Path | None, context: ExportContext)
         *(pl.col(column).alias(sdmx_id) for sdmx_id, column in ATTRIBUTES.items()),
     )
     csv_path, structure_path = output / CSV_NAME, output / STRUCTURE_NAME
-    csv_path.write_text(rows.write_csv(), encoding="utf-8")
+    write_text(csv_path, rows.write_csv(), encoding="utf-8")
     codes = frame["series"].unique().sort().to_list()
     units = frame["unit"].unique().sort().to_list()
     tree = ET.ElementTree(structure_message(codes, units, context))
     ET.indent(tree)
-    tree.write(structure_path, encoding="utf-8", xml_declaration=True)
+    with atomic_path(structure_path) as temp:
+        tree.write(temp, encoding="utf-8", xml_declaration=True)
     return [csv_path, structure_path]
 
 

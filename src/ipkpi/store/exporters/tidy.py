@@ -9,6 +9,7 @@ from typing import Any
 
 import polars as pl
 
+from ...files import atomic_path, write_text
 from ...units import UnitError, unit
 from .table import ExportContext, value_text
 
@@ -19,7 +20,7 @@ def write_csv(frame: pl.DataFrame, output: Path | None, context: ExportContext) 
     if output is None:
         sys.stdout.write(text)
         return []
-    output.write_text(text, encoding="utf-8")
+    write_text(output, text, encoding="utf-8")
     return [output]
 
 
@@ -33,7 +34,8 @@ def write_xlsx(frame: pl.DataFrame, output: Path | None, context: ExportContext)
     sheet.append(frame.columns)
     for row in frame.iter_rows():
         sheet.append(list(row))
-    workbook.save(output)
+    with atomic_path(output) as temp:
+        workbook.save(temp)
     return [output]
 
 
@@ -42,7 +44,7 @@ def write_json(frame: pl.DataFrame, output: Path | None, context: ExportContext)
     if output is None:
         sys.stdout.write(text)
         return []
-    output.write_text(text, encoding="utf-8")
+    write_text(output, text, encoding="utf-8")
     return [output]
 
 

@@ -1,0 +1,87 @@
+"""Files written whole or not at all: every file ipkpi writes goes through here.
+
+Each write goes to a temporary file beside the target (same folder, so the same file system),
+is flushed to disk, and is then renamed over the target with ``os.replace``, which is atomic on
+POSIX and Windows. A reader sees the old file or the new one, never half of one; a crash or an
+error leaves the old file as it was and no temporary file behind.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+
+@contextmanager
+def atomic_path(target: Path, *, sync: bool = True) -> Iterator[Path]:
+    """A temporary path to write to (by a library that takes a path); it becomes ``target``.
+
+    ``with atomic_path(out) as temp: workbook.save(temp)``. ``sync=False`` skips the flush to
+    disk (readers still never see half a file; a power cut may leave an empty one): for the
+    static site's thousands of pages, which a rebuild writes again.
+    """
+    target = Path(target)
+    folder = target.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
+    os.close(handle)
+    temp = Path(name)
+    try:
+        yield temp
+        if sync:
+            _sync(temp)
+        temp.chmod(0o666 & ~_UMASK)
+        temp.replace(target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def atomic_open(
+    target: Path, *, encoding: str = "utf-8", newline: str | None = None
+) -> Iterator[IO[str]]:
+    """A text file open for writing that replaces ``target`` when the block ends without error."""
+    with atomic_path(target) as temp, temp.open("w", encoding=encoding, newline=newline) as f:
+        yield f
+
+
+def write_text(
+    target: Path, text: str, *, encoding: str = "utf-8", newline: str | None = None,
+    sync: bool = True,
+) -> None:  # fmt: skip
+    """``Path.write_text``, atomically."""
+    with atomic_path(target, sync=sync) as temp:
+        temp.write_text(text, encoding=encoding, newline=newline)
+
+
+def write_bytes(target: Path, data: bytes, *, sync: bool = True) -> None:
+    """``Path.write_bytes``, atomically."""
+    with atomic_path(target, sync=sync) as temp:
+        temp.write_bytes(data)
+
+
+def copy_file(source: Path, target: Path) -> None:
+    """``shutil.copyfile``, atomically."""
+    with atomic_path(target) as temp:
+        shutil.copyfile(source, temp)
+
+
+def _sync(path: Path) -> None:
+    with path.open("rb") as f:
+        os.fsync(f.fileno())
+
+
+def _read_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+# Read once at import (os.umask sets as it reads, so it is not asked again from threads).
+_UMASK = _read_umask()
