@@ -15,7 +15,7 @@ from collections import Counter
 from functools import cached_property
 
 from ..assessment.verdict import Verdict
-from ..plan import Plan
+from ..plan import Coverage, Plan, coverage
 from .assess import KpiInput, assess_one, status_of
 from .model import AsOf, KpiStatus, SeriesData, Vintage, day_of, end_of
 from .source import ObservationSource
@@ -110,6 +110,12 @@ class FollowUp:
                 if kpi_id not in self._statuses:
                     self._statuses[kpi_id] = assess_one(item, at, every_method=False)
         return [self._statuses[kpi_id] for kpi_id in self._inputs]
+
+    def coverage(self) -> Coverage:
+        """How many KPIs have data at this date, by the one definition
+        (:func:`ipkpi.plan.kpi_has_data`) the summary and the report use too."""
+        held = {data.series.id for data in self.series_data() if data.observations}
+        return coverage((item[2] for item in self._inputs.values()), held)
 
     def headline_kpis(self) -> list[KpiStatus]:
         return [s for k in self.plan.headline_kpis if (s := self.kpi(k))]

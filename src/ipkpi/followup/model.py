@@ -13,7 +13,7 @@ from ..assessment.kpi import target_in_unit
 from ..assessment.kpi_inputs import in_unit
 from ..assessment.registry import tone
 from ..assessment.verdict import Verdict
-from ..plan import KpiBase, Part, Section, Series, kpi_direction
+from ..plan import KpiBase, Part, Section, Series, kpi_direction, kpi_has_data
 from ..wording import Wording
 
 #: A point in data time: a date (the end of that day, UTC) or a moment (UTC).
@@ -155,7 +155,8 @@ class KpiStatus:
 
     @property
     def has_data(self) -> bool:
-        return any(s.observations for s in self.series)
+        """Whether the KPI has data, by the one definition (:func:`ipkpi.plan.kpi_has_data`)."""
+        return kpi_has_data(self.kpi, {s.series.id for s in self.series if s.observations})
 
     @property
     def observation_count(self) -> int:

@@ -1,5 +1,6 @@
 """The plan model: the Intellectual Property Strategic Program as typed, validated data."""
 
+from .coverage import Coverage, coverage, kpi_has_data
 from .figures import ContextBlock, ContextItem, Figure
 from .kpi import (
     KIND_LABELS,
@@ -35,6 +36,7 @@ __all__ = [
     "ContextBlock",
     "ContextItem",
     "CountToReach",
+    "Coverage",
     "DirectionOnly",
     "Event",
     "Figure",
@@ -57,5 +59,7 @@ __all__ = [
     "Series",
     "Source",
     "Target",
+    "coverage",
     "kpi_direction",
+    "kpi_has_data",
 ]

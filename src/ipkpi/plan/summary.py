@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Set
 from dataclasses import dataclass, field
 
+from .coverage import coverage
 from .structure import Plan
 
 
@@ -30,8 +31,7 @@ class PlanSummary:
 
 
 def summarize(plan: Plan, series_with_data: Set[str]) -> PlanSummary:
-    """Counts over the plan. A KPI 'has data' when its own (role ``kpi``) series has an
-    observation; data on peers or context series alone do not count."""
+    """Counts over the plan; a KPI has data as :func:`.coverage.kpi_has_data` says."""
     parts = []
     total_kinds: Counter[str] = Counter()
     for part in plan.parts:
@@ -44,11 +44,7 @@ def summarize(plan: Plan, series_with_data: Set[str]) -> PlanSummary:
                 sections=len(part.sections),
                 measures=sum(len(s.measures) for s in part.sections),
                 kpis=len(kpis),
-                kpis_with_data=sum(
-                    1
-                    for k in kpis
-                    if any(s.id in series_with_data for s in k.series_by_role("kpi"))
-                ),
+                kpis_with_data=coverage(kpis, series_with_data).with_data,
                 by_kind=dict(kinds),
             )
         )

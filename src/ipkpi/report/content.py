@@ -77,6 +77,7 @@ WORDS: dict[str, Text] = {
     "plans": t("今後の予定（方向性）", "Planned measures"),
     "no_measures": t("この節に施策はありません。", "No measure in this section."),
     "period": t("期間", "Period"),
+    "kpis_with_data": t("データのあるKPI", "KPIs with data"),
     "before": t("前回", "Before"),
     "after": t("今回", "Now"),
 }
@@ -181,6 +182,7 @@ def report_data(
                     **section_extras(followup, part, where, kpi_ids, published, lang),
                 }
             )
+    covered = followup.coverage()
     counts = {tone: 0 for tone in TONES}
     for status in followup.kpis():
         counts[status.tone] += 1
@@ -197,6 +199,7 @@ def report_data(
             {"tone": tone, "label": TONE_LABELS[tone].get(lang), "count": n}
             for tone, n in counts.items()
         ],
+        "coverage": {"kpis": covered.kpis, "with_data": covered.with_data},
         "pages": pages,
         "ministries": ministry_index(followup, lang),
         "annex": annex(followup, published, lang),

@@ -73,6 +73,7 @@ def render_markdown(data: dict[str, Any]) -> str:
         f"## {w['summary']}",
         "",
         *[f"- {t['label']}: {t['count']}" for t in data["tones"]],
+        f"- {w['kpis_with_data']}: {data['coverage']['with_data']} / {data['coverage']['kpis']}",
     ]
     for page in data["pages"]:
         lines += ["", f"## {page['part']} — {page['title']}", ""]

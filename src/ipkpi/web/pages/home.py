@@ -103,7 +103,7 @@ def home_page(followup: FollowUp, changes: Changes, lang: Lang) -> HomePage:
         headline_kpis=[kpi_row(s, lang) for s in followup.headline_kpis()],
         totals={
             "kpis": len(statuses),
-            "with_data": sum(1 for s in statuses if s.has_data),
+            "with_data": followup.coverage().with_data,
             "tones": tone_counts(statuses),
         },
         by_part=[
