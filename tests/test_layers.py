@@ -47,7 +47,7 @@ ALLOWED: dict[str, set[str]] = {
     "store": BASE | {"plan"},
     "assessment": BASE | {"plan"},
     "followup": BASE | {"plan", "store", "assessment"},
-    "service": BASE | {"plan", "store"},
+    "service": BASE | {"plan", "store", "cycle"},
     "charts": BASE | {"plan", "followup", "assessment"},
     "cycle": BASE | {"plan", "store", "followup", "assessment"},
     "report": BASE | {"plan", "followup", "charts", "assessment", "cycle"},

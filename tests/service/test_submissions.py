@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ipkpi.service import audit, submissions
+from ipkpi.service import audit, data_files, submissions
 from ipkpi.service.authz import ForbiddenError
 from ipkpi.store import Store
 
@@ -31,7 +31,7 @@ def catalog():  # type: ignore[no-untyped-def]
 def test_another_ministry_cannot_see_or_touch_a_draft(store: Store) -> None:
     meti = person(store, "e@meti.example.jp", ministry="METI")
     mext = person(store, "e@mext.example.jp", ministry="MEXT")
-    draft = submissions.create_data_file(store.engine, meti, "METI", "a.csv", CSV, {})
+    draft = data_files.create_draft(store.engine, meti, "METI", "a.csv", CSV, {})
     assert [s.id for s in submissions.listing(store.engine, meti)] == [draft.id]
     assert submissions.listing(store.engine, mext) == []
     with pytest.raises(submissions.NotFoundError):
@@ -39,7 +39,7 @@ def test_another_ministry_cannot_see_or_touch_a_draft(store: Store) -> None:
     with pytest.raises(submissions.NotFoundError):
         submissions.transition(store.engine, mext, draft.id, "submit", draft.version)
     with pytest.raises(ForbiddenError):
-        submissions.create_data_file(store.engine, mext, "METI", "b.csv", CSV, {})
+        data_files.create_draft(store.engine, mext, "METI", "b.csv", CSV, {})
     denied = [e for e in audit.events(store.engine) if e.action == "authz.denied"]
     assert len(denied) == 3 and all(e.actor == "e@mext.example.jp" for e in denied)
     assert submissions.get(store.engine, meti, draft.id).state == "draft"
@@ -48,7 +48,7 @@ def test_another_ministry_cannot_see_or_touch_a_draft(store: Store) -> None:
 def test_every_step_is_audited(store: Store, catalog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     editor = person(store, "e@meti.example.jp", ministry="METI")
     desk = person(store, "s@cao.example.jp", global_role="secretariat")
-    draft = submissions.create_data_file(store.engine, editor, "METI", "a.csv", CSV, {})
+    draft = data_files.create_draft(store.engine, editor, "METI", "a.csv", CSV, {})
     sent = submissions.transition(store.engine, editor, draft.id, "submit", 1)
     with pytest.raises(submissions.SubmissionError, match="needs a comment"):
         submissions.transition(store.engine, desk, draft.id, "return", sent.version)
@@ -64,7 +64,7 @@ def test_every_step_is_audited(store: Store, catalog, tmp_path: Path) -> None:  
     again = submissions.transition(store.engine, editor, draft.id, "submit", fixed.version)
     accepted = submissions.transition(store.engine, desk, draft.id, "accept", again.version)
     assert store.observations() == []  # accepted is not published
-    publish = submissions.publisher(store, catalog)
+    publish = {"data_file": data_files.publisher(store, catalog)}
     done = submissions.transition(
         store.engine, desk, draft.id, "publish", accepted.version, publish=publish
     )
@@ -90,7 +90,7 @@ def test_the_secretariat_never_accepts_its_own(store: Store) -> None:
 
     accounts.grant(store.engine, OPERATOR, "s@cao.example.jp", "CAO-IP", "editor")
     both = accounts.actor_of(accounts.user_by_email(store.engine, "s@cao.example.jp"), "session")  # type: ignore[arg-type]
-    draft = submissions.create_data_file(store.engine, both, "CAO-IP", "a.csv", CSV, {})
+    draft = data_files.create_draft(store.engine, both, "CAO-IP", "a.csv", CSV, {})
     sent = submissions.transition(store.engine, both, draft.id, "submit", 1)
     with pytest.raises(ForbiddenError, match="own submission"):
         submissions.transition(store.engine, both, draft.id, "accept", sent.version)
@@ -98,7 +98,7 @@ def test_the_secretariat_never_accepts_its_own(store: Store) -> None:
 
 def test_a_stale_version_is_refused_with_who_changed_it(store: Store) -> None:
     editor = person(store, "e@meti.example.jp", ministry="METI")
-    draft = submissions.create_data_file(store.engine, editor, "METI", "a.csv", CSV, {})
+    draft = data_files.create_draft(store.engine, editor, "METI", "a.csv", CSV, {})
     submissions.transition(store.engine, editor, draft.id, "submit", 1)
     with pytest.raises(submissions.StaleError) as stale:
         submissions.transition(store.engine, editor, draft.id, "submit", 1)
@@ -111,7 +111,7 @@ def test_staged_bytes_are_capped_in_the_store(
 ) -> None:
     editor = person(store, "e@meti.example.jp", ministry="METI")
     monkeypatch.setattr(submissions, "MAX_STAGED_BYTES", 2 * len(CSV))
-    submissions.create_data_file(store.engine, editor, "METI", "a.csv", CSV, {})
-    submissions.create_data_file(store.engine, editor, "METI", "b.csv", CSV, {})
+    data_files.create_draft(store.engine, editor, "METI", "a.csv", CSV, {})
+    data_files.create_draft(store.engine, editor, "METI", "b.csv", CSV, {})
     with pytest.raises(submissions.CapacityError, match="pending files"):
-        submissions.create_data_file(store.engine, editor, "METI", "c.csv", CSV, {})
+        data_files.create_draft(store.engine, editor, "METI", "c.csv", CSV, {})

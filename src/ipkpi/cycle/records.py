@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
 
 from ..store.cycle_schema import (
     finding_responses,
@@ -117,8 +117,16 @@ class CycleRecords:
         return self.get(code)
 
     # -- batches -----------------------------------------------------------------------------
-    def apply(self, batch: Batch, at: dt.datetime | None = None) -> int:
-        """Store a checked batch in one transaction; refused unless its cycle is open."""
+    def apply(
+        self,
+        batch: Batch,
+        at: dt.datetime | None = None,
+        on_write: Callable[[Connection, int], None] | None = None,
+    ) -> int:
+        """Store a checked batch in one transaction; refused unless its cycle is open.
+
+        ``on_write(conn, batch_id)`` runs inside that transaction (the service layer records
+        the submission it publishes there, so both are written or neither)."""
         moment = at or now_utc()
         cycle = self.get(batch.cycle)
         if cycle.state != "open":
@@ -178,6 +186,8 @@ class CycleRecords:
                         for r in batch.responses
                     ],
                 )
+            if on_write is not None:
+                on_write(conn, int(batch_id))
         return len(batch.updates)
 
     def updates(self, code: str, at: dt.datetime | None = None) -> list[MeasureUpdate]:

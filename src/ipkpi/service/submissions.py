@@ -1,11 +1,12 @@
 """Submissions and their review: draft → submitted → returned | accepted → published.
 
-A submission is a ministry's data file (or, with the measures work, a set of measure
-updates) kept in the store until the secretariat publishes it; nothing of it reaches the
-observations, the public pages, the static site or the report before. Publishing imports the
-file as one vintage, in the same transaction as the submission's new state and its audit row,
-so the published data are the pinned, immutable version the submission points to
-(``vintage_id``); a correction is a new submission.
+A submission is a ministry's file kept in the store until the secretariat publishes it: a
+data file (:mod:`.data_files`) or the cycle's XLSX of measure updates
+(:mod:`.measure_updates`); nothing of it reaches the observations, the cycle's records, the
+public pages, the static site or the report before. Publishing writes it (one vintage, or one
+batch of updates) in the same transaction as the submission's new state and its audit row, so
+the published data are the pinned, immutable version the submission points to
+(``vintage_id`` or ``options["batch_id"]``); a correction is a new submission.
 
 Rules (each checked by :func:`~.authz.authorize`): a ministry's editors create, change and
 submit its submissions; only the secretariat returns (with a comment), accepts and publishes,
@@ -18,17 +19,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
-from ..store import ImportLimits, ImportReport, SeriesCatalog, Store, import_file
 from ..store.service_schema import submission_files, submissions, users
 from . import audit
 from .authz import Actor, ForbiddenError, Resource, authorize, check, ministries_for
@@ -56,6 +53,14 @@ TRANSITIONS: dict[str, Transition] = {
     "publish": Transition(("accepted",), "published", "submission.publish"),
     "withdraw": Transition(("draft", "returned"), "withdrawn", "submission.edit"),
 }
+
+
+#: Writes a publication's pin (``vintage_id`` or ``options``) in the publishing transaction.
+PinWriter = Callable[[Connection, dict[str, Any]], None]
+#: Publishes one kind of submission: writes its data, calling the pin writer in the same
+#: transaction; raises :class:`SubmissionError` when there is nothing to publish.
+Publisher = Callable[["Submission", PinWriter], None]
+KINDS = ("data_file", "measure_updates")
 
 
 class SubmissionError(ValueError):
@@ -102,6 +107,12 @@ class Submission:
     version: int
 
     @property
+    def batch_id(self) -> int | None:
+        """The measure-update batch a published ``measure_updates`` submission wrote."""
+        value = self.options.get("batch_id", "")
+        return int(value) if str(value).isdigit() else None
+
+    @property
     def etag(self) -> str:
         return f'"v{self.version}"'
 
@@ -133,41 +144,6 @@ def _check_room(conn: Connection, actor: Actor, size: int) -> None:
     ).scalar_one()
     if drafts >= MAX_DRAFTS:
         raise CapacityError(f"you have {drafts} drafts; submit or withdraw some first")
-
-
-def create_data_file(
-    engine: Engine,
-    actor: Actor,
-    ministry: str,
-    file_name: str,
-    content: bytes,
-    options: dict[str, str],
-    *,
-    title: str = "",
-    ip: str | None = None,
-) -> Submission:
-    """A new draft holding ``content`` (a checked data file) for ``ministry``."""
-    with _recording_denials(engine, actor, ministry=ministry):
-        authorize(actor, "submission.create", Resource(ministry))
-    now = utcnow()
-    with transaction(engine) as conn:
-        _check_room(conn, actor, len(content))
-        ident = conn.execute(
-            insert(submissions)
-            .values(
-                kind="data_file", ministry=ministry, title=title.strip() or file_name,
-                state="draft", created_by=actor.user_id, created_at=now,
-                updated_by=actor.user_id, updated_at=now, file_name=file_name,
-                file_size=len(content), options=json.dumps(options, sort_keys=True), version=1,
-            )
-            .returning(submissions.c.id)
-        ).scalar_one()  # fmt: skip
-        conn.execute(insert(submission_files).values(submission_id=ident, content=content))
-        audit.record(
-            conn, actor, "submission.create", object_type="submission", object_id=ident,
-            ministry=ministry, ip=ip, detail={"file": file_name, "bytes": len(content)},
-        )  # fmt: skip
-    return get(engine, actor, int(ident))
 
 
 def replace_file(
@@ -216,10 +192,11 @@ def transition(
     *,
     comment: str = "",
     ip: str | None = None,
-    publish: Callable[[Submission, Callable[[Connection, int], None]], ImportReport] | None = None,
+    publish: Mapping[str, Publisher] | None = None,
 ) -> Submission:
     """Move a submission on (``submit``, ``recall``, ``return``, ``accept``, ``publish``,
-    ``withdraw``). ``publish`` imports the file: pass :func:`publisher`'s result."""
+    ``withdraw``). ``publish`` says how each kind is published, by kind
+    (:func:`.data_files.publisher`, :func:`.measure_updates.publisher`)."""
     step = TRANSITIONS.get(name)
     if step is None:
         raise SubmissionError(f"unknown step {name!r}; one of {', '.join(TRANSITIONS)}")
@@ -228,7 +205,7 @@ def transition(
         raise SubmissionError("say what to fix: a returned submission needs a comment")
     if name == "publish":
         if publish is None:
-            raise SubmissionError("publishing needs the plan's series (a publisher)")
+            raise SubmissionError("publishing needs the plan (a publisher per kind)")
         return _publish(engine, actor, ident, expected_version, publish, ip)
     with _recording_denials(engine, actor, ident), transaction(engine) as conn:
         current = _visible(conn, actor, ident)
@@ -259,7 +236,7 @@ def _publish(
     actor: Actor,
     ident: int,
     expected_version: int,
-    publish: Callable[[Submission, Callable[[Connection, int], None]], ImportReport],
+    publishers: Mapping[str, Publisher],
     ip: str | None,
 ) -> Submission:
     step = TRANSITIONS["publish"]
@@ -269,65 +246,67 @@ def _publish(
     if current.version != expected_version:
         raise StaleError(current)
     _check_state(current, step, "publish")
+    publish = publishers.get(current.kind)
+    if publish is None:
+        raise SubmissionError(f"no publisher for a {current.kind} submission")
 
-    def on_write(conn: Connection, vintage_id: int) -> None:
+    def on_write(conn: Connection, pin: dict[str, Any]) -> None:
         _bump(
             conn, actor, current, expected_version, state="published",
-            published_at=utcnow(), vintage_id=vintage_id,
+            published_at=utcnow(), **pin,
         )  # fmt: skip
+        shown = {k: v for k, v in pin.items() if k != "options"} | dict(pinned_of(pin))
         audit.record(
             conn, actor, "submission.publish", object_type="submission", object_id=ident,
             ministry=current.ministry, ip=ip,
-            detail={"from": "accepted", "to": "published", "vintage_id": vintage_id},
+            detail={"from": "accepted", "to": "published", **shown},
         )  # fmt: skip
 
-    report = publish(current, on_write)
-    if report.status == "already_imported":
-        raise SubmissionError(
-            "this file's content was imported before (vintage "
-            f"{report.vintage.id if report.vintage else '?'}): nothing new to publish"
-        )
+    publish(current, on_write)
     return get(engine, actor, ident)
 
 
-def publisher(
-    store: Store, catalog: SeriesCatalog, limits: ImportLimits | None = None
-) -> Callable[[Submission, Callable[[Connection, int], None]], ImportReport]:
-    """How a data-file submission is published: imported into ``store`` as one vintage."""
-
-    def run(submission: Submission, on_write: Callable[[Connection, int], None]) -> ImportReport:
-        return import_data_file(store, catalog, submission, limits, dry_run=False, hook=on_write)
-
-    return run
+def pinned_of(pin: dict[str, Any]) -> dict[str, Any]:
+    """What a publication pinned, from its ``options`` (a measure-update batch, say)."""
+    options = json.loads(pin["options"]) if "options" in pin else {}
+    return {k: v for k, v in options.items() if k.endswith("_id")}
 
 
-def import_data_file(
-    store: Store,
-    catalog: SeriesCatalog,
-    submission: Submission,
-    limits: ImportLimits | None = None,
+def create(
+    engine: Engine,
+    actor: Actor,
+    kind: str,
+    ministry: str,
+    file_name: str,
+    content: bytes,
+    options: dict[str, str],
     *,
-    dry_run: bool = True,
-    hook: Callable[[Connection, int], None] | None = None,
-) -> ImportReport:
-    """Import (or, by default, check against the published data) a submission's file.
-
-    The file is written to a private temporary folder under its own (already safe) name, so
-    that the vintage keeps the name the ministry sent.
-    """
-    content = file_content(store.engine, submission.id)
-    folder = Path(tempfile.mkdtemp(prefix="ipkpi-submission-"))
-    try:
-        path = folder / (submission.file_name or "upload.csv")
-        path.write_bytes(content)
-        options = submission.options
-        return import_file(
-            store, path, catalog, dry_run=dry_run, sheet=options.get("sheet") or None,
-            source_title=options.get("source_title") or None,
-            source_url=options.get("source_url") or None, limits=limits, on_write=hook,
+    title: str = "",
+    ip: str | None = None,
+) -> Submission:
+    """A new draft of ``kind`` holding ``content`` (a checked file) for ``ministry``."""
+    with _recording_denials(engine, actor, ministry=ministry):
+        authorize(actor, "submission.create", Resource(ministry))
+    now = utcnow()
+    with transaction(engine) as conn:
+        _check_room(conn, actor, len(content))
+        ident = conn.execute(
+            insert(submissions)
+            .values(
+                kind=kind, ministry=ministry, title=title.strip() or file_name,
+                state="draft", created_by=actor.user_id, created_at=now,
+                updated_by=actor.user_id, updated_at=now, file_name=file_name,
+                file_size=len(content), options=json.dumps(options, sort_keys=True), version=1,
+            )
+            .returning(submissions.c.id)
+        ).scalar_one()  # fmt: skip
+        conn.execute(insert(submission_files).values(submission_id=ident, content=content))
+        audit.record(
+            conn, actor, "submission.create", object_type="submission", object_id=ident,
+            ministry=ministry, ip=ip, detail={"kind": kind, "file": file_name,
+                                              "bytes": len(content)},
         )  # fmt: skip
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    return get(engine, actor, int(ident))
 
 
 def file_content(engine: Engine, ident: int) -> bytes:

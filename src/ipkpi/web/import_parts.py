@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from .imports import ImportOptions
 
 
+#: Problems listed on the page (the rest are counted by kind).
+MAX_PROBLEMS = 1000
+
+
 def notice_of(key: str, lang: Lang, **values: str) -> dict[str, str]:
     return {"key": key, "text": UI[key].get(lang).format(**values)}
 

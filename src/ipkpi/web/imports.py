@@ -40,7 +40,7 @@ from starlette.routing import Route
 
 from ..ministries import ministries
 from ..plan import KpiBase, Plan
-from ..service import audit, ratelimit, submissions
+from ..service import audit, data_files, measure_updates, ratelimit, submissions
 from ..service.authz import ForbiddenError, ministries_for
 from ..service.db import transaction
 from ..store import DataFileError, ImportLimits, ImportReport, Store, import_file
@@ -52,6 +52,7 @@ from ..units import unit
 from .auth import CSRF_FIELD, Caller, caller, client_ip, csrf_ok, invalid_token, user_data
 from .errors import error_response
 from .import_parts import (
+    MAX_PROBLEMS,
     busy,
     counts,
     discard,
@@ -65,6 +66,7 @@ from .import_parts import (
     unit_label,
 )
 from .import_template import template_csv, template_xlsx, unit_text
+from .measure_uploads import keep_measures
 from .params import BadRequestError, parse_lang
 from .present import tx
 from .render import render_html
@@ -79,8 +81,6 @@ if TYPE_CHECKING:
 MAX_CONCURRENT_UPLOADS = 4
 #: Rows of the changes table on the preview page.
 MAX_CHANGES = 200
-#: Problems listed on the 422 page (then counts by kind).
-MAX_PROBLEMS = 1000
 _XLSX_MEDIA = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -226,6 +226,8 @@ class ImportDesk:
             if upload.size > limit:
                 too_large = UploadError("too_large", size=upload.size, limit=limit)
                 return self._refused(too_large, lang, who, kept)
+            if upload.fields.get("kind") == measure_updates.KIND:
+                return await keep_measures(self, who, upload.fields, path, lang, client_ip(request))
             report = await run_in_threadpool(self._check, path, options)
             if report.status == "already_imported":
                 return self._page(lang, 200, "already", who=who, notice=self._already(report, lang))
@@ -283,7 +285,7 @@ class ImportDesk:
             return submissions.replace_file(
                 engine, who.actor, int(replaces), version, name, content, options.as_dict(), ip=ip
             )
-        return submissions.create_data_file(
+        return data_files.create_draft(
             engine, who.actor, fields["ministry"], name, content, options.as_dict(),
             title=fields.get("title", ""), ip=ip,
         )  # fmt: skip

@@ -101,6 +101,39 @@ SV: dict[str, Text] = {
     "replace_file": t("修正したファイルを送る", "Send a corrected file"),
     "no_submissions": t("提出はありません。", "No submissions."),
     "new_submission": t("データファイルを提出する", "Submit a data file"),
+    "kind_data_file": t("データファイル", "data file"),
+    "kind_measure_updates": t("施策の取組状況", "measure updates"),
+    "kind": t("種類", "Kind"),
+    "new_measures": t("施策の取組状況を提出する", "Submit measure updates"),
+    "new_measures_help": t(
+        "サイクルの様式（XLSX）に記入したものを送ってください。送る前に全体を点検します。",
+        "Send the cycle's template (XLSX), filled in. The whole file is checked first.",
+    ),
+    "cycle": t("サイクル", "Cycle"),
+    "no_open_cycle": t("受付中のサイクルはありません。", "No cycle is open for updates."),
+    "measure": t("施策", "Measure"),
+    "field": t("項目", "Field"),
+    "before": t("公開中", "Published"),
+    "after": t("提出内容", "Submitted"),
+    "change": t("変更", "Change"),
+    "change_new": t("新規", "new"),
+    "change_revised": t("変更", "revised"),
+    "change_unchanged": t("変更なし", "unchanged"),
+    "measures_vs_published": t(
+        "公開中の取組状況との差分", "Changes against the published measure updates"
+    ),
+    "published_batch": t("公開された取組状況：第{id}回の記録", "Published as update batch {id}"),
+    "field_status_ja": t("取組状況（日本語）", "Status (Japanese)"),
+    "field_status_en": t("取組状況（英語）", "Status (English)"),
+    "field_check": t("評価（Check）", "Check class"),
+    "field_act": t("今後の方向性（Act）", "Act direction"),
+    "field_override_reason_ja": t("提案と異なる評価の理由", "Reason for another class"),
+    "field_delay": t("遅れの理由", "Delay reason"),
+    "field_delay_text_ja": t("遅れの説明", "Delay explained"),
+    "field_evidence": t("根拠資料", "Evidence"),
+    "no_measure_changes": t(
+        "公開中の内容から変わる施策はありません。", "No measure changes from what is published."
+    ),
 }
 
 

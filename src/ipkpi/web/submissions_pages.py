@@ -19,12 +19,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from ..service import audit, submissions
-from ..service.authz import ForbiddenError, allowed
+from ..service import audit, data_files, measure_updates, submissions
+from ..service.authz import ForbiddenError, allowed, ministries_for
 from ..store import DataFileError, Store
 from ..text import Lang
 from .account import FormTooLargeError, small_form
 from .auth import CSRF_FIELD, Caller, caller, client_ip, csrf_ok
+from .measure_review import measure_diff_data, open_cycles
 from .service_strings import SV
 
 if TYPE_CHECKING:
@@ -61,7 +62,12 @@ class SubmissionDesk:
             return self.server.accounts.to_signin(request, lang)
         found = await run_in_threadpool(submissions.listing, self.store.engine, who.actor)
         rows = [_summary(s, lang) for s in found]
-        return self.server.accounts.page(lang, "submissions.html", who=who, submissions=rows)
+        cycles = await run_in_threadpool(open_cycles, self.store.engine, lang)
+        creatable = sorted(ministries_for(who.actor, "submission.create") or set())
+        return self.server.accounts.page(
+            lang, "submissions.html", who=who, submissions=rows, cycles=cycles,
+            creatable=creatable, import_action=self.server.urls.import_page(lang),
+        )  # fmt: skip
 
     async def detail(self, request: Request, lang: Lang, **extra: Any) -> Response:
         who = await caller(self.store.engine, request)
@@ -86,9 +92,12 @@ class SubmissionDesk:
         self, who: Caller, found: submissions.Submission, lang: Lang
     ) -> dict[str, Any]:
         diff: dict[str, Any] | None = None
-        if found.state in submissions.OPEN_STATES:
+        measures: dict[str, Any] | None = None
+        if found.state in submissions.OPEN_STATES and found.kind == measure_updates.KIND:
+            measures = measure_diff_data(self.store.engine, self.imports.plan, found, lang)
+        elif found.state in submissions.OPEN_STATES:
             try:
-                report = submissions.import_data_file(
+                report = data_files.check(
                     self.store, self.imports.catalog, found, self.imports.limits
                 )
                 if report.status == "already_imported":
@@ -111,6 +120,7 @@ class SubmissionDesk:
         return {
             "submission": _summary(found, lang),
             "diff": diff,
+            "measures": measures,
             "history": [
                 {
                     "at": e.at,
@@ -138,7 +148,12 @@ class SubmissionDesk:
         ident = int(request.path_params["ident"])
         name = str(request.path_params["step"])
         version = int(form["version"]) if form.get("version", "").isdigit() else -1
-        publish = submissions.publisher(self.store, self.imports.catalog, self.imports.limits)
+        publish = {
+            data_files.KIND: data_files.publisher(
+                self.store, self.imports.catalog, self.imports.limits
+            ),
+            measure_updates.KIND: measure_updates.publisher(self.store.engine, self.imports.plan),
+        }
         try:
             await run_in_threadpool(
                 lambda: submissions.transition(
@@ -158,6 +173,9 @@ class SubmissionDesk:
                 .format(name=current.updated_by_name, at=f"{current.updated_at:%Y-%m-%d %H:%M} UTC")
             )
             return await self.detail(request, lang, status=409, notice=notice)
+        except measure_updates.MeasureFileError as exc:
+            notice = " ".join(exc.lines(lang))
+            return await self.detail(request, lang, status=400, notice=notice)
         except (submissions.SubmissionError, DataFileError) as exc:
             return await self.detail(request, lang, status=400, notice=str(exc))
         if name == "publish":
@@ -170,6 +188,9 @@ def _summary(found: submissions.Submission, lang: Lang) -> dict[str, Any]:
     return {
         "id": found.id,
         "kind": found.kind,
+        "kind_label": SV[f"kind_{found.kind}"].get(lang),
+        "cycle": found.options.get("cycle", ""),
+        "batch_id": found.batch_id,
         "ministry": found.ministry,
         "title": found.title,
         "state": found.state,

@@ -1,0 +1,71 @@
+"""What the reviewer of a measure-update submission sees: each update against the published one.
+
+Codes of the cycle's pinned vocabularies are shown as their labels in the reader's language;
+a file that no longer passes its check (the cycle was locked, a finding was withdrawn) shows
+its problems instead of a diff.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine
+
+from ..cycle import CycleRecords, vocabulary
+from ..plan import Plan
+from ..service import measure_updates
+from ..service.submissions import Submission
+from ..text import Lang
+from .present import tx
+from .service_strings import SV
+
+_CODED = {"check": "check", "act": "act", "delay": "delay"}
+
+
+def open_cycles(engine: Engine, lang: Lang) -> list[dict[str, str]]:
+    """The cycles that take updates now, newest first."""
+    found = [c for c in CycleRecords(engine).cycles() if c.state == "open"]
+    return [
+        {"code": c.code, "name": tx(c.name, lang), "due": c.due.isoformat()}
+        for c in reversed(found)
+    ]
+
+
+def measure_diff_data(
+    engine: Engine, plan: Plan, submission: Submission, lang: Lang
+) -> dict[str, Any]:
+    try:
+        found = measure_updates.diff(engine, plan, submission)
+    except measure_updates.MeasureFileError as exc:
+        return {"problems": exc.lines(lang)}
+    cycle = CycleRecords(engine).get(found.cycle)
+
+    def shown(name: str, value: str) -> str:
+        kind = _CODED.get(name)
+        if kind and value:
+            return vocabulary(cycle.vocabularies[kind]).label(value, lang)
+        return value
+
+    rows = []
+    for change in found.changes:
+        rows.append(
+            {
+                "measure": change.measure_id,
+                "status": change.status,
+                "status_label": SV[f"change_{change.status}"].get(lang),
+                "fields": [
+                    {
+                        "name": f.name,
+                        "label": SV[f"field_{f.name}"].get(lang),
+                        "before": shown(f.name, f.before),
+                        "after": shown(f.name, f.after),
+                    }
+                    for f in change.fields
+                ],
+            }
+        )
+    return {
+        "cycle": tx(cycle.name, lang),
+        "counts": {s: found.count(s) for s in ("new", "revised", "unchanged")},
+        "changes": [r for r in rows if r["status"] != "unchanged"],
+    }
