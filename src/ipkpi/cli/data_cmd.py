@@ -257,6 +257,40 @@ def history(settings: _Settings, item: str, lang: str, fmt: str) -> None:
         show_history(store, plan, item, lang, fmt)
 
 
+@data.command("due")
+@_store_options
+@click.option(
+    "--month", default=None, metavar="YYYY-MM", help="The month to look at (default: this month)."
+)
+@click.option("--all", "every", is_flag=True, help="Also list upcoming releases and unknown dates.")
+@AS_OF_OPTION
+@LANG_OPTION
+@format_option(["table", "csv", "json"])
+@click.pass_obj
+def due(
+    settings: _Settings,
+    month: str | None,
+    every: bool,
+    as_of: dt.date | dt.datetime | None,
+    lang: str,
+    fmt: str,
+) -> None:
+    """List the data due or overdue in a month, by publisher: each KPI's next release from its
+    publisher's calendar, against the data held (an irregular publication's date is unknown)."""
+    from ..followup import FollowUp
+    from ..followup.due import reference_month
+    from ..followup.store_source import StoreSource
+    from .due_cmd import parse_month, show_due
+    from .options import open_plan_and_store
+
+    reader = parse_lang(lang)
+    wanted = parse_month(month, reader)
+    plan, store = open_plan_and_store(settings.plan_dir, settings.db, Console(stderr=True))
+    with store:
+        followup = FollowUp(plan, StoreSource(store, plan), as_of)
+        show_due(followup, wanted or reference_month(followup), reader, fmt, every=every)
+
+
 @data.command("withdraw")
 @_store_options
 @click.argument("series")

@@ -51,6 +51,11 @@ class Series(PlanModel):
     release: Id | None = Field(
         None, description="Id of the release (releases.yaml): who publishes it, and when."
     )
+    discontinued: bool = Field(
+        False,
+        description="No further figures will come on this basis (the definition changed or the "
+        "publication stopped): the data calendar expects nothing of it.",
+    )
     notes: list[Text] = Field([], description="Public notes, in both languages.")
     editor_notes: list[str] = Field([], description="For the plan's editors only.")
     events: list[Event] = []
