@@ -6,13 +6,10 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
-
 from ..plan import Plan
 from ..points import PeriodError, period_year
 from ..store import Store
 from ..store import queries as store_queries
-from ..store.schema import vintages as vintages_table
 from ..store.store import as_of_moment
 from .model import AsOf, Observation, Vintage
 from .vintages import distinct_vintages
@@ -38,9 +35,7 @@ class StoreSource:
         return {v.moment: v.id for v in distinct_vintages(self.vintages()) if v.moment}
 
     def revision(self) -> str:
-        with self.store.engine.connect() as conn:
-            count, last = conn.execute(select(func.count(), func.max(vintages_table.c.id))).one()
-        return f"{count}:{last}"
+        return self.store.revision()
 
     def observations(
         self, series_ids: Sequence[str], as_of: AsOf | None

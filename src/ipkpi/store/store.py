@@ -8,10 +8,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, Row, select
+from sqlalchemy import Connection, Engine, Row, func, select
 
 from ..periods import parse_period
 from . import queries
+from .cycle_schema import review_cycles
 from .database import create_store_engine, database_url
 from .migrations import migrate
 from .observation import Observation, Revision, Vintage
@@ -72,6 +73,20 @@ class Store:
         return self.engine.url.render_as_string(hide_password=True)
 
     # -- reading ------------------------------------------------------------------------------
+    def revision(self) -> str:
+        """A token that changes whenever what the public sees changes: a vintage is written,
+        or a review cycle is locked or published (by this process or any other)."""
+        with self.engine.connect() as conn:
+            count, last = conn.execute(select(func.count(), func.max(vintages.c.id))).one()
+            cycles = conn.execute(
+                select(
+                    func.count(review_cycles.c.published_at),
+                    func.max(review_cycles.c.published_at),
+                    func.count(review_cycles.c.locked_at),
+                )
+            ).one()
+        return f"{count}:{last}:{cycles[0]}:{cycles[1]}:{cycles[2]}"
+
     def vintages(self) -> list[Vintage]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(vintages).order_by(vintages.c.recorded_at, vintages.c.id))

@@ -46,11 +46,13 @@ def measure_diff_data(
             return vocabulary(cycle.vocabularies[kind]).label(value, lang)
         return value
 
+    texts = {m.id: tx(m.text, lang) for m in plan.measures()}
     rows = []
     for change in found.changes:
         rows.append(
             {
                 "measure": change.measure_id,
+                "text": texts.get(change.measure_id, ""),
                 "status": change.status,
                 "status_label": SV[f"change_{change.status}"].get(lang),
                 "fields": [

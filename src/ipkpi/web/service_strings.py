@@ -96,11 +96,18 @@ SV: dict[str, Text] = {
     "state": t("状態", "State"),
     "created": t("作成", "Created"),
     "last_change": t("最終変更：{name}（{at}）", "Last changed by {name} at {at}"),
-    "review_comment": t("事務局のコメント", "The secretariat's comment"),
+    "review_comment": t(
+        "事務局のコメント（差戻し時）", "The secretariat's comment (when returned)"
+    ),
     "published_vintage": t("公開されたデータ版：{id}", "Published as vintage {id}"),
     "replace_file": t("修正したファイルを送る", "Send a corrected file"),
     "no_submissions": t("提出はありません。", "No submissions."),
     "new_submission": t("データファイルを提出する", "Submit a data file"),
+    "next_steps": t("審査・操作", "Review and next steps"),
+    "comment_help": t(
+        "差し戻す理由と、何を直せばよいかを書いてください。提出した府省庁に届きます。",
+        "Say why, and what to fix: the ministry that sent it reads this.",
+    ),
     "kind_data_file": t("データファイル", "data file"),
     "kind_measure_updates": t("施策の取組状況", "measure updates"),
     "kind": t("種類", "Kind"),

@@ -19,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from ..ministries import ministries
 from ..service import audit, data_files, measure_updates, submissions
 from ..service.authz import ForbiddenError, allowed, ministries_for
 from ..store import DataFileError, Store
@@ -192,6 +193,8 @@ def _summary(found: submissions.Submission, lang: Lang) -> dict[str, Any]:
         "cycle": found.options.get("cycle", ""),
         "batch_id": found.batch_id,
         "ministry": found.ministry,
+        "ministry_label": ministries().get(found.ministry).label(lang),
+        "reviewed_at": f"{found.reviewed_at:%Y-%m-%d %H:%M}" if found.reviewed_at else "",
         "title": found.title,
         "state": found.state,
         "state_label": SV[f"state_{found.state}"].get(lang),
