@@ -11,7 +11,7 @@ import pytest
 
 from ipkpi.assessment.points import period_year
 from ipkpi.charts import PALETTE, kpi_chart, period_date, to_svg, year_date
-from ipkpi.charts.kpi_chart import COMPONENT_PALETTE
+from ipkpi.charts.labels import COMPONENT_PALETTE
 from ipkpi.followup import FollowUp, MemorySource, Observation, Recorded, Vintage
 from ipkpi.plan.loader import load_plan
 from ipkpi.text import Lang
@@ -52,7 +52,9 @@ def test_a_level_chart_has_history_target_and_paths(followup: FollowUp):
     assert target["data"]["values"][0]["date"] == "2030-01-01"
     paths = [layer for layer in spec["layer"] if layer["mark"].get("strokeDash")]
     assert {layer["data"]["values"][-1]["date"] for layer in paths} == {"2030-01-01"}
-    assert spec["description"] == "輸出額の推移のグラフ。"
+    assert spec["description"] == (
+        "輸出額の推移のグラフ。予測区間は表示範囲（実績値と目標）で切っている。"
+    )
     assert "area" in layer_marks(spec)  # the projection's interval
 
 
@@ -71,11 +73,18 @@ def test_events_are_dated_rules(followup: FollowUp):
     assert status is not None
     spec = kpi_chart(status, "en")
     alt.LayerChart.from_dict(spec)
-    rule = spec["layer"][-1]
-    assert rule["mark"]["type"] == "rule"
-    assert rule["data"]["values"] == [
-        {"date": "2020-04-07", "event": "State of emergency", "when": "2020-04-07"}
-    ]
+    rule, number = spec["layer"][-2:]
+    assert rule["mark"]["type"] == "rule" and number["mark"]["type"] == "text"
+    event = {
+        "date": "2020-04-07",
+        "event": "State of emergency",
+        "when": "2020-04-07",
+        "number": "1",
+        "offset": 0,
+    }
+    assert rule["data"]["values"] == number["data"]["values"] == [event]
+    assert number["encoding"]["text"] == {"field": "number"}
+    assert "Numbered vertical lines mark events" in spec["description"]
 
 
 def test_a_kpi_without_data_has_no_chart(followup: FollowUp):
@@ -239,7 +248,7 @@ def test_a_kpi_without_components_has_no_bars(followup: FollowUp):
     status = followup.kpi("alpha.one.exports")
     assert status is not None
     spec = kpi_chart(status, "ja")
-    assert "bar" not in layer_marks(spec) and "resolve" not in spec
+    assert "bar" not in layer_marks(spec)
     assert spec["layer"][0]["encoding"]["y"]["scale"]["zero"] is False
 
 
@@ -276,12 +285,14 @@ def test_the_plot_keeps_its_height_under_the_components_legend(
 ):
     # The report asks for a 220 px plot; the legend of eight components and its title add
     # their rows on top (a report once squeezed the plot to nothing by overriding the height).
-    from ipkpi.charts.kpi_chart import LEGEND_ROW
+    from ipkpi.charts.labels import LEGEND_ROW
 
     status = cool_japan.kpi("cj.overseas_total")
     assert status is not None
     spec = kpi_chart(status, "ja", width=620, height=220)
-    assert spec["height"] == 220 + LEGEND_ROW * (8 + 2)
+    # Eight components and their title; the total, the needed path, the target and a title.
+    assert spec["height"] == 220 + LEGEND_ROW * (8 + 1) + LEGEND_ROW * (3 + 1)
     plain = followup.kpi("alpha.one.exports")
     assert plain is not None
-    assert kpi_chart(plain, "ja", height=220)["height"] == 220
+    # The series, the needed path, the projection, its interval and the target, and a title.
+    assert kpi_chart(plain, "ja", height=220)["height"] == 220 + LEGEND_ROW * (5 + 1)

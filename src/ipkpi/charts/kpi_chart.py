@@ -1,9 +1,16 @@
 """The Vega-Lite chart of a KPI: its history, target, required and projected paths, events.
 
-A total the plan publishes with its components (the Cool Japan table) also gets stacked bars:
-each survey's components (their observations for the periods the table gives), stacked at
-the year where the KPI series places that survey's total (the latest component year), under
-the total's line.
+Every mark has a legend entry: each series (the KPI's and its peers'), values with a caveat
+(drawn as open rings), the path needed to reach the target (dashed), the projection (dotted)
+and its interval (shaded), the target (a diamond at its deadline, else a dashed rule). Dated
+events are numbered rules whose list is printed under the chart, so they read in print, in
+the PDF and on a phone. A line is broken across a year without data rather than drawn
+straight through it. The y-axis spans the observed values, the paths and the target, never
+the interval, which is cut at the plot's edge (the caption says so); the time axis labels
+whole years that never collide (``time_axis``).
+
+A total the plan publishes with its components (the Cool Japan table) also gets stacked bars
+(``components``).
 
 The spec is a plain dict (Vega-Lite JSON, the version pinned in ``render.VEGA_LITE_VERSION``)
 built directly rather than through Altair's object model: ten thousand KPIs must build in
@@ -16,75 +23,38 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..followup import KpiStatus, Observation, PathPoint, SeriesData
+from ..followup import KpiStatus
 from ..followup.flags import flag_labels
-from ..plan import ChangeFromBaseline, CountToReach, Figure, Level, LevelByDeadline, Rank
-from ..text import Lang, Text
-from ..units import UnitError, convert
-from ..wording import share
-from .axis import period_date, year_date
+from ..plan import Rank
+from ..text import Lang
+from .axis import period_date
+from .components import component_rows, components_layer
+from .domain import gap_rows, y_domain
+from .labels import (
+    FONT,
+    LABELS,
+    LEGEND_ROW,
+    LEGENDS_STACKED,
+    PALETTE,
+    TEXT_COLOUR,
+)
+from .labels import label as _l
+from .paths import (
+    chart_events,
+    event_layers,
+    key,
+    keyed,
+    projection_layers,
+    required_layer,
+    target_layer,
+    target_value,
+)
 from .render import SCHEMA
+from .time_axis import x_encoding, year_ticks
 
-FONT = "Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif"
-# Colours with at least 4.5:1 contrast on white (WCAG 1.4.11 needs 3:1 for graphics).
-PALETTE = ["#0b5cad", "#b3261e", "#1b6e3a", "#6b3fa0", "#8a4b00", "#444444", "#005f73"]
-TARGET_COLOUR = "#8a4b00"
-PATH_COLOUR = "#555555"
-# The components of a total, one colour each, none of them the total's blue (PALETTE[0]): all
-# at least 4.5:1 on white, and told apart also with red-green colour blindness (CIELAB
-# distances checked under simulated deuteranopia and protanopia). White gaps separate the
-# stacked segments, so neighbours need no contrast with each other.
-COMPONENT_PALETTE = [
-    "#c44e00",
-    "#00866a",
-    "#a8437f",
-    "#5e5500",
-    "#333333",
-    "#7b5cc7",
-    "#8f2a2a",
-    "#2b7bab",
-]
-TEXT_COLOUR = "#222222"
-BAR_WIDTH = 18
-LEGEND_ROW = 20
-# Vega's legend layout (an object Vega-Lite passes through only as an expression).
-LEGENDS_STACKED = "{bottom: {anchor: 'start', direction: 'vertical', margin: 8}}"
-
-_L = {
-    "target": Text(ja="目標", en="Target"),
-    "required": Text(ja="目標達成に必要な経路", en="Path needed to reach the target"),
-    "projected": Text(ja="予測経路", en="Projected path"),
-    "interval": Text(ja="予測区間", en="Prediction interval"),
-    "period": Text(ja="期間", en="Period"),
-    "value": Text(ja="値", en="Value"),
-    "series": Text(ja="系列", en="Series"),
-    "flags": Text(ja="注意事項", en="Caveats"),
-    "source": Text(ja="出典", en="Source"),
-    "event": Text(ja="出来事", en="Event"),
-    "date": Text(ja="日付", en="Date"),
-    "year": Text(ja="年", en="Year"),
-    "described": Text(ja="{title}の推移のグラフ。", en="Chart of {title} over time."),
-    "described_components": Text(
-        ja="積み上げ棒は、各調査の合計の構成要素を、その合計を置いた年に示す（各構成要素の年は"
-        "データ表のとおり）。",
-        en="Stacked bars show the components of each survey's total at the year where that "
-        "total is placed (each component's own year is in the data table).",
-    ),
-    "component": Text(ja="構成要素", en="Component"),
-    "unit": Text(ja="単位", en="Unit"),
-    "share": Text(ja="合計に占める割合", en="Share of the total"),
-    "survey": Text(ja="調査", en="Survey"),
-    "total": Text(ja="合計", en="Total"),
-    "current_survey": Text(ja="今回調査", en="This survey"),
-    "previous_survey": Text(ja="前回調査", en="Previous survey"),
-    "definition_changed": Text(
-        ja="前回調査と今回調査で定義が異なる", en="Definition differs between the surveys"
-    ),
-}
-
-
-def _l(key: str, lang: Lang) -> str:
-    return _L[key].get(lang)
+FLAG_COLOUR = "#7a3b00"
+#: The parameter holding the series shown; the page's checkboxes set it (``chart.js``).
+SHOWN = "shown_series"
 
 
 def chart_unit(status: KpiStatus) -> str | None:
@@ -97,112 +67,155 @@ def kpi_chart(
 ) -> dict[str, Any]:
     """The chart of ``status`` in ``lang``; an empty dict when there is nothing to draw.
 
-    ``height`` is the plot's; a components legend adds its rows to it.
+    ``height`` is the plot's; the legend adds its rows to it.
     """
     y_unit = chart_unit(status)
     if y_unit is None:
         return {}
-    wording = status.wording
-    symbol = wording.symbol(lang)
+    symbol = status.wording.symbol(lang)
     title = status.kpi.title.get(lang)
     rows = _observation_rows(status, y_unit, lang)
     if not rows:
         return {}
     y_title = f"{_l('value', lang)} ({symbol})" if symbol else _l("value", lang)
     reverse = isinstance(status.kpi, Rank)
-    component_rows = _component_rows(status, y_unit, lang)
+    bars = component_rows(status, y_unit, lang)
+    target = target_value(status, y_unit)
+    domain = y_domain(
+        [r["value"] for r in rows if r["value"] is not None],
+        [status.wording.scaled(p.value, lang) for p in status.required_path],
+        None if target is None else status.wording.scaled(target, lang),
+        zero=bool(bars),
+        rank=reverse,
+    )
     y: dict[str, Any] = {
         "field": "value",
         "type": "quantitative",
         "title": y_title,
-        # Bars must stand on zero; lines alone may zoom in on their range.
-        "scale": {"reverse": reverse, "zero": bool(component_rows)},
+        # Bars stand on zero; lines zoom in on the data and the target, never the band.
+        "scale": {"reverse": reverse, "zero": bool(bars), "domain": domain, "nice": False},
     }
     layers: list[dict[str, Any]] = []
-    if component_rows:
-        layers.append(_components(component_rows, y, lang))
-    layers.append(_history(rows, y, lang))
+    if bars:
+        layers.append(components_layer(bars, y, lang))
+    names = list(dict.fromkeys(r["series"] for r in rows if r["series"]))
+    layers.append(_history(rows, names, y, lang))
+    flagged = [r for r in rows if r["flags"] and r["value"] is not None]
+    if flagged:
+        layers.append(_flagged(flagged, y, lang))
     if status.required_path:
-        layers.append(_path(status, status.required_path, "required", y, lang))
+        layers.append(required_layer(status, status.required_path, y, lang))
+    banded = False
     if status.projected_path:
-        layers.extend(_projection(status, status.projected_path, y, lang))
-    target = _target(status, y_unit, lang)
-    if target:
-        layers.append(target)
-    events = _events(status, lang)
-    if events:
-        layers.append(events)
-    description = _L["described"].get(lang).format(title=title)
-    if component_rows:
+        projection = projection_layers(status, status.projected_path, y, lang)
+        banded = any(layer["mark"]["type"] == "area" for layer in projection)
+        layers.extend(projection)
+    target_mark = target_layer(status, y_unit, lang)
+    if target_mark:
+        layers.append(target_mark)
+    events = event_layers(status, lang)
+    layers.extend(events)
+    _share_time_axis(layers, rows, status, lang)
+    description = LABELS["described"].get(lang).format(title=title)
+    if bars:
         description += _l("described_components", lang)
+    if banded:
+        description += _l("band_cut", lang)
+    if events:
+        description += _l("events_numbered", lang)
+    if any(r["value"] is None for r in rows):
+        description += _l("gaps", lang)
+    entries = len(names) + sum(
+        1 for layer in layers if layer["encoding"].get("color", {}).get("field") == "key"
+    )
     spec: dict[str, Any] = {
         "$schema": SCHEMA,
         "description": description,
         "width": width,
-        "height": height,
+        "height": height + LEGEND_ROW * (entries + 1),
         "autosize": {"type": "fit", "contains": "padding"},
+        "params": [{"name": SHOWN, "value": names}],
         "config": {
             "font": FONT,
             "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelColor": TEXT_COLOUR},
             "legend": {
                 "labelFontSize": 12,
                 "orient": "bottom",
-                "labelLimit": 400,
+                "labelLimit": {"expr": "max(120, width - 60)"},
                 "labelColor": TEXT_COLOUR,
                 "titleColor": TEXT_COLOUR,
+                # One legend per mark, one under the other: side by side they run out of a
+                # phone's width.
+                "layout": {"expr": LEGENDS_STACKED},
             },
         },
+        # Each mark keeps its own colour and legend entry.
+        "resolve": {"scale": {"color": "independent"}},
         "layer": layers,
     }
-    if isinstance(width, int):
-        # A fixed width (print, PDF) cannot grow: the legend wraps in two columns rather than
-        # running off the right edge (five peers' names do at 620 px).
-        spec["config"]["legend"]["columns"] = 2
-    if component_rows:
-        # The series and the components each keep their own colours and legend; the legends
-        # sit one under the other (side by side they run out of the chart), and the chart
-        # grows by their rows so the plot keeps its height.
-        spec["resolve"] = {"scale": {"color": "independent"}}
-        spec["config"]["legend"]["layout"] = {"expr": LEGENDS_STACKED}
-        names = len({r["component"] for r in component_rows})
-        spec["height"] += LEGEND_ROW * (names + 2)  # a row per name, and the legend's title
+    if bars:
+        spec["height"] += LEGEND_ROW * (len({r["component"] for r in bars}) + 1)
     return spec
 
 
-def _x(lang: Lang) -> dict[str, Any]:
-    return {
-        "field": "date",
-        "type": "temporal",
-        "title": _l("period", lang),
-        "axis": {"format": "%Y", "tickCount": "year", "labelOverlap": True, "labelAngle": 0},
-    }
+def _share_time_axis(
+    layers: list[dict[str, Any]], rows: list[dict[str, Any]], status: KpiStatus, lang: Lang
+) -> None:
+    """Give every layer the same x channel, ticked at whole years over the drawn span."""
+    years = [int(r["date"][:4]) for r in rows]
+    years += [int(p.year) for p in (*status.required_path, *status.projected_path)]
+    deadline = getattr(status.kpi, "deadline", None)
+    if deadline:
+        years.append(int(deadline))
+    x = x_encoding(lang, year_ticks(min(years), max(years)))
+    # From the first year's 1 January, so that its label is drawn even for fiscal years.
+    dates = [r["date"] for r in rows] + [f"{max(years)}-01-01"]
+    scale = {"domain": [f"{min(years)}-01-01", max(dates)], "padding": 12}
+    for layer in layers:
+        old = layer["encoding"].get("x")
+        if old is not None:
+            layer["encoding"]["x"] = old | {
+                "axis": x["axis"],
+                "scale": old.get("scale", {}) | scale,
+            }
 
 
 def _observation_rows(status: KpiStatus, y_unit: str, lang: Lang) -> list[dict[str, Any]]:
-    """The series drawn as lines (the KPI's and its peers'), in the page's scale."""
-    rows = []
+    """The series drawn as lines (the KPI's and its peers'), in the page's scale.
+
+    A row without a value is inserted in a gap of a year or more without data, so that the
+    line breaks there (``domain.gap_rows``).
+    """
+    rows: list[dict[str, Any]] = []
     wording = status.wording
     for data in status.series:
         if data.series.unit != y_unit or data.series.role not in ("kpi", "peer"):
             continue
         label = data.series.label.get(lang)
-        for obs in data.observations:
-            rows.append(
-                {
-                    "series": label,
-                    "date": period_date(obs.period, obs.year),
-                    "period": obs.period,
-                    "value": wording.scaled(obs.value, lang),
-                    "value_text": wording.quantity(obs.value, lang),
-                    "flags": ", ".join(flag_labels(obs.flags, lang)),
-                    "source": obs.source_title,
-                }
-            )
+        own = [
+            {
+                "series": label,
+                "date": period_date(obs.period, obs.year),
+                "year": obs.year,
+                "period": obs.period,
+                "value": wording.scaled(obs.value, lang),
+                "value_text": wording.quantity(obs.value, lang),
+                "flags": ", ".join(flag_labels(obs.flags, lang)),
+                "source": obs.source_title,
+            }
+            for obs in data.observations
+        ]
+        rows.extend(gap_rows(own))
     return rows
 
 
-def _history(rows: list[dict[str, Any]], y: dict[str, Any], lang: Lang) -> dict[str, Any]:
-    names = list(dict.fromkeys(r["series"] for r in rows))
+def _shown() -> dict[str, Any]:
+    return {"filter": f"indexof({SHOWN}, datum.series) >= 0"}
+
+
+def _history(
+    rows: list[dict[str, Any]], names: list[str], y: dict[str, Any], lang: Lang
+) -> dict[str, Any]:
     tooltip = [
         {"field": "series", "title": _l("series", lang)},
         {"field": "period", "title": _l("period", lang)},
@@ -213,271 +226,50 @@ def _history(rows: list[dict[str, Any]], y: dict[str, Any], lang: Lang) -> dict[
     colour = {
         "field": "series",
         "type": "nominal",
-        "title": _l("series", lang),
+        "title": _l("observed", lang),
         "scale": {"domain": names, "range": PALETTE[: max(1, len(names))]},
+        "legend": {"symbolType": "stroke", "symbolStrokeWidth": 2, "columns": 1},
     }
     return {
         "data": {"values": rows},
-        "mark": {"type": "line", "point": {"filled": True, "size": 50}, "strokeWidth": 2},
-        "encoding": {"x": _x(lang), "y": y, "color": colour, "tooltip": tooltip},
-    }
-
-
-def _survey_place(figures: list[Figure], total: Figure | None) -> str | None:
-    """The period a survey's total is placed at: its own, else its latest component's."""
-    if total is not None and total.period:
-        return total.period
-    periods = [f.period for f in figures if f.period]
-    if not periods:
-        return None
-    return max(periods, key=lambda p: period_date(p, None))
-
-
-def _at(data: SeriesData | None, period: str | None) -> Observation | None:
-    if data is None or not period:
-        return None
-    return next((o for o in data.observations if o.period == period), None)
-
-
-def _converted(value: float, from_unit: str, to_unit: str) -> float | None:
-    try:
-        return convert(value, from_unit, to_unit)
-    except UnitError:
-        return None
-
-
-def _component_rows(status: KpiStatus, y_unit: str, lang: Lang) -> list[dict[str, Any]]:
-    """The components of each survey of a published total, in ``y_unit``, as bar rows.
-
-    The plan's components table says which period of each component makes up each survey's
-    total; the value drawn is that component series' observation for that period, as known at
-    the follow-up's date (so the bars and the data table hold the same numbers). A component
-    without that observation, or in a unit that does not convert, is left out: nothing is
-    filled in. Each survey's bars stand at the period its total is placed at (the total's own
-    period, else its latest component's). Shares are of the KPI series' value there, else of
-    the published total, else of the sum of the drawn components.
-    """
-    kpi = status.kpi
-    if not isinstance(kpi, LevelByDeadline) or not kpi.components:
-        return []
-    wording = status.wording
-    by_id = {d.series.id: d for d in status.series}
-    published = kpi.published_total
-    rows: list[dict[str, Any]] = []
-    for survey in ("current", "previous"):
-        figures: list[Figure] = [getattr(c, survey) for c in kpi.components]
-        total_figure: Figure | None = getattr(published, survey) if published else None
-        place = _survey_place(figures, total_figure)
-        if place is None:
-            continue
-        drawn = []
-        for index, (component, figure) in enumerate(zip(kpi.components, figures, strict=True)):
-            data = by_id.get(component.series)
-            obs = _at(data, figure.period)
-            value = None if obs is None else _converted(obs.value, obs.unit, y_unit)
-            if data is not None and obs is not None and value is not None:
-                drawn.append((index, component, data, obs, value))
-        if not drawn:
-            continue
-        main = _at(status.main, place)
-        total = None if main is None else _converted(main.value, main.unit, y_unit)
-        if total is None and total_figure is not None:
-            total = _converted(total_figure.value, total_figure.unit, y_unit)
-        if total is None:
-            total = sum(d[-1] for d in drawn)
-        for index, component, data, obs, value in drawn:
-            flags = flag_labels(obs.flags, lang)
-            if component.definition_changed:
-                flags.append(_l("definition_changed", lang))
-            rows.append(
-                {
-                    "component": data.series.label.get(lang),
-                    "order": index,
-                    "date": period_date(place, None),
-                    "period": obs.period,
-                    "value": wording.scaled(value, lang),
-                    "value_text": wording.quantity(value, lang),
-                    "share": value / total if total else None,
-                    "share_text": share(value / total) if total else "",
-                    "survey": _l(f"{survey}_survey", lang),
-                    "total": wording.quantity(total, lang),
-                    "flags": ", ".join(flags),
-                    "source": obs.source_title,
-                }
-            )
-    return rows
-
-
-def _components(rows: list[dict[str, Any]], y: dict[str, Any], lang: Lang) -> dict[str, Any]:
-    # In the table's order, each component keeping its colour whichever others are drawn.
-    drawn = sorted({(r["order"], r["component"]) for r in rows})
-    names = [name for _, name in drawn]
-    colours = [COMPONENT_PALETTE[i % len(COMPONENT_PALETTE)] for i, _ in drawn]
-    return {
-        "data": {"values": rows},
+        "transform": [_shown()],
         "mark": {
-            "type": "bar",
-            "width": BAR_WIDTH,
-            "stroke": "#ffffff",
-            "strokeWidth": 1,
+            "type": "line",
+            "point": {"filled": True, "size": 50},
+            "strokeWidth": 2,
+            # A row without a value breaks the line (a gap), and draws nothing.
+            "invalid": "break-paths-show-domains",
         },
-        "encoding": {
-            # Room for half a bar at either end of the time axis.
-            "x": _x(lang) | {"scale": {"padding": BAR_WIDTH}},
-            "y": y | {"stack": "zero"},
-            "color": {
-                "field": "component",
-                "type": "nominal",
-                "title": _l("component", lang),
-                "scale": {"domain": names, "range": colours},
-                "legend": {"columns": 1, "symbolType": "square"},
-            },
-            "order": {"field": "order", "type": "quantitative"},
-            "tooltip": [
-                {"field": "component", "title": _l("component", lang)},
-                {"field": "period", "title": _l("period", lang)},
-                {"field": "value_text", "title": _l("value", lang)},
-                {"field": "share_text", "title": _l("share", lang)},
-                {"field": "survey", "title": _l("survey", lang)},
-                {"field": "total", "title": _l("total", lang)},
-                {"field": "flags", "title": _l("flags", lang)},
-                {"field": "source", "title": _l("source", lang)},
-            ],
-        },
+        "encoding": {"x": x_encoding(lang), "y": y, "color": colour, "tooltip": tooltip},
     }
 
 
-def _path_rows(
-    status: KpiStatus, points: tuple[PathPoint, ...], name: str, lang: Lang
-) -> list[dict[str, Any]]:
-    wording = status.wording
-
-    def scaled(value: float | None) -> float | None:
-        return None if value is None else wording.scaled(value, lang)
-
-    return [
-        {
-            "path": name,
-            "date": year_date(p.year),
-            "value": wording.scaled(p.value, lang),
-            "value_text": wording.quantity(p.value, lang),
-            "low": scaled(p.low),
-            "high": scaled(p.high),
-            "low_text": wording.quantity(p.low, lang),
-            "high_text": wording.quantity(p.high, lang),
-        }
-        for p in points
-    ]
-
-
-def _path(
-    status: KpiStatus, points: tuple[PathPoint, ...], key: str, y: dict[str, Any], lang: Lang
-) -> dict[str, Any]:
-    return {
-        "data": {"values": _path_rows(status, points, _l(key, lang), lang)},
-        "mark": {"type": "line", "strokeDash": [6, 4], "color": PATH_COLOUR, "strokeWidth": 1.5},
-        "encoding": {
-            "x": _x(lang),
-            "y": y,
-            "tooltip": [
-                {"field": "path", "title": _l("series", lang)},
-                {"field": "value_text", "title": _l("value", lang)},
-            ],
-        },
-    }
-
-
-def _projection(
-    status: KpiStatus, points: tuple[PathPoint, ...], y: dict[str, Any], lang: Lang
-) -> list[dict[str, Any]]:
-    rows = _path_rows(status, points, _l("projected", lang), lang)
-    layers = []
-    if all(r["low"] is not None and r["high"] is not None for r in rows):
-        layers.append(
-            {
-                "data": {"values": rows},
-                "mark": {"type": "area", "opacity": 0.18, "color": PALETTE[0]},
-                "encoding": {
-                    "x": _x(lang),
-                    "y": y | {"field": "low"},
-                    "y2": {"field": "high"},
-                    "tooltip": [
-                        {"field": "low_text", "title": _l("interval", lang)},
-                        {"field": "high_text", "title": _l("interval", lang)},
-                    ],
-                },
-            }
-        )
-    layers.append(
+def _flagged(rows: list[dict[str, Any]], y: dict[str, Any], lang: Lang) -> dict[str, Any]:
+    """An open ring around each value with a caveat (approximate, lower bound, secondary…)."""
+    return keyed(
         {
             "data": {"values": rows},
-            "mark": {"type": "line", "strokeDash": [2, 3], "color": PALETTE[0]},
-            "encoding": {"x": _x(lang), "y": y},
+            "transform": [_shown()],
+            "mark": {
+                "type": "point",
+                "shape": "circle",
+                "size": 180,
+                "filled": False,
+                "strokeWidth": 2,
+            },
+            "encoding": {
+                "x": x_encoding(lang),
+                "y": y,
+                "color": key(_l("flagged", lang), FLAG_COLOUR, symbolType="circle"),
+                "tooltip": [
+                    {"field": "series", "title": _l("series", lang)},
+                    {"field": "period", "title": _l("period", lang)},
+                    {"field": "value_text", "title": _l("value", lang)},
+                    {"field": "flags", "title": _l("flags", lang)},
+                ],
+            },
         }
     )
-    return layers
 
 
-def _target_value(status: KpiStatus, y_unit: str) -> float | None:
-    kpi = status.kpi
-    if isinstance(kpi, Rank):
-        return float(kpi.target_rank)
-    if isinstance(kpi, LevelByDeadline | Level | CountToReach):
-        try:
-            return convert(kpi.target.value, kpi.target.unit, y_unit)
-        except UnitError:
-            return None
-    if isinstance(kpi, ChangeFromBaseline):
-        base = next((v.base_value for v in status.verdicts if v.base_value is not None), None)
-        return None if base is None else base + kpi.change
-    return None
-
-
-def _target(status: KpiStatus, y_unit: str, lang: Lang) -> dict[str, Any] | None:
-    value = _target_value(status, y_unit)
-    if value is None:
-        return None
-    deadline = getattr(status.kpi, "deadline", None)
-    worded = status.wording.quantity(value, lang)
-    label = f"{_l('target', lang)} {worded}" + (f" ({deadline})" if deadline else "")
-    row: dict[str, Any] = {"target": label, "value": status.wording.scaled(value, lang)}
-    encoding: dict[str, Any] = {
-        "y": {"field": "value", "type": "quantitative"},
-        "tooltip": [{"field": "target", "title": _l("target", lang)}],
-    }
-    if deadline:
-        # On the axis a year sits at its start (every observation and path does), so the
-        # target for 2033 is drawn where the 2033 value and the paths' ends are.
-        row["date"] = year_date(float(deadline))
-        encoding["x"] = _x(lang)
-        mark: dict[str, Any] = {
-            "type": "point",
-            "shape": "diamond",
-            "size": 140,
-            "filled": True,
-            "color": TARGET_COLOUR,
-        }
-    else:
-        mark = {"type": "rule", "color": TARGET_COLOUR, "strokeDash": [8, 3], "strokeWidth": 1.5}
-    return {"data": {"values": [row]}, "mark": mark, "encoding": encoding}
-
-
-def _events(status: KpiStatus, lang: Lang) -> dict[str, Any] | None:
-    rows: list[dict[str, str]] = [
-        {"date": period_date(event.date, None), "event": event.label.get(lang), "when": event.date}
-        for data in status.series
-        for event in data.series.events
-    ]
-    if not rows:
-        return None
-    return {
-        "data": {"values": rows},
-        "mark": {"type": "rule", "color": "#6b6b6b", "strokeDash": [1, 2]},
-        "encoding": {
-            "x": _x(lang),
-            "tooltip": [
-                {"field": "when", "title": _l("date", lang)},
-                {"field": "event", "title": _l("event", lang)},
-            ],
-        },
-    }
+__all__ = ["chart_events", "chart_unit", "kpi_chart"]

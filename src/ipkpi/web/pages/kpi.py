@@ -11,7 +11,7 @@ from typing import Any
 
 from typing_extensions import TypedDict
 
-from ...charts import kpi_chart, to_svg
+from ...charts import chart_events, kpi_chart, to_svg
 from ...followup import FollowUp, KpiStatus
 from ...followup.describe import deadline_of, goal_text
 from ...plan import (
@@ -143,6 +143,7 @@ class Components(TypedDict):
 
 @closed
 class EventData(TypedDict):
+    number: int
     date: str
     label: str
     series: str
@@ -263,13 +264,15 @@ def kpi_page(followup: FollowUp, status: KpiStatus, lang: Lang) -> KpiPage:
         used.add(kpi.baseline.source)
     events: list[EventData] = [
         {
-            "date": e.date,
-            "label": tx(e.label, lang),
-            "series": tx(s.series.label, lang),
-            "source": tx(sources[e.source].title, lang) if e.source in sources else e.source,
+            "number": e["number"],
+            "date": e["item"].date,
+            "label": tx(e["item"].label, lang),
+            "series": tx(e["series"].series.label, lang),
+            "source": tx(sources[e["item"].source].title, lang)
+            if e["item"].source in sources
+            else e["item"].source,
         }
-        for s in status.series
-        for e in s.series.events
+        for e in chart_events(status, lang)
     ]
     used.update(e.source for s in status.series for e in s.series.events)
     return KpiPage(
