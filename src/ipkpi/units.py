@@ -191,6 +191,39 @@ def unit(name: str) -> Unit:
     return found
 
 
+# What a quantity of each dimension can be, in its base unit (None: no bound that way).
+_BOUNDS: dict[str, tuple[float | None, float | None]] = {
+    "share": (0.0, 100.0),
+    "rank": (1.0, None),
+    "money_jpy": (0.0, None),
+    "persons": (0.0, None),
+    "count": (0.0, None),
+    "enterprises": (0.0, None),
+    "accesses_month": (0.0, None),
+    "per_million": (0.0, None),
+}
+
+
+def bounds(name: str) -> tuple[float | None, float | None]:
+    """The lowest and highest value a quantity in unit ``name`` can take, in that unit.
+
+    Shares are 0–100 %, ranks at least 1, counts, amounts, persons and rates per population
+    at least 0; changes (percentage points) and indices have no bound. An unknown unit has
+    none either.
+    """
+    try:
+        found = unit(name)
+    except UnitError:
+        return None, None
+    lo, hi = _BOUNDS.get(found.dimension, (None, None))
+    if found.dimension == "rank":
+        return lo, hi  # a rank is a place, whatever its multiplier
+    return (
+        None if lo is None else lo / found.factor,
+        None if hi is None else hi / found.factor,
+    )
+
+
 def conversion_factor(source: str, target: str) -> float:
     """Multiply a value in ``source`` by this to express it in ``target``."""
     a, b = unit(source), unit(target)

@@ -62,17 +62,20 @@ def test_interval_and_probability_from_a_noisy_linear_series() -> None:
     assert v.status == ("on_track" if centre >= 18 else "off_track")
 
 
-def test_two_points_project_without_interval() -> None:
-    v = one("forecast", [2022, 2024], [4, 5], "increase", target=10, target_year=2030)
-    assert v.projected_value == pytest.approx(5 * 1.25**3)
-    assert (v.interval_low, v.probability) == (None, None)
-    assert "two_points" in v.notes
+@pytest.mark.parametrize("n", [2, 3])
+def test_fewer_than_four_points_give_no_forecast(n: int) -> None:
+    years, values = [2019, 2021, 2023][-n:], [4.0, 4.5, 5.0][-n:]
+    v = one("forecast", years, values, "increase", target=10, target_year=2030)
+    assert (v.status, v.reason) == ("not_available", "too_few_points")
+    assert (v.projected_value, v.interval_low, v.probability) == (None, None, None)
+    assert one("trend", years, values, None).reason == "too_few_points"
 
 
 def test_statuses_with_a_target() -> None:
-    met = one("forecast", [2020, 2024], [4, 12], "increase", target=10, target_year=2030)
-    away = one("forecast", [2020, 2022, 2024], [9, 8, 7], "increase", target=10, target_year=2030)
-    missed = one("forecast", [2020, 2024], [4, 5], "increase", target=10, target_year=2023)
+    years = [2018, 2020, 2022, 2024]
+    met = one("forecast", years, [4, 6, 8, 12], "increase", target=10, target_year=2030)
+    away = one("forecast", years, [9.5, 9, 8, 7], "increase", target=10, target_year=2030)
+    missed = one("forecast", years, [4, 4.5, 4.8, 5], "increase", target=10, target_year=2023)
     assert met.status == "target_met"
     assert away.status == "moving_away"
     assert (missed.status, missed.projected_value) == ("missed", None)
@@ -87,7 +90,9 @@ def test_without_a_target_the_slope_must_be_clear() -> None:
 
 
 def test_non_positive_values_use_the_linear_model() -> None:
-    v = one("forecast", [2020, 2021, 2022], [-1, 0, 1], "increase", target=3, target_year=2025)
+    v = one(
+        "forecast", [2019, 2020, 2021, 2022], [-2, -1, 0, 1], "increase", target=3, target_year=2025
+    )
     assert v.rate_kind == "change" and v.observed_rate == pytest.approx(1.0)
 
 

@@ -22,11 +22,11 @@ def test_the_projection_is_the_forecast_with_its_interval() -> None:
 
 def test_two_points_or_another_methods_rate_draw_no_projection() -> None:
     # Cool Japan's two totals (19.1 → 27.1 兆円, +41.9 %): carried to 2033 that rate would draw
-    # 631 兆円. The forecast has no interval from two points; UNSD's projection is a bare CAGR.
+    # 631 兆円. The forecast gives nothing from two points; UNSD's projection is a bare CAGR.
     years, values = [2023, 2024], [19.1, 27.1]
     forecast = assess_series((years, values), "forecast", **GOAL)  # type: ignore[arg-type]
     unsd = assess_series((years, values), "unsd", **GOAL)  # type: ignore[arg-type]
-    assert forecast.projected_value is not None and forecast.interval_low is None
+    assert (forecast.reason, forecast.projected_value) == ("too_few_points", None)
     assert unsd.projected_value == pytest.approx(27.1 * (27.1 / 19.1) ** 9)
     assert projected_path([unsd, forecast]) == ()
 

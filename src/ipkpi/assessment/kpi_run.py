@@ -7,10 +7,14 @@ from dataclasses import replace
 from typing import Any
 
 from ..plan.series import Series
+from ..units import bounds
 from .kpi_inputs import break_between, is_percent
 from .points import Point
 from .run import assess_series
 from .verdict import Verdict
+
+BOUNDED = ("forecast", "trend")
+"""The methods that project, and so need to know what the quantity can be."""
 
 
 def run(
@@ -27,6 +31,9 @@ def run(
     model: str | None = None,
 ) -> Verdict:
     options: dict[str, Any] = {} if model is None else {"model": model}
+    if method in BOUNDED and series is not None:
+        lower, upper = bounds(series.unit)
+        options |= {"lower": lower, "upper": upper}
     percent = None if series is None else is_percent(series.unit)
     v = assess_series(
         list(pts),

@@ -55,6 +55,10 @@ REASONS: Final[dict[str, Text]] = {
     ),
     "no_peer_data": t("比較対象の観測値がない", "there are no observations for the peers"),
     "no_series": t("KPIに系列が定義されていない", "the KPI has no series defined"),
+    "too_few_points": t(
+        "予測には観測値が4点以上必要（それ未満では傾向の幅が分からない）",
+        "a forecast needs at least four observations (with fewer, the trend's spread is unknown)",
+    ),
 }
 REASON_CODES: Final = tuple(REASONS)
 
@@ -112,6 +116,20 @@ NOTES: Final[dict[str, Text]] = {
     ),
     "clipped_to_limit": t(
         "予測値を自然な限界で打ち切った", "the projection is capped at the natural limit"
+    ),
+    "interval_cut_at_bound": t(
+        "予測値・予測区間のうち取り得る範囲（0～100%、1位以上、0以上）を超える部分は"
+        "その境界で打ち切った",
+        "the projection or its interval left the quantity's possible range (0–100 %, first "
+        "place at best, zero or more) and is cut at that bound",
+    ),
+    "logit_space": t(
+        "割合の予測は0～100%に収まるようロジット変換して計算",
+        "the share is forecast on the logit scale, so it stays within 0–100 %",
+    ),
+    "log_space": t(
+        "予測は負にならないよう対数で計算（ペースは年あたりの変化量）",
+        "forecast on the log scale so it stays positive (pace as a change a year)",
     ),
     "break_in_series": t(
         "基準と最新の間に系列の断絶がある",

@@ -1,12 +1,24 @@
 """Trend projection to the deadline, with a prediction interval and a probability (§5.5, §6).
 
 Model: ordinary least squares on the last ``window`` (default 10) observations of a series,
-time in years. Log-linear (``ln y = a + b·t``, a constant growth rate) when every value in the
-window and the target are positive, else linear (``y = a + b·t``, a constant change a year);
-``model="linear"`` forces the linear fit (ranks, percentage points, counts). The projection to
-the target year has a Student-t prediction interval (default 90 %, ``n − 2`` degrees of freedom)
-and the probability that the value in the target year meets the target under that predictive
-distribution. Two observations give a line and a projection but no interval or probability.
+time in years, in a space that respects the quantity's bounds (``lower``/``upper``, per series;
+see :mod:`ipkpi.assessment.spaces`). A quantity bounded on both sides (a share, 0–100 %) is
+fitted as ``logit y = a + b·t`` when its values and target lie strictly inside; a positive
+quantity as ``ln y = a + b·t`` (a constant growth rate) when every value in the window and the
+target are positive; anything else as ``y = a + b·t``. ``model="linear"`` asks for the pace in
+units a year (ranks, percentage points, counts): an unbounded series is then fitted linearly,
+a bounded one still in its space. The projection to the target year has a Student-t prediction
+interval (default 90 %, ``n − 2`` degrees of freedom) computed in the fitted space and mapped
+back, and the probability that the value in the target year meets the target under that
+predictive distribution. Whatever still leaves a bound (a linear fit of a series that touches
+it) is cut at the bound, with the note ``interval_cut_at_bound``.
+
+Minimum evidence: a forecast or a trend needs ``MIN_POINTS`` (4) observations in its window;
+fewer give no verdict (``too_few_points``): two or three points fix a line but not its spread,
+and a decade's projection from them is a guess (the Cool Japan total's two surveys).
+
+The observed rate is the fitted growth a year (log space, ``model="auto"``), else the fitted
+line's change a year over the window, in the quantity's units.
 
 Statuses with a target: ``target_met`` (the latest value already meets it); ``moving_away``
 (fitted trend the wrong way); ``on_track`` (the projection meets the target: probability ≥ ½);
@@ -21,8 +33,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from ...text import t
+from .. import spaces
 from .._outcome import Outcome, classify, growth
 from ..batch import F64, SeriesBatch
 from ..explain import Pair, Words
@@ -34,6 +48,8 @@ from ..vocabulary import NA
 
 DEFAULT_WINDOW = 10
 DEFAULT_LEVEL = 0.90
+MIN_POINTS = 4
+"""Observations a forecast or trend verdict needs in its window (docs/assessment.md)."""
 _CHUNK = 1 << 17
 
 FORECAST_STATUSES = (
@@ -74,21 +90,48 @@ class Fit:
     sxx: F64
     s2: F64
     log_model: np.ndarray
+    """Rates are growth rates (log space, ``model="auto"``)."""
+    space: NDArray[np.int8]
+    observed: F64
+    """The fitted rate: growth a year, or change a year over the window in units."""
 
 
-def fit(batch: SeriesBatch, window: int, model: str) -> Fit:
+def fit(
+    batch: SeriesBatch, window: int, model: str, lower: F64 | None = None, upper: F64 | None = None
+) -> Fit:
     """Fit every series on its last ``window`` points, in chunks of series (no loop per series)."""
+    lower = spaces.per_series(lower, batch.n, "lower")
+    upper = spaces.per_series(upper, batch.n, "upper")
     parts = [
-        _fit_chunk(batch, lo, min(lo + _CHUNK, batch.n), window, model)
+        _fit_chunk(batch, lo, min(lo + _CHUNK, batch.n), window, model, lower, upper)
         for lo in range(0, batch.n, _CHUNK)
     ]
     if not parts:
         empty = np.zeros(0)
-        return Fit(empty, empty, empty, empty, empty, empty, np.zeros(0, dtype=bool))
+        none = np.zeros(0, dtype=bool)
+        return Fit(empty, empty, empty, empty, empty, empty, none, none.astype(np.int8), empty)
     return Fit(*(np.concatenate([getattr(p, f) for p in parts]) for f in Fit.__dataclass_fields__))
 
 
-def _fit_chunk(batch: SeriesBatch, lo: int, hi: int, window: int, model: str) -> Fit:
+def _spaces(
+    v: F64, valid: np.ndarray, target: F64, lo: F64, hi: F64, model: str
+) -> tuple[NDArray[np.int8], np.ndarray]:
+    """Each series' fitting space, and whether its rates are growth rates."""
+    two_sided = ~np.isnan(lo) & ~np.isnan(hi)
+    with np.errstate(invalid="ignore"):
+        inside = np.all(~valid | ((v > lo[:, None]) & (v < hi[:, None])), axis=1)
+        target_inside = np.isnan(target) | ((target > lo) & (target < hi))
+    logit = two_sided & inside & target_inside
+    positive = np.all(v > 0, axis=1) & ~(target <= 0)
+    bounded_below = ~np.isnan(lo) & (lo >= 0)
+    log = ~two_sided & positive & ((model != "linear") | bounded_below)
+    space = np.where(logit, spaces.LOGIT, np.where(log, spaces.LOG, spaces.LINEAR))
+    return space.astype(np.int8), log & (model != "linear")
+
+
+def _fit_chunk(
+    batch: SeriesBatch, lo: int, hi: int, window: int, model: str, lower: F64, upper: F64
+) -> Fit:
     last = batch.last[lo:hi]
     m = np.minimum(batch.lengths[lo:hi], window)
     back = np.arange(window)
@@ -101,9 +144,12 @@ def _fit_chunk(batch: SeriesBatch, lo: int, hi: int, window: int, model: str) ->
     else:
         x = v = np.zeros(valid.shape)
     target = batch.target[lo:hi]
-    positive = np.all(v > 0, axis=1) & ~(target <= 0)
-    log_model = positive & (model != "linear")
-    y = np.where(log_model[:, None], np.log(np.where(v > 0, v, 1.0)), v) * valid
+    bl, bh = lower[lo:hi], upper[lo:hi]
+    space, log_model = _spaces(v, valid, target, bl, bh, model)
+    if np.any(space != spaces.LINEAR):
+        y = np.where(valid, spaces.forward(v, space, bl, bh), 0.0)
+    else:
+        y = v * valid
     mf = np.maximum(m, 1).astype(np.float64)
     x_mean = x.sum(axis=1) / mf
     y_mean = y.sum(axis=1) / mf
@@ -115,7 +161,15 @@ def _fit_chunk(batch: SeriesBatch, lo: int, hi: int, window: int, model: str) ->
     slope = sxy / sxx
     intercept = y_mean - slope * x_mean
     s2 = np.maximum(syy - slope * sxy, 0.0) / (mf - 2)
-    return Fit(m.astype(np.float64), intercept, slope, x_mean, sxx, s2, log_model)
+    # The fitted line's change a year over the window, in the quantity's own units.
+    x_first = x.min(axis=1)
+    span = np.where(x_first < 0, -x_first, np.nan)
+    at_first = spaces.back(intercept + slope * x_first, space, bl, bh)
+    change = np.where(
+        space == spaces.LINEAR, slope, (spaces.back(intercept, space, bl, bh) - at_first) / span
+    )
+    observed = np.where(log_model, np.expm1(slope), change)
+    return Fit(m.astype(np.float64), intercept, slope, x_mean, sxx, s2, log_model, space, observed)
 
 
 def assess_forecast(
@@ -124,10 +178,12 @@ def assess_forecast(
     window: int = DEFAULT_WINDOW,
     level: float = DEFAULT_LEVEL,
     model: str = "auto",
+    lower: ArrayLike | None = None,
+    upper: ArrayLike | None = None,
 ) -> VerdictTable:
     """Project every series of ``batch`` to its target year; see the module docstring."""
     with np.errstate(all="ignore"):
-        return _assess(batch, window, level, model, "forecast")
+        return _assess(batch, window, level, model, "forecast", lower, upper)
 
 
 def assess_trend(
@@ -136,19 +192,31 @@ def assess_trend(
     window: int = DEFAULT_WINDOW,
     level: float = DEFAULT_LEVEL,
     model: str = "auto",
+    lower: ArrayLike | None = None,
+    upper: ArrayLike | None = None,
 ) -> VerdictTable:
     """The fitted trend only, no direction or target needed (monitored KPIs)."""
     with np.errstate(all="ignore"):
-        return _assess(batch, window, level, model, "trend")
+        return _assess(batch, window, level, model, "trend", lower, upper)
 
 
-def _assess(batch: SeriesBatch, window: int, level: float, model: str, method: str) -> VerdictTable:
+def _assess(
+    batch: SeriesBatch,
+    window: int,
+    level: float,
+    model: str,
+    method: str,
+    lower: ArrayLike | None,
+    upper: ArrayLike | None,
+) -> VerdictTable:
     if model not in ("auto", "linear"):
         raise ValueError(f"unknown forecast model {model!r}: use 'auto' or 'linear'")
     rules = ("target", "trend") if method == "forecast" else ("trend",)
     th = {"target": {"interval_level": level}, "trend": {"interval_level": level}}
     out = Outcome(method, _CODES[method], batch, rules, th, "growth")
-    f = fit(batch, window, model)
+    lo_b = spaces.per_series(lower, batch.n, "lower")
+    hi_b = spaces.per_series(upper, batch.n, "upper")
+    f = fit(batch, window, model, lo_b, hi_b)
     d = batch.direction.astype(np.float64)
     cur = out.current_index
     out.base_index = np.where(cur >= 0, cur - (f.points.astype(np.int64) - 1), -1)
@@ -157,15 +225,18 @@ def _assess(batch: SeriesBatch, window: int, level: float, model: str, method: s
     q = t_quantile((1 + level) / 2, np.maximum(df, 1).astype(np.int64))
     se_slope = np.sqrt(f.s2 / f.sxx)
     out.extra["log_model"] = f.log_model.astype(np.float64)
+    out.extra["space"] = f.space.astype(np.float64)
     out.extra["interval_level"] = np.full(batch.n, level)
 
     out.fail(cur < 0, "no_data")
     if method == "forecast":
         out.fail(batch.direction == 0, "no_direction")
     out.fail(batch.lengths == 1, "single_observation")
+    out.fail(f.points < MIN_POINTS, "too_few_points")
     ok = out.ok
-    out.note(ok & (f.points == 2), "two_points")
-    out.observed_rate = np.where(ok, np.where(f.log_model, np.expm1(f.slope), f.slope), np.nan)
+    out.note(ok & (f.space == spaces.LOGIT), "logit_space")
+    out.note(ok & (f.space == spaces.LOG) & ~f.log_model, "log_space")
+    out.observed_rate = np.where(ok, f.observed, np.nan)
 
     sure = (df >= 1) & ((f.slope - q * se_slope > 0) | (f.slope + q * se_slope < 0))
     if method == "trend":
@@ -188,19 +259,20 @@ def _assess(batch: SeriesBatch, window: int, level: float, model: str, method: s
     out.use_rule(ok & ~dated, "trend")
     out.note(dated & (ty <= cy), "deadline_passed")
 
-    g = np.where(f.log_model, np.log(np.where(tgt > 0, tgt, 1.0)), tgt)
+    g = spaces.forward(tgt, f.space, lo_b, hi_b)
     x_t = ty - cy
     centre = f.intercept + f.slope * x_t
     se = np.sqrt(f.s2 * (1 + 1 / f.points + (x_t - f.x_mean) ** 2 / f.sxx))
-    projected = np.where(f.log_model, np.exp(centre), centre)
-    low = np.where(f.log_model, np.exp(centre - q * se), centre - q * se)
-    high = np.where(f.log_model, np.exp(centre + q * se), centre + q * se)
+    projected, cut_p = spaces.cut(spaces.back(centre, f.space, lo_b, hi_b), lo_b, hi_b)
+    low, cut_l = spaces.cut(spaces.back(centre - q * se, f.space, lo_b, hi_b), lo_b, hi_b)
+    high, cut_h = spaces.cut(spaces.back(centre + q * se, f.space, lo_b, hi_b), lo_b, hi_b)
     p_ge = 1 - t_cdf((g - centre) / se, np.maximum(df, 1))
     # A perfect fit has no spread: the target is met or not, at equality both ways.
     probability = np.where(
         se > 0, np.where(d > 0, p_ge, 1 - p_ge), (d * (centre - g) >= 0).astype(np.float64)
     )
     has_interval = ahead & (df >= 1)
+    out.note(ahead & (cut_p | (has_interval & (cut_l | cut_h))), "interval_cut_at_bound")
     projected, low, high = _cap(batch, d, projected, low, high, out, ahead)
     out.extra["projected"] = np.where(ahead, projected, np.nan)
     out.extra["interval_low"] = np.where(has_interval, low, np.nan)
@@ -254,7 +326,11 @@ def explain_forecast(v: Verdict, w: Words) -> Pair:
     """The fitted trend, its projection to the target year with its interval and probability."""
     obs, tg = w.rate(v.observed_rate), w.number(v.target)
     ty = w.target_year
-    model = ("対数線形", "Log-linear") if v.rate_kind == "growth" else ("線形", "Linear")
+    model = ("線形", "Linear")
+    if v.rate_kind == "growth" or "log_space" in v.notes:
+        model = ("対数線形", "Log-linear")
+    elif "logit_space" in v.notes:
+        model = ("ロジット線形", "Logit-linear")
     fitted_ja = f"{w.base}～{w.current}の{model[0]}トレンドは{obs[0]}"
     fitted_en = f"{model[1]} trend over {w.base}–{w.current}: {obs[1]}"
     if v.projected_value is None:
@@ -262,9 +338,8 @@ def explain_forecast(v: Verdict, w: Words) -> Pair:
     projected = w.number(v.projected_value)
     if v.interval_low is None or v.probability is None:
         return (
-            f"{fitted_ja}。{ty}年の予測値は{projected[0]}（目標{tg[0]}、2点のみのため区間なし）。",
-            f"{fitted_en}; projected {projected[1]} in {ty} against a target of {tg[1]} "
-            "(two points: no interval).",
+            f"{fitted_ja}。{ty}年の予測値は{projected[0]}（目標{tg[0]}）。",
+            f"{fitted_en}; projected {projected[1]} in {ty} against a target of {tg[1]}.",
         )
     lo, hi = w.number(v.interval_low), w.number(v.interval_high)
     level = f"{(v.interval_level or 0) * 100:.0f}%"
