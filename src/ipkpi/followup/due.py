@@ -103,6 +103,8 @@ def waiting_text(item: Awaited, lang: Lang) -> str:
         return f"Awaiting data: {name} (next release: {when})"
     if item.state == "overdue":
         return f"データ待ち：{name}（公表予定 {when}、未収録）"
+    if item.month is None:
+        return f"データ待ち：{name}（次回公表予定：未定）"
     return f"データ待ち：{name}（次回公表予定 {when}）"
 
 
@@ -120,9 +122,12 @@ def is_current(status: KpiStatus, waits: list[Awaited]) -> bool:
 
 
 STATE_LABELS: dict[str, Text] = {
-    "overdue": Text(ja="公表予定を過ぎて未収録", en="Overdue: due date passed, not in the data"),
+    "overdue": Text(
+        ja="公表予定の月を過ぎたが未収録",
+        en="Overdue: the expected month has passed, not in the data",
+    ),
     "due": Text(ja="今月公表予定", en="Due this month"),
-    "upcoming": Text(ja="公表予定", en="Upcoming"),
+    "upcoming": Text(ja="今後公表予定", en="Upcoming"),
     "unknown": Text(ja="公表時期未定", en="Release date not known"),
 }
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 from typing import Final
 
 from ..text import Lang, Text, t
+from .data_strings import DATA_UI
 
 UI: Final[dict[str, Text]] = {
+    **DATA_UI,
     # measures and ministries (the review cycle)
     "measures_index": t("施策の実施状況", "Measures"),
     "implementation": t("施策の実施状況", "Measures"),

@@ -130,8 +130,14 @@ def quantity(value: float | None, unit_code: str, lang: Lang, *, approximate: bo
 
 
 def unit_symbol(unit_code: str, lang: Lang) -> str:
-    """A unit's symbol as stored (a data table's unit column): ``百万アクセス/月``."""
+    """A unit's symbol as stored (a data table's unit column): ``百万アクセス/月``.
+
+    A unit without a symbol in ``lang`` (a bare count in English) gives its name in ``lang``,
+    never the other language's symbol.
+    """
     try:
-        return unit(unit_code).symbol.get(lang)
+        found = unit(unit_code)
     except UnitError:
         return unit_code
+    symbol = found.symbol.en if lang == "en" else found.symbol.ja
+    return symbol or found.label.get(lang)

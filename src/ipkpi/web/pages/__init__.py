@@ -9,7 +9,7 @@ in ``templates/``, its strings in ``ui_strings.py``, and add the ``PAGE`` here.
 
 from __future__ import annotations
 
-from . import api, dataset, home, kpi, measures, outline, progress, search
+from . import api, dataset, due, home, kpi, measures, outline, progress, search
 from .spec import Download, NotFoundError, Page, PageRequest, Param, not_found, once
 
 PAGES: tuple[Page, ...] = (
@@ -17,6 +17,7 @@ PAGES: tuple[Page, ...] = (
     progress.PAGE,
     search.PAGE,
     dataset.PAGE,
+    due.PAGE,
     api.PAGE,
     outline.PART,
     outline.SECTION,

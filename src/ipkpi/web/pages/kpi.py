@@ -14,6 +14,16 @@ from typing_extensions import TypedDict
 from ...charts import chart_events, kpi_chart, to_svg
 from ...followup import FollowUp, KpiStatus
 from ...followup.describe import deadline_of, goal_text
+from ...followup.due import (
+    is_current,
+    kpi_waits,
+    next_text,
+    publisher_name,
+    reference_month,
+    release_name,
+    waiting_text,
+    when_text,
+)
 from ...plan import (
     KIND_LABELS,
     ROLE_LABELS,
@@ -151,6 +161,26 @@ class EventData(TypedDict):
 
 
 @closed
+class ReleaseLine(TypedDict):
+    """A release the KPI's own data come from, and when its next figures are expected."""
+
+    text: str
+    detail: str
+    state: str
+    publisher: str
+    release_url: str
+    expected_month: str | None
+
+
+@closed
+class DataWait(TypedDict):
+    """Whether the KPI awaits data (no current data), and from whom: 「データ待ち：…」."""
+
+    waiting: bool
+    lines: list[ReleaseLine]
+
+
+@closed
 class KpiPage(PageMeta):
     """A KPI: its wording and facts, verdicts with their numbers, data table, chart, sources.
 
@@ -168,6 +198,7 @@ class KpiPage(PageMeta):
     events: list[EventData]
     sources: list[SourceRef]
     chart: dict[str, Any] | None
+    data_wait: DataWait
 
 
 def data_table(status: KpiStatus, lang: Lang) -> DataTable:
@@ -217,7 +248,10 @@ def _facts(status: KpiStatus, lang: Lang, sources: dict[str, Source]) -> list[Fa
     if isinstance(kpi, Pending):
         facts.append({"label": UI["pending_until"].get(lang), "value": tx(kpi.pending_until, lang)})
     if isinstance(kpi, Milestone):
-        facts.append({"label": UI["milestone_status"].get(lang), "value": kpi.status})
+        status_text = UI[f"milestone_{kpi.status}"].get(lang)
+        if kpi.done_on:
+            status_text += f"（{kpi.done_on}）" if lang == "ja" else f" ({kpi.done_on})"
+        facts.append({"label": UI["milestone_status"].get(lang), "value": status_text})
     if kpi.baseline is not None:
         base = figure(kpi.baseline, lang, sources, status.wording)
         period = f" ({base['period']})" if base["period"] else ""
@@ -307,7 +341,40 @@ def kpi_page(followup: FollowUp, status: KpiStatus, lang: Lang) -> KpiPage:
         events=events,
         sources=[source_ref(sources[i], lang) for i in sorted(used) if i in sources],
         chart=kpi_chart(status, lang),
+        data_wait=data_wait(followup, status, lang),
     )
+
+
+def data_wait(followup: FollowUp, status: KpiStatus, lang: Lang) -> DataWait:
+    """「データ待ち：公表元「公表物」（次回公表予定 …）」 when the KPI has no current data;
+    else the next release of its own data."""
+    waits = kpi_waits(followup, status, reference_month(followup))
+    waiting = not is_current(status, waits)
+    text = waiting_text if waiting else next_text
+    lines: list[ReleaseLine] = [
+        {
+            "text": text(w, lang),
+            "detail": f"{release_name(w, lang)} {when_text(w, lang)}",
+            "state": w.state,
+            "publisher": publisher_name(w.publisher, lang),
+            "release_url": w.release.url or "",
+            "expected_month": str(w.month) if w.month else None,
+        }
+        for w in waits
+        if waiting or w.state != "overdue"
+    ]
+    if waiting and not lines:
+        lines.append(
+            {
+                "text": UI["data_wait_unnamed"].get(lang),
+                "detail": "",
+                "state": "unknown",
+                "publisher": "",
+                "release_url": "",
+                "expected_month": None,
+            }
+        )
+    return {"waiting": waiting, "lines": lines}
 
 
 def _build(request: PageRequest) -> KpiPage:
