@@ -32,7 +32,9 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         ensure_shipped(store, folder, catalog_from_plan(plan))
-    with TestClient(create_app(FollowUpProvider(plan, StoreSource(store, plan)))) as test_client:
+    provider = FollowUpProvider(plan, StoreSource(store, plan))
+    with TestClient(create_app(provider)) as test_client:
+        test_client.provider = provider  # the report below reads the same follow-up
         yield test_client
     store.close()
 
@@ -99,3 +101,17 @@ def test_a_milestone_status_is_words_not_an_enum(client: Any):
     assert "達成（2025-06-13）" in html and ">done<" not in html
     english = client.get("/en/kpi/utilization.data.basic_policy").text
     assert "Done (2025-06-13)" in english
+
+
+def test_the_report_says_the_same_wait_as_the_kpi_page(client: Any):
+    from ipkpi.report import render_markdown, report_data
+
+    provider = client.provider
+    data = report_data(provider.get(), provider.changes(), "ja")
+    entries = {k["id"]: k for p in data["pages"] for k in p["kpis"]}
+    page = client.get("/kpi/protection.ipr.damages_awarded.json").json()
+    assert entries["protection.ipr.damages_awarded"]["data_wait"] == [
+        line["text"] for line in page["data_wait"]["lines"]
+    ]
+    assert entries["protection.piracy.customs_suspensions"]["data_wait"] == []
+    assert "> データ待ち：知的財産高等裁判所" in render_markdown(data)

@@ -121,6 +121,29 @@ def is_current(status: KpiStatus, waits: list[Awaited]) -> bool:
     return status.has_data and not any(w.state == "overdue" for w in waits)
 
 
+#: A KPI without data whose own series names no publisher (the plan defines no measure yet).
+NO_PUBLISHER = Text(
+    ja="データ待ち：公表元・公表時期は未定（指標・調査が定まっていない。注記を参照）",
+    en="Awaiting data: no publisher or date yet (the measure or survey is not defined; see the "
+    "notes)",
+)
+
+
+def wait_lines(
+    followup: FollowUp, status: KpiStatus, lang: Lang
+) -> tuple[bool, list[tuple[Awaited | None, str]]]:
+    """Whether the KPI awaits data, and its lines: 「データ待ち：…」 for each release it waits
+    for (or :data:`NO_PUBLISHER`), else 「次回公表予定：…」 for each release still to come.
+
+    Every view (KPI page, report) words a KPI's wait through this.
+    """
+    waits = kpi_waits(followup, status, reference_month(followup))
+    if is_current(status, waits):
+        return False, [(w, next_text(w, lang)) for w in waits if w.state != "overdue"]
+    lines: list[tuple[Awaited | None, str]] = [(w, waiting_text(w, lang)) for w in waits]
+    return True, lines or [(None, NO_PUBLISHER.get(lang))]
+
+
 STATE_LABELS: dict[str, Text] = {
     "overdue": Text(
         ja="公表予定の月を過ぎたが未収録",

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..followup import TONES, Changes, FollowUp, KpiStatus
 from ..followup.describe import goal_text
+from ..followup.due import wait_lines
 from ..followup.explain import explanation
 from ..followup.flags import flag_labels
 from ..followup.pace import pace_of
@@ -83,7 +84,7 @@ WORDS: dict[str, Text] = {
 }
 
 
-def kpi_entry(status: KpiStatus, lang: Lang) -> dict[str, Any]:
+def kpi_entry(status: KpiStatus, lang: Lang, followup: FollowUp | None = None) -> dict[str, Any]:
     main = status.main
     latest = main.latest if main else None
     wording = status.wording
@@ -102,7 +103,11 @@ def kpi_entry(status: KpiStatus, lang: Lang) -> dict[str, Any]:
         "explanation": explanation(status.headline, wording).get(lang),
         "pace": None,
         "has_data": status.has_data,
+        "data_wait": [],
     }
+    if followup is not None:
+        waiting, lines = wait_lines(followup, status, lang)
+        entry["data_wait"] = [text for _, text in lines] if waiting else []
     pace = pace_of(status)
     if pace is not None:
         entry["pace"] = {
@@ -176,7 +181,7 @@ def report_data(
                     "part": part.title.get(lang),
                     "title": title,
                     "situation": situation,
-                    "kpis": [kpi_entry(s, lang) for s in statuses],
+                    "kpis": [kpi_entry(s, lang, followup) for s in statuses],
                     "statuses": statuses,
                     "changes": _change_rows(followup, changes, set(kpi_ids), lang),
                     **section_extras(followup, part, where, kpi_ids, published, lang),

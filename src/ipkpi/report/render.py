@@ -112,6 +112,8 @@ def render_markdown(data: dict[str, Any]) -> str:
             if sources:
                 lines.append(f"- {w['source']}: " + " / ".join(sources))
             lines += ["", k["explanation"], ""]
+            if k["data_wait"]:
+                lines += [*(f"> {line}" for line in k["data_wait"]), ""]
         if page["changes"]:
             lines += [f"### {w['changes']}", ""]
             lines += _md_table(

@@ -42,11 +42,6 @@ DATA_UI: Final[dict[str, Text]] = {
     "none_yet": t("なし", "none"),
     "data_wait": t("データ待ち", "Awaiting data"),
     "next_release": t("次回公表予定", "Next release"),
-    "data_wait_unnamed": t(
-        "データ待ち：公表元・公表時期は未定（指標・調査が定まっていない。注記を参照）",
-        "Awaiting data: no publisher or date yet (the measure or survey is not defined; see the "
-        "notes)",
-    ),
     "milestone_done": t("達成", "Done"),
     "milestone_not_done": t("未達成", "Not done"),
     "milestone_unknown": t("不明", "Not known"),

@@ -14,16 +14,7 @@ from typing_extensions import TypedDict
 from ...charts import chart_events, kpi_chart, to_svg
 from ...followup import FollowUp, KpiStatus
 from ...followup.describe import deadline_of, goal_text
-from ...followup.due import (
-    is_current,
-    kpi_waits,
-    next_text,
-    publisher_name,
-    reference_month,
-    release_name,
-    waiting_text,
-    when_text,
-)
+from ...followup.due import publisher_name, release_name, wait_lines, when_text
 from ...plan import (
     KIND_LABELS,
     ROLE_LABELS,
@@ -347,33 +338,19 @@ def kpi_page(followup: FollowUp, status: KpiStatus, lang: Lang) -> KpiPage:
 
 def data_wait(followup: FollowUp, status: KpiStatus, lang: Lang) -> DataWait:
     """「データ待ち：公表元「公表物」（次回公表予定 …）」 when the KPI has no current data;
-    else the next release of its own data."""
-    waits = kpi_waits(followup, status, reference_month(followup))
-    waiting = not is_current(status, waits)
-    text = waiting_text if waiting else next_text
+    else the next release of its own data (:func:`ipkpi.followup.due.wait_lines`)."""
+    waiting, found = wait_lines(followup, status, lang)
     lines: list[ReleaseLine] = [
         {
-            "text": text(w, lang),
-            "detail": f"{release_name(w, lang)} {when_text(w, lang)}",
-            "state": w.state,
-            "publisher": publisher_name(w.publisher, lang),
-            "release_url": w.release.url or "",
-            "expected_month": str(w.month) if w.month else None,
+            "text": text,
+            "detail": f"{release_name(w, lang)} {when_text(w, lang)}" if w else "",
+            "state": w.state if w else "unknown",
+            "publisher": publisher_name(w.publisher, lang) if w else "",
+            "release_url": (w.release.url or "") if w else "",
+            "expected_month": str(w.month) if w and w.month else None,
         }
-        for w in waits
-        if waiting or w.state != "overdue"
+        for w, text in found
     ]
-    if waiting and not lines:
-        lines.append(
-            {
-                "text": UI["data_wait_unnamed"].get(lang),
-                "detail": "",
-                "state": "unknown",
-                "publisher": "",
-                "release_url": "",
-                "expected_month": None,
-            }
-        )
     return {"waiting": waiting, "lines": lines}
 
 
