@@ -22,8 +22,9 @@ def test_the_reference_lists_every_address_and_schema_of_the_openapi(client: Any
     assert [op["path"] for op in page["operations"]] == list(spec["paths"])
     assert {s["name"] for s in page["schemas"]} == set(spec["components"]["schemas"])
     text = visible_text(client.get("/en/api").text)
-    for path in spec["paths"]:
-        assert f"GET {path}" in text
+    for path, ops in spec["paths"].items():
+        for method in ops:
+            assert f"{method.upper()} {path}" in text
     kpi = next(s for s in page["schemas"] if s["name"] == "KpiPage")
     fields = {f["name"]: f["type"] for f in kpi["fields"]}
     assert fields["verdicts"] == "list of VerdictData"

@@ -26,6 +26,7 @@ from ..followup.store_source import StoreSource
 from ..store import ImportLimits
 from ..text import Lang, t
 from .account import AccountDesk
+from .api import ApiDesk
 from .cache import PageCache
 from .dashboard import Dashboard
 from .errors import error_response
@@ -65,11 +66,13 @@ class Server:
         self.provider = provider
         self.imports: ImportDesk | None = None
         self.submissions: SubmissionDesk | None = None
+        self.api: ApiDesk | None = None
         if isinstance(provider.source, StoreSource):
             store = provider.source.store
             self.accounts = AccountDesk(self, store.engine)
             self.imports = ImportDesk(self, store, import_limits)
             self.submissions = SubmissionDesk(self, store, self.imports)
+            self.api = ApiDesk(self, store, self.imports)
 
     async def page(self, request: Request, *, declared: Page, path_lang: Lang) -> Response:
         lang = path_lang
@@ -114,7 +117,7 @@ class Server:
         return FileResponse(STATIC_DIR / "favicon.ico", media_type="image/x-icon")
 
     async def openapi(self, request: Request) -> Response:
-        return JSONResponse(openapi(self.dashboard.plan_title))
+        return JSONResponse(openapi(self.dashboard.plan_title, api=self.api is not None))
 
     def routes(self, lang: Lang) -> list[Route]:
         service: list[Route] = []
@@ -166,6 +169,7 @@ def create_app(
         Route("/favicon.ico", server.favicon),
         Route("/openapi.json", server.openapi),
         Route("/static/{name}", server.static),
+        *(server.api.routes() if server.api is not None else []),
         *server.routes("ja"),
         Mount("/en", routes=server.routes("en")),
     ]

@@ -13,6 +13,9 @@ from typing import Any
 
 from .. import __version__
 from ..text import Text
+from .api_models import MODELS as API_MODELS
+from .api_models import PREFIX as API_PREFIX
+from .api_models import SECURITY_SCHEMES, api_paths
 from .errors import ErrorBody
 from .models import component_schemas
 from .pages import PAGES, Page, Param
@@ -33,7 +36,7 @@ _AS_OF = {
     "required": False,
     "description": "The data as known at the end of this date (YYYY-MM-DD) or at this time "
     "(YYYY-MM-DDTHH:MM[:SS], UTC); the latest vintage if absent.",
-    "schema": {"type": "string"},
+    "schema": {"type": "string", "anyOf": [{"format": "date"}, {"maxLength": 0}]},
 }
 _AS_OF_PATH = {
     "name": "as_of",
@@ -75,7 +78,9 @@ def _operation(
         "200": {"description": summary, "content": {media: {"schema": schema}}}
     }
     if site is None:
-        error = {"application/json": {"schema": {"$ref": refs["ErrorBody"]}}}
+        error: dict[str, Any] = {"application/json": {"schema": {"$ref": refs["ErrorBody"]}}}
+        if fmt != "json":  # a download's address answers errors with the HTML error page
+            error = {"text/html": {"schema": {"type": "string"}}}
         responses["400"] = {"description": "A malformed parameter; the message says which"}
         responses["404"] = {"description": "No such page", "content": error}
         responses["400"]["content"] = error
@@ -87,9 +92,11 @@ def _operation_id(page: Page, fmt: str, site: SiteFiles | None, dated: bool) -> 
     return f"{page.name}_{fmt}" + ("_dated" if dated else "")
 
 
-def openapi(title: Text, *, site: SiteFiles | None = None) -> dict[str, Any]:
-    """The description of the server's JSON (``site`` None) or of a static site's files."""
-    refs, schemas = component_schemas([*(p.model for p in PAGES), ErrorBody])
+def openapi(title: Text, *, site: SiteFiles | None = None, api: bool = False) -> dict[str, Any]:
+    """The description of the server's JSON (``site`` None) or of a static site's files;
+    ``api``: with the JSON API of a server over a store (:mod:`.api_models`)."""
+    extra = API_MODELS if api and site is None else []
+    refs, schemas = component_schemas([*(p.model for p in PAGES), ErrorBody, *extra])
     paths: dict[str, Any] = {}
     for page in PAGES:
         if site is not None and not page.static:
@@ -114,6 +121,11 @@ def openapi(title: Text, *, site: SiteFiles | None = None) -> dict[str, Any]:
         if site is not None
         else "English texts: prefix /en or ?lang=en; earlier data: ?as_of=YYYY-MM-DD."
     )
+    components: dict[str, Any] = {"schemas": schemas}
+    if extra:
+        paths |= api_paths(refs)
+        components["securitySchemes"] = SECURITY_SCHEMES
+        where += f" The JSON API is under {API_PREFIX}."
     return {
         "openapi": "3.1.0",
         "info": {
@@ -123,5 +135,5 @@ def openapi(title: Text, *, site: SiteFiles | None = None) -> dict[str, Any]:
             f"address with .json; the same data, built once. {where}",
         },
         "paths": paths,
-        "components": {"schemas": schemas},
+        "components": components,
     }

@@ -25,6 +25,7 @@ class ParameterDoc(TypedDict):
 
 @closed
 class OperationDoc(TypedDict):
+    method: str
     path: str
     summary: str
     media_type: str
@@ -78,17 +79,18 @@ def type_of(schema: dict[str, Any]) -> str:
 def _operations(spec: dict[str, Any]) -> list[OperationDoc]:
     out: list[OperationDoc] = []
     for path, item in spec["paths"].items():
-        get = item["get"]
-        [(media, content)] = get["responses"]["200"]["content"].items()
-        out.append(
-            {
-                "path": path,
-                "summary": get["summary"],
-                "media_type": media,
-                "schema": type_of(content["schema"]) if "$ref" in content["schema"] else "",
-                "parameters": [_parameter(p) for p in get["parameters"]],
-            }
-        )
+        for method, op in item.items():
+            [(media, content)] = op["responses"]["200"]["content"].items()
+            out.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op["summary"],
+                    "media_type": media,
+                    "schema": type_of(content["schema"]) if "$ref" in content["schema"] else "",
+                    "parameters": [_parameter(p) for p in op.get("parameters", [])],
+                }
+            )
     return out
 
 
@@ -119,10 +121,12 @@ def _schemas(spec: dict[str, Any]) -> list[SchemaDoc]:
 
 
 def _build(request: PageRequest) -> ApiPage:
+    from ...followup.store_source import StoreSource
     from ..openapi import openapi  # the description is made from every page, this one too
 
     lang: Lang = request.lang
-    spec = openapi(request.followup.plan.title, site=request.site)
+    served_api = request.site is None and isinstance(request.provider.source, StoreSource)
+    spec = openapi(request.followup.plan.title, site=request.site, api=served_api)
     return ApiPage(
         **meta(request.followup, "api", {}, lang, UI["api_reference"].get(lang)),
         openapi=spec["openapi"],
