@@ -17,7 +17,7 @@ PACKAGE = Path(ipkpi.__file__).parent
 #: private temporary folder that nobody else reads.
 SCRATCH_WRITERS = {
     "web/upload.py": "streams an upload into the request's private temporary folder",
-    "service/submissions.py": "puts a submission's bytes in a private mkdtemp folder to import",
+    "service/data_files.py": "puts a submission's bytes in a private mkdtemp folder to import",
 }
 
 
