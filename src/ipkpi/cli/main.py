@@ -25,6 +25,8 @@ COMMANDS = {
     "ministries": "ministries_cmd:ministries_command",
     "cycle": "cycle_cmd:cycle",
     "admin": "admin_cmd:admin",
+    "statement": "statement_cmd:statement",
+    "milestone": "statement_cmd:milestone",
 }
 
 

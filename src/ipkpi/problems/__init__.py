@@ -6,14 +6,14 @@
   subclass (``PlanError``, ``DataFileError``, ``AssessmentInputError``, ``PeriodError``…).
 - :data:`CATALOG`: every :class:`Template`, by code. The wording modules
   (:mod:`.notation`, :mod:`.data_files`, :mod:`.observations`, :mod:`.inputs`,
-  :mod:`.plan_notes`) are the table;
+  :mod:`.plan_notes`, :mod:`.cycle`, :mod:`.statements`) are the table;
   ``docs/problems.md`` lists it (``python -m ipkpi.problems`` regenerates it) and a test fails
   when a code lacks a language or the page is out of date.
 """
 
 from __future__ import annotations
 
-from . import cycle, data_files, inputs, notation, observations, plan_notes
+from . import cycle, data_files, inputs, notation, observations, plan_notes, statements
 from .model import (
     Catalog,
     IpkpiError,
@@ -26,7 +26,7 @@ from .model import (
 )
 
 CATALOG = Catalog()
-for _module in (notation, data_files, observations, inputs, plan_notes, cycle):
+for _module in (notation, data_files, observations, inputs, plan_notes, cycle, statements):
     CATALOG.add(vars(_module))
 
 __all__ = [

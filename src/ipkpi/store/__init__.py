@@ -15,6 +15,7 @@ from .database import DATABASE_URL_ENV, DatabaseError, database_url, default_dat
 from .limits import ImportLimits
 from .observation import FLAGS, Observation, Revision, Vintage
 from .problems import DataFileError, StoreError
+from .statement import STATUSES, Completion, Statement
 from .store import Store
 
 if TYPE_CHECKING:
@@ -36,7 +37,9 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "DATABASE_URL_ENV",
     "FLAGS",
+    "STATUSES",
     "Change",
+    "Completion",
     "DataFileError",
     "DatabaseError",
     "ImportLimits",
@@ -45,6 +48,7 @@ __all__ = [
     "Revision",
     "SeriesCatalog",
     "SeriesInfo",
+    "Statement",
     "Store",
     "StoreError",
     "Vintage",

@@ -33,6 +33,7 @@ from sqlalchemy import (
 )
 
 from .migration_service import apply_0005_service
+from .migration_statements import apply_0006_statements
 from .schema import schema_migrations
 
 
@@ -158,6 +159,7 @@ MIGRATIONS: list[Migration] = [
     Migration("0003_review_cycles", _0003_review_cycles),
     Migration("0004_english_notes", _0004_english_notes),
     Migration("0005_service", apply_0005_service),
+    Migration("0006_statements", apply_0006_statements),
 ]
 
 

@@ -92,5 +92,5 @@ observation_key = Index(
     unique=True,
 )
 
-# The review cycle's tables live in their own module on the same metadata.
-from . import cycle_schema  # noqa: E402, F401
+# The review cycle's and the statements' tables live in their own modules on the same metadata.
+from . import cycle_schema, statement_schema  # noqa: E402, F401

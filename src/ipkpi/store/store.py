@@ -17,6 +17,8 @@ from .database import create_store_engine, database_url
 from .migrations import migrate
 from .observation import Observation, Revision, Vintage
 from .schema import series, vintages
+from .statement import Completion, Statement, read_completions, read_statements
+from .statement_schema import statement_imports
 
 if TYPE_CHECKING:
     import polars as pl
@@ -85,7 +87,8 @@ class Store:
                     func.count(review_cycles.c.locked_at),
                 )
             ).one()
-        return f"{count}:{last}:{cycles[0]}:{cycles[1]}:{cycles[2]}"
+            judged = conn.execute(select(func.max(statement_imports.c.id))).scalar()
+        return f"{count}:{last}:{cycles[0]}:{cycles[1]}:{cycles[2]}:{judged or 0}"
 
     def vintages(self) -> list[Vintage]:
         with self.engine.connect() as conn:
@@ -155,6 +158,23 @@ class Store:
             with self.engine.connect() as conn:
                 rows = conn.execute(query).all()
         return pl.DataFrame([r[: len(schema)] for r in rows], schema=schema, orient="row")
+
+    def statements(
+        self,
+        kpi_ids: Collection[str] | None = None,
+        as_of: AsOf = None,
+        *,
+        history: bool = False,
+    ) -> list[Statement]:
+        """The secretariat's statement in force for each KPI and review date at ``as_of``
+        (latest when None); with ``history`` every revision, oldest first."""
+        with self.engine.connect() as conn:
+            return read_statements(conn, kpi_ids, as_of_moment(as_of), history=history)
+
+    def completions(self, as_of: AsOf = None) -> list[Completion]:
+        """Each milestone's recorded completion in force at ``as_of``."""
+        with self.engine.connect() as conn:
+            return read_completions(conn, as_of_moment(as_of))
 
     def history(self, series_id: str) -> list[Revision]:
         """Every value a series has had, period by period, oldest vintage first."""

@@ -220,3 +220,14 @@ def _check_formulas(sheet: _Sheet, mapped: HeaderMap, start: int, file: str) -> 
 
 def _letters(count: int) -> list[str]:
     return [get_column_letter(i + 1) for i in range(count)]
+
+
+def load_sheet(path: Path, options: ReadOptions) -> _Sheet:
+    """A workbook's sheet as text cells (formulas by their saved results, merges filled), for
+    tables other than observations (the secretariat's statements)."""
+    check_archive(path, options.limits)
+    sheet = _load(path, options)
+    if sheet.formulas:
+        _fill_cached_results(path, sheet)
+    apply_merges(sheet.grid, sheet.merges)
+    return sheet
