@@ -32,6 +32,11 @@ class KindInput:
     today: dt.date
     forecast: bool = True
     """False: skip the trend forecast (another method's call already has it)."""
+    from_baseline: bool = False
+    """True for a plan KPI's headline: judged from the plan's stated baseline to the latest
+    value, even where the method's own base-year rule would pick another base (an undated
+    level: Open SDG's first value from 2015 on). False: each method's own rule, as shown per
+    method and as ``assess-table`` applies it (docs/assessment.md, "The headline rule")."""
 
     def own(self, series: Series) -> list[Point]:
         return list(self.points.get(series.id, ()))

@@ -27,15 +27,17 @@ def assess_kpi(
     method: str = "opensdg",
     today: dt.date | None = None,
     forecast: bool = True,
+    from_baseline: bool = False,
 ) -> KpiAssessment:
     """The verdicts of ``kpi`` from ``points`` (series id → observations).
 
     ``forecast=False`` skips the trend forecast (the same for every method), for callers that
-    already have it from another method's call.
+    already have it from another method's call. ``from_baseline=True`` judges from the
+    plan's stated baseline whatever the method's own base-year rule (the headline rule).
     """
     if method not in HEADLINE_METHODS:
         raise ValueError(f"unknown headline method {method!r}: use {', '.join(HEADLINE_METHODS)}")
-    inputs = KindInput(points, method, today or dt.date.today(), forecast)
+    inputs = KindInput(points, method, today or dt.date.today(), forecast, from_baseline)
     return kind_of(kpi).assess(kpi, inputs)
 
 

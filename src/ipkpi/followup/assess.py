@@ -1,8 +1,10 @@
 """Verdicts for every KPI, by every headline method, from the assessment's per-kind rules.
 
 The headline verdict is the Open SDG (Statistics Canada) method's, the method Open SDG users
-know; the page also shows Eurostat's, UNSD's and the German weather symbols', and the trend
-forecast, each with its own numbers, so a reader sees where the methods agree and where not.
+know, judged from the plan's stated baseline to the latest value (the headline rule,
+:mod:`.headline`); the page also shows every method by its own base-year rule (Open SDG's,
+Eurostat's, UNSD's and the German weather symbols') and the trend forecast, each with its own
+numbers, so a reader sees where the methods agree and where not.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from ..assessment import HEADLINE_METHODS, Point, Verdict, assess_kpi
 from ..plan import KpiBase, Part, Section
+from .headline import basis_of
 from .model import KpiStatus, SeriesData
 from .paths import projected_path, required_path
 
@@ -43,22 +46,24 @@ def status_of(item: KpiInput, verdicts: tuple[Verdict, ...], *, complete: bool) 
         required_path=required_path(verdicts),
         projected_path=projected_path(verdicts),
         complete=complete,
+        basis=basis_of(kpi, verdicts[0]),
     )
 
 
 def verdicts_of(
     kpi: KpiBase, points: Mapping[str, Sequence[Point]], at: dt.date, *, every_method: bool = True
 ) -> list[Verdict]:
-    """The headline verdict first, then the forecast, the other methods and supporting ones."""
-    first = assess_kpi(kpi, points, method=HEADLINE_METHOD, today=at)
+    """The headline verdict first, then the forecast, every method by its own base-year rule
+    (the headline method's too, when the plan's baseline made its headline differ) and the
+    supporting ones."""
+    first = assess_kpi(kpi, points, method=HEADLINE_METHOD, today=at, from_baseline=True)
     found = [first.verdict]
     if first.forecast is not None:
         found.append(first.forecast)
     if every_method and first.verdict.method not in ("pending", "milestone", "trend"):
         for method in HEADLINE_METHODS:
-            if method != HEADLINE_METHOD:
-                other = assess_kpi(kpi, points, method=method, today=at, forecast=False)
-                found.append(other.verdict)
+            other = assess_kpi(kpi, points, method=method, today=at, forecast=False)
+            found.append(other.verdict)
     found.extend(first.supporting)
     seen: set[tuple[str, str, str]] = set()
     unique = []

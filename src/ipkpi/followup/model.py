@@ -106,6 +106,24 @@ class PathPoint:
 
 
 @dataclass(frozen=True, slots=True)
+class Basis:
+    """What the headline verdict is judged from, and why (docs/assessment.md, the headline rule).
+
+    ``source``: ``plan_baseline`` (the plan states a baseline with its period: judged from it
+    to the latest value), ``method_rule`` (the plan gives none, or none the data can be placed
+    at: the headline method's own base-year rule chose ``period``), ``none`` (a kind without a
+    base: a milestone, a pending KPI, a KPI without a verdict).
+    """
+
+    source: str
+    method: str = ""
+    period: str | None = None
+    value: float | None = None
+    why: str = ""
+    """``no_plan_baseline`` | ``baseline_without_period`` | ``baseline_not_used`` | ``""``."""
+
+
+@dataclass(frozen=True, slots=True)
 class KpiStatus:
     """One KPI in the follow-up: where it sits in the plan, its data and its verdicts."""
 
@@ -119,6 +137,8 @@ class KpiStatus:
     projected_path: tuple[PathPoint, ...] = ()
     complete: bool = True
     """False when only the headline verdict and the forecast were computed (lists need no more)."""
+    basis: Basis = field(default_factory=lambda: Basis("none"))
+    """What the headline is judged from and why (:mod:`.headline`)."""
 
     @property
     def kind(self) -> str:

@@ -58,7 +58,8 @@ def with_target(
     own, base_year, noted = with_baseline(own, kpi.baseline, series.unit)
     direction = kpi_direction(kpi)
     if deadline is None:
-        head = undated(kpi.id, method, own, series, direction, target)
+        base = base_year if inputs.from_baseline else None
+        head = undated(kpi.id, method, own, series, direction, target, base)
     else:
         # Ranks and counts have no compound growth: a growth-rate method gives way to the
         # linear gap rule; a method that works in changes (DNS) is applied as it is.
@@ -74,7 +75,7 @@ def with_target(
             base_year=base_year,
             limit=limit,
         )
-    if noted:
+    if noted and head.base_year == base_year:
         head = add_note(head, "plan_baseline_used")
     fc = None
     if inputs.forecast:
@@ -99,13 +100,20 @@ def undated(
     series: Series,
     direction: str | None,
     target: float,
+    base_year: float | None = None,
 ) -> Verdict:
-    """A level to approach with no year: a natural limit for Open SDG, a level to hold for DNS."""
+    """A level to approach with no year: a natural limit for Open SDG, a level to hold for DNS.
+
+    ``base_year``: the plan's baseline (the headline rule); None, the method's own rule.
+    """
     if method_of(method).rate_kind == "change":  # a level to hold every year (DNS)
-        return run(subject, method, own, series, direction=direction, target=target)
+        return run(
+            subject, method, own, series, direction=direction, target=target, base_year=base_year
+        )
     limit = target if method == "opensdg" else None
     verdict = replace(
-        run(subject, method, own, series, direction=direction, limit=limit), target=target
+        run(subject, method, own, series, direction=direction, limit=limit, base_year=base_year),
+        target=target,
     )
     cv = verdict.current_value
     if cv is None or direction is None:

@@ -1,0 +1,80 @@
+"""The headline rule on the shipped plan: a KPI whose plan states a baseline is judged from it.
+
+Piracy (知的財産推進計画2025, KPI 出版物海賊版へのアクセス数): the plan's baseline is "about 300
+million accesses" a month in March 2025 (the last month of its chart); ABJ's latest reported
+figure is about 140 million in July 2025 (Kobe Shimbun / Kyodo, 2025-09, in
+observations.csv). Open SDG's own base-year rule takes January 2020 (64 million, before the
+surge) and says 悪化; the headline must not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ipkpi.followup import FollowUp, KpiStatus
+from ipkpi.followup.headline import basis_text
+from ipkpi.followup.store_source import StoreSource
+from ipkpi.plan.loader import load_plan
+from ipkpi.store import Store
+from ipkpi.store.shipped import ensure_shipped
+
+PLAN = Path(__file__).parents[2] / "plans" / "ip2025"
+PIRACY = "protection.piracy.publication_piracy_access"
+
+
+@pytest.fixture(scope="module")
+def followup(tmp_path_factory: pytest.TempPathFactory) -> FollowUp:
+    plan = load_plan(PLAN)
+    store = Store.open(str(tmp_path_factory.mktemp("headline") / "s.db"))
+    ensure_shipped(store, PLAN)
+    return FollowUp(plan, StoreSource(store, plan))
+
+
+def status(followup: FollowUp, kpi_id: str) -> KpiStatus:
+    found = followup.kpi(kpi_id)
+    assert found is not None
+    return found
+
+
+def test_piracy_headline_is_judged_from_the_plans_baseline(followup: FollowUp) -> None:
+    piracy = status(followup, PIRACY)
+    head = piracy.headline
+    assert (head.base_period, head.base_value) == ("2025-03", pytest.approx(300.0))
+    assert (head.current_period, head.current_value) == ("2025-07", pytest.approx(140.0))
+    assert head.status != "deterioration"
+    assert piracy.basis.source == "plan_baseline"
+    assert basis_text(piracy.basis, piracy.wording, "ja") == (
+        "計画が定める基準値（2025-03、3億アクセス/月）から最新値までで判断しています。"
+    )
+
+
+def test_piracy_methods_keep_their_own_base_years(followup: FollowUp) -> None:
+    # Shown per method as published: Open SDG from January 2020 (63.98 million, 秋田魁新報
+    # 2021-07-31 quoting ABJ), Eurostat from five years before the latest value.
+    own = {
+        v.method: v
+        for v in status(followup, PIRACY).verdicts
+        if v.base_period != "2025-03" and v.method in ("opensdg", "eurostat")
+    }
+    assert (own["opensdg"].base_period, own["opensdg"].status) == ("2020-01", "deterioration")
+    assert own["eurostat"].base_period == "2021-06"
+
+
+def test_headline_without_a_plan_baseline_says_which_base_and_why(followup: FollowUp) -> None:
+    # 高度外国人材 (出入国在留管理庁): the plan states no baseline; Open SDG's rule takes 2015-06.
+    residents = status(followup, "creation.talent.highly_skilled_foreign_residents")
+    assert (residents.basis.source, residents.basis.why) == ("method_rule", "no_plan_baseline")
+    assert residents.basis.period == "2015-06"
+    text = basis_text(residents.basis, residents.wording, "en")
+    assert text.startswith("The plan states no baseline, so the method's rule (the first value")
+    assert "2015-06" in text
+
+
+def test_dated_kpis_with_a_baseline_are_judged_from_it(followup: FollowUp) -> None:
+    # 農林水産物・食品の輸出額: baseline 1.5兆円 (2024) in the plan; GII: 13th (2024).
+    for kpi_id, period in (("protection.regional.agrifood_exports", "2024"),
+                           ("ipx.gii_rank", "2024")):  # fmt: skip
+        found = status(followup, kpi_id)
+        assert (found.basis.source, found.basis.period) == ("plan_baseline", period), kpi_id
