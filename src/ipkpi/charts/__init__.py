@@ -3,7 +3,7 @@
 from .axis import period_date, year_date
 from .kpi_chart import chart_events, kpi_chart
 from .labels import PALETTE
-from .render import javascript_bundle, register_fonts, to_svg
+from .render import javascript_bundle, register_fonts, to_png, to_svg
 
 __all__ = [
     "PALETTE",
@@ -12,6 +12,7 @@ __all__ = [
     "kpi_chart",
     "period_date",
     "register_fonts",
+    "to_png",
     "to_svg",
     "year_date",
 ]

@@ -116,15 +116,9 @@ def kpi_chart(
     events = event_layers(status, lang)
     layers.extend(events)
     _share_time_axis(layers, rows, status, lang)
-    description = LABELS["described"].get(lang).format(title=title)
-    if bars:
-        description += _l("described_components", lang)
-    if banded:
-        description += _l("band_cut", lang)
-    if events:
-        description += _l("events_numbered", lang)
-    if any(r["value"] is None for r in rows):
-        description += _l("gaps", lang)
+    description = _description(
+        title, lang, bars=bool(bars), banded=banded, events=bool(events), rows=rows
+    )
     entries = len(names) + sum(
         1 for layer in layers if layer["encoding"].get("color", {}).get("field") == "key"
     )
@@ -156,6 +150,28 @@ def kpi_chart(
     if bars:
         spec["height"] += LEGEND_ROW * (len({r["component"] for r in bars}) + 1)
     return spec
+
+
+def _description(
+    title: str,
+    lang: Lang,
+    *,
+    bars: bool,
+    banded: bool,
+    events: bool,
+    rows: list[dict[str, Any]],
+) -> str:
+    """What the chart shows, for screen readers and the caption."""
+    text = LABELS["described"].get(lang).format(title=title)
+    if bars:
+        text += _l("described_components", lang)
+    if banded:
+        text += _l("band_cut", lang)
+    if events:
+        text += _l("events_numbered", lang)
+    if any(r["value"] is None for r in rows):
+        text += _l("gaps", lang)
+    return text
 
 
 def _share_time_axis(

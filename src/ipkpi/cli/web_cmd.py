@@ -92,7 +92,9 @@ def serve(
     show_default=True,
     help="Pages for every data vintage (as-of/DATE/…) or the latest only.",
 )
-@click.option("--svg/--no-svg", default=False, show_default=True, help="Also write SVG charts.")
+@click.option(
+    "--svg/--no-svg", default=False, show_default=True, help="Also write each chart as SVG and PNG."
+)
 @click.option("--xlsx/--no-xlsx", default=True, show_default=True, help="Write Excel downloads.")
 @click.option("--workers", default=1, show_default=True, type=int, help="Rendering processes.")
 def build_site(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
@@ -32,8 +33,16 @@ class ErrorBody(TypedDict):
     error: ErrorDetail
 
 
-def error_page(status: int, message: Text, lang: Lang, alternate: str) -> dict[str, Any]:
+def error_page(
+    status: int,
+    message: Text,
+    lang: Lang,
+    alternate: str,
+    suggestions: list[dict[str, str]] | None = None,
+) -> dict[str, Any]:
+    """The error page's data; ``suggestions`` are the nearest KPIs ({"title", "href"})."""
     return {
+        "suggestions": suggestions or [],
         "page": "error",
         "params": {},
         "lang": lang,
@@ -55,6 +64,24 @@ def error_response(
     path = request.url.path.removeprefix(server.urls.base)
     japanese = path.removeprefix("/en") or "/"
     alternate = japanese if lang == "en" else "/en" + japanese
-    page = error_page(status, message, lang, server.urls.base + alternate)
+    suggestions = _nearest(server, japanese, lang) if status == 404 else []
+    page = error_page(status, message, lang, server.urls.base + alternate, suggestions)
     html = render_html(page, server.urls, template="error.html")
     return Response(html, status_code=status, media_type="text/html; charset=utf-8")
+
+
+def _nearest(server: Server, path: str, lang: Lang) -> list[dict[str, str]]:
+    """The KPIs whose id is nearest the last part of ``path`` (a mistyped /kpi/ address)."""
+    asked = path.rstrip("/").rsplit("/", 1)[-1].removesuffix(".json")
+    if not asked:
+        return []
+    plan = server.provider.plan
+    kpis = {kpi.id: kpi for _part, _section, kpi in plan.iter_kpis()}
+    tails = {kpi_id.rsplit(".", 1)[-1]: kpi_id for kpi_id in kpis}
+    found = difflib.get_close_matches(asked, list(kpis), n=3, cutoff=0.5)
+    found += [tails[t] for t in difflib.get_close_matches(asked, list(tails), n=3, cutoff=0.6)]
+    prefix = "/en" if lang == "en" else ""
+    return [
+        {"title": kpis[k].title.get(lang), "href": f"{server.urls.base}{prefix}/kpi/{k}", "id": k}
+        for k in dict.fromkeys(found)
+    ][:3]

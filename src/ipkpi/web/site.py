@@ -2,8 +2,9 @@
 
 Every page is rendered by the same :class:`~.dashboard.Dashboard` as the server, with links
 relative to the file (so the folder works under any base path, or opened from disk). Charts
-are drawn in the browser from the spec embedded in each page; SVG files are optional
-(``svg=True``) because rendering thousands of them takes minutes.
+are drawn in the browser from the spec embedded in each page, whose "save" buttons make PNG and
+SVG files in the browser; rendered SVG and PNG files are optional (``svg=True``) because
+rendering thousands of them takes minutes.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def build_site(
         as_ofs += [v.as_of for v in latest.all_vintages[:-1]]
     for as_of in as_ofs:  # read every vintage's data before forking: workers only read them
         provider.get(as_of)
-    formats = tuple(downloads) + (("svg",) if svg else ())
+    formats = tuple(downloads) + (("svg", "png") if svg else ())
     held = SiteFiles(formats, vintages=len(as_ofs) > 1)
     dashboard = Dashboard(provider, site=held)
     jobs = list(site_pages(provider.plan, as_ofs, downloads=formats))
@@ -119,7 +120,7 @@ def _render_chunk(jobs: list[PageJob]) -> ChunkResult:
             if status is not None:
                 verdicts.append((job.as_of, status.kpi.id, status.verdicts))
         for fmt in job.formats:
-            if fmt == "svg" and not page.get("chart"):
+            if fmt in ("svg", "png") and not page.get("chart"):
                 continue
             target = StaticUrls.file(job.route, job.lang, job.as_of, fmt, params)
             urls = StaticUrls(target, svg=svg)
@@ -165,9 +166,13 @@ def _write_search_index(provider: FollowUpProvider, lang: Lang, out: Path) -> in
             "type_label": UI[f"result_{e['type']}"].get(lang),
             "title": str(e["title"]),
             "href": urls.page(e["route"], lang, None, "html", None, **e["params"]),
+            "snippet": e["snippet"],
+            "latest": e["latest"],
+            "tone": e["tone"],
+            "status_label": e["status_label"],
             "text": e["text"],
         }
-        for e in localized_index(provider.plan, lang)
+        for e in localized_index(provider.plan, lang, provider.get(None))
     ]
     body = "window.IPKPI_SEARCH = " + json.dumps(entries, ensure_ascii=False) + ";\n"
     write_text(out / f"search-index.{lang}.js", body, encoding="utf-8")

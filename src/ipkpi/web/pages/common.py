@@ -10,7 +10,7 @@ from typing_extensions import TypedDict
 from ...followup import TONES, FollowUp, KpiStatus
 from ...followup.describe import goal_text
 from ...followup.model import AsOf, parse_as_of
-from ...plan import KIND_LABELS
+from ...plan import KIND_LABELS, Rank
 from ...text import Lang
 from ..models import closed
 from ..present import flag_labels, tx
@@ -69,6 +69,9 @@ class KpiRow(TypedDict):
     method_label: str
     tone: str
     has_data: bool
+    spark: str
+    """The main series as SVG polyline points in a 0–100 × 0–24 box ("" under two values);
+    better is up (a rank's axis is turned over)."""
 
 
 ToneCounts = dict[str, int]
@@ -143,7 +146,32 @@ def kpi_row(status: KpiStatus, lang: Lang) -> KpiRow:
         "method_label": headline.method_label.get(lang),
         "tone": status.tone,
         "has_data": status.has_data,
+        "spark": sparkline(status),
     }
+
+
+SPARK_WIDTH, SPARK_HEIGHT = 100.0, 24.0
+
+
+def sparkline(status: KpiStatus) -> str:
+    """The main series' values as polyline points, oldest left, better up."""
+    main = status.main
+    points = [(o.year, o.value) for o in main.observations] if main else []
+    if len(points) < 2:
+        return ""
+    points.sort()
+    x0, x1 = points[0][0], points[-1][0]
+    values = [v for _, v in points]
+    low, high = min(values), max(values)
+    upright = isinstance(status.kpi, Rank)
+    out = []
+    for year, value in points:
+        x = (year - x0) / ((x1 - x0) or 1) * SPARK_WIDTH
+        share = 0.5 if high == low else (value - low) / (high - low)
+        if upright:
+            share = 1 - share
+        out.append(f"{x:.1f},{(1 - share) * (SPARK_HEIGHT - 2) + 1:.1f}")
+    return " ".join(out)
 
 
 def tone_counts(statuses: list[KpiStatus]) -> ToneCounts:

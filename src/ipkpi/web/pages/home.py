@@ -37,6 +37,8 @@ class PartCounts(TypedDict):
     number: int
     title: str
     tones: ToneCounts
+    kpis: list[KpiRow]
+    """The part's KPIs (the home page's tiles)."""
 
 
 @closed
@@ -112,6 +114,7 @@ def home_page(followup: FollowUp, changes: Changes, lang: Lang) -> HomePage:
                 "number": part.number,
                 "title": tx(part.title, lang),
                 "tones": tone_counts([s for s in statuses if s.part.id == part.id]),
+                "kpis": [kpi_row(s, lang) for s in statuses if s.part.id == part.id],
             }
             for part in plan.parts
         ],

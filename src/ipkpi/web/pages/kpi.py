@@ -11,7 +11,7 @@ from typing import Any
 
 from typing_extensions import TypedDict
 
-from ...charts import chart_events, kpi_chart, to_svg
+from ...charts import chart_events, kpi_chart, to_png, to_svg
 from ...followup import FollowUp, KpiStatus
 from ...followup.describe import deadline_of, goal_text
 from ...followup.due import publisher_name, release_name, wait_lines, when_text
@@ -375,6 +375,12 @@ def _svg(page: Mapping[str, Any], lang: Lang, _data: FollowUp) -> bytes:
     return to_svg(page["chart"]).encode()
 
 
+def _png(page: Mapping[str, Any], lang: Lang, _data: FollowUp) -> bytes:
+    if not page["chart"]:
+        raise NotFoundError(t("このKPIにはグラフがありません", "this KPI has no chart"))
+    return to_png(page["chart"])
+
+
 PAGE = Page(
     name="kpi",
     path="kpi/{kpi_id}",
@@ -391,6 +397,7 @@ PAGE = Page(
             _xlsx,
         ),
         "svg": Download("image/svg+xml", "The KPI's chart as SVG", _svg, attachment=False),
+        "png": Download("image/png", "The KPI's chart as PNG", _png, attachment=False),
     },
     instances=lambda plan: [{"kpi_id": kpi.id} for _part, _section, kpi in plan.iter_kpis()],
 )

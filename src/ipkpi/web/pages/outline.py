@@ -130,7 +130,7 @@ def part_page(followup: FollowUp, part: Part, lang: Lang) -> PartPage:
         part={"id": part.id, "number": part.number, "title": tx(part.title, lang)},
         summary=[tx(x, lang) for x in part.summary],
         pillars=pillars(part.pillars, lang),
-        kpis=[kpi_row(s, lang) for s in statuses if s.section is None],
+        kpis=[kpi_row(s, lang) for s in statuses],
         sections=[
             {
                 "id": section.id,

@@ -33,7 +33,9 @@ class NotFoundError(LookupError):
 
 def not_found(ja: str, en: str, name: str) -> NotFoundError:
     """No ``en`` (``ja`` in Japanese) called ``name``."""
-    return NotFoundError(t(f"{ja}「{name}」は見つかりません。", f"there is no {en} {name!r}"))
+    return NotFoundError(
+        t(f"{ja}「{name}」は見つかりません。", f"We could not find the {en} {name!r}.")
+    )
 
 
 @dataclass(frozen=True, slots=True)

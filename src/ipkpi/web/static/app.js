@@ -69,9 +69,26 @@
         item.appendChild(kind);
         item.appendChild(document.createTextNode(" "));
         item.appendChild(link);
+        if (e.status_label) {
+          var facts = document.createElement("span");
+          facts.className = "result-facts";
+          var badge = document.createElement("span");
+          badge.className = "badge tone-" + e.tone;
+          badge.textContent = e.status_label;
+          facts.appendChild(badge);
+          facts.appendChild(document.createTextNode(" " + (e.latest || "—")));
+          item.appendChild(facts);
+        }
+        if (e.snippet) {
+          var snippet = document.createElement("span");
+          snippet.className = "snippet";
+          snippet.textContent = e.snippet;
+          item.appendChild(snippet);
+        }
         list.appendChild(item);
       });
-      document.getElementById("result-count").textContent = String(found.length);
+      var counter = document.getElementById("result-count");
+      counter.textContent = (counter.getAttribute("data-format") || "{n}").replace("{n}", String(found.length));
     };
     form.addEventListener("submit", run);
     var params = new URLSearchParams(window.location.search);

@@ -1,0 +1,90 @@
+"""Pages at 390 px and 1366 px in both languages: nothing wider than the screen, tables as
+labelled cards on a phone, the chart's legend, event list, series switches and image buttons,
+home tiles, search facts and a 404 that offers a way on; axe finds no violation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
+
+WIDTHS = (390, 1366)
+PAGES = (
+    "/",
+    "/part/alpha",
+    "/kpi/alpha.one.rank",
+    "/kpi/beta.two.access",
+    "/progress",
+    "/search?q=export",
+)
+
+
+def _url(base: str, lang: str, path: str) -> str:
+    return base + ("/en" + path if lang == "en" else path)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_no_page_is_wider_than_the_screen_and_axe_is_clean(
+    page: Any, live_server: str, width: int, lang: str
+):
+    page.set_viewport_size({"width": width, "height": 900})
+    for path in PAGES:
+        page.goto(_url(live_server, lang, path))
+        if page.locator("#chart").count():
+            page.wait_for_selector("#chart svg", timeout=20_000)
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        assert wide <= width, (path, wide)
+        result = Axe().run(page)
+        assert result.violations_count == 0, (path, result.generate_report())
+
+
+def test_a_kpi_table_becomes_labelled_cards_on_a_phone(page: Any, live_server: str):
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(live_server + "/en/progress")
+    cell = page.locator("table.kpis tbody tr").first.locator("td").last
+    assert cell.evaluate("e => getComputedStyle(e).display") == "block"
+    before = cell.evaluate("e => getComputedStyle(e, '::before').content")
+    assert "Verdict" in before
+    page.set_viewport_size({"width": 1366, "height": 900})
+    assert cell.evaluate("e => getComputedStyle(e).display") == "table-cell"
+
+
+def test_the_chart_has_switches_for_its_series_and_image_buttons(page: Any, live_server: str):
+    page.goto(live_server + "/en/kpi/alpha.one.rank")
+    page.wait_for_selector("#chart svg", timeout=20_000)
+    boxes = page.locator(".chart-toggles input[type=checkbox]")
+    assert boxes.count() == 2  # Japan and its peer, Korea
+    assert "Korea" in (page.text_content("#chart svg") or "")
+    page.locator(".chart-toggles label", has_text="Korea").click()
+    assert not page.locator(".chart-toggles input").nth(1).is_checked()
+    with page.expect_download() as info:
+        page.click(".chart-save .save-png")
+    assert info.value.suggested_filename == "alpha.one.rank.png"
+
+
+def test_events_are_numbered_under_the_chart(page: Any, live_server: str):
+    page.goto(live_server + "/en/kpi/beta.two.access")
+    assert page.locator("ol.events li").first.get_attribute("value") == "1"
+
+
+def test_home_shows_tiles_and_a_404_offers_the_nearest_kpi(page: Any, live_server: str):
+    page.goto(live_server + "/en/")
+    assert page.locator(".tiles .tile").count() >= 4
+    response = page.goto(live_server + "/en/kpi/alpha.one.rnk")
+    assert response is not None and response.status == 404
+    assert (
+        page.locator("#nearest + ul a")
+        .first.get_attribute("href")
+        .endswith("/en/kpi/alpha.one.rank")
+    )
+    assert page.locator("form[role=search] input[name=q]").count() == 1
+
+
+def test_search_results_carry_the_verdict_and_a_counted_total(page: Any, live_server: str):
+    page.goto(live_server + "/en/search?q=export")
+    assert "results" in page.inner_text("#result-count")
+    assert page.locator("#results .result-facts .badge").count() >= 1
