@@ -78,6 +78,8 @@ def _writes(tree: ast.AST) -> list[str]:
             if isinstance(func.value, ast.Name) and func.value.id == "shutil":
                 found.append(f"{node.lineno} shutil.{name}()")
         elif name == "open":
+            if node.args and isinstance(node.args[0], ast.Name) and node.args[0].id == "temp":
+                continue  # the temporary file of files.atomic_path
             modes = [a.value for a in node.args if isinstance(a, ast.Constant)]
             modes += [k.value.value for k in node.keywords if k.arg == "mode"
                       and isinstance(k.value, ast.Constant)]  # fmt: skip

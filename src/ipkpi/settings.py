@@ -52,6 +52,13 @@ SETTINGS: tuple[Setting, ...] = (
         "redirects and the same-origin check of forms use it. `--public-url` overrides it.",
     ),
     Setting(
+        "base_path",
+        "IPKPI_BASE_PATH",
+        "none (served at /)",
+        "The path prefix `ipkpi serve` is served under behind a reverse proxy (/ipkpi). "
+        "`--base` overrides it.",
+    ),
+    Setting(
         "lang",
         "IPKPI_LANG",
         "ja when the locale (LC_ALL, LC_MESSAGES, LANG) is Japanese, else en",
@@ -69,6 +76,7 @@ class Settings:
     plan_dir: Path | None
     cache_dir: Path | None
     public_url: str | None
+    base_path: str | None
     lang: Literal["ja", "en"]
     #: The platform's folders for data and caches (``$XDG_DATA_HOME``, ``$XDG_CACHE_HOME``;
     #: ``%LOCALAPPDATA%`` on Windows), which the defaults above are under.
@@ -92,10 +100,20 @@ def current(environ: Mapping[str, str] | None = None) -> Settings:
         plan_dir=path("IPKPI_PLAN_DIR"),
         cache_dir=path("IPKPI_CACHE_DIR"),
         public_url=text("IPKPI_PUBLIC_URL"),
+        base_path=text("IPKPI_BASE_PATH"),
         lang=_lang(env),
         data_home=_home(env, "XDG_DATA_HOME", Path(".local") / "share"),
         cache_home=_home(env, "XDG_CACHE_HOME", Path(".cache")),
     )
+
+
+def export(values: Mapping[str, str]) -> None:
+    """Set settings in this process's environment, for the worker processes it starts
+    (``ipkpi serve --workers N`` hands them what its options said)."""
+    unknown = set(values) - set(BY_ENV)
+    if unknown:
+        raise KeyError(f"not a setting: {', '.join(sorted(unknown))}")
+    os.environ.update(values)
 
 
 def _home(env: Mapping[str, str], name: str, under_home: Path) -> Path:

@@ -86,7 +86,7 @@ def test_every_page_json_matches_the_schema_the_openapi_publishes(
 def test_the_openapi_describes_every_format_of_every_page_and_nothing_else(spec: dict[str, Any]):
     described = {declared.openapi_path(fmt) for declared in PAGES for fmt in declared.data_formats}
     api = {path for path in spec["paths"] if path.startswith("/api/v1/")}  # tests/web/test_api.py
-    assert set(spec["paths"]) - api == described
+    assert set(spec["paths"]) - api == described | {"/healthz"}  # and the health check
     for path in spec["paths"].values():
         for op in path.values():
             for param in op.get("parameters", []):
@@ -104,7 +104,7 @@ def test_a_schema_refuses_a_field_its_model_does_not_declare(client: Any, spec: 
 
 def test_the_server_serves_no_page_that_is_not_declared(provider: FollowUpProvider):
     declared = {path for page in PAGES for path in page.route_paths()}
-    infrastructure = {"/favicon.ico", "/openapi.json", "/static/{name}"}
+    infrastructure = {"/favicon.ico", "/openapi.json", "/static/{name}", "/healthz"}
     app = create_app(provider)  # over the store: with the service pages
     served: set[str] = set()
     for route in app.routes:

@@ -27,6 +27,7 @@ COMMANDS = {
     "admin": "admin_cmd:admin",
     "statement": "statement_cmd:statement",
     "milestone": "statement_cmd:milestone",
+    "store": "store_cmd:store",
 }
 
 

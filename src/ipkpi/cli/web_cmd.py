@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -15,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedCo
 
 from .. import settings
 from ..followup.store_source import StoreSource
+from ..paths import default_plan_dir
 from ..text import parse_lang
 from .options import DB_OPTION, LANG_OPTION, PLAN_OPTION, open_followup
 from .plan_cmd import print_summary
@@ -38,6 +40,23 @@ _PLAN, _DB, _load = PLAN_OPTION, DB_OPTION, open_followup
     "(default: $IPKPI_PUBLIC_URL, else http://localhost:PORT/BASE). Redirects and the "
     "same-origin check of forms use it.",
 )
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Server processes sharing the port (use PostgreSQL for more than one; about one per "
+    "core). Every worker answers every request: all state is in the store.",
+)
+@click.option(
+    "--forwarded-allow-ips",
+    "proxies",
+    default="127.0.0.1",
+    show_default=True,
+    metavar="IP[,IP]",
+    help="The reverse proxies whose X-Forwarded-For / -Proto are believed (the client "
+    "address for rate limits and the audit trail comes from them).",
+)
 def serve(
     plan_dir: Path | None,
     db: str | None,
@@ -46,12 +65,15 @@ def serve(
     base: str,
     lang: str,
     public_url: str | None,
+    workers: int,
+    proxies: str,
 ) -> None:
     """Serve the dashboard (Japanese at /, English at /en/) after printing the plan's summary.
 
     ``--lang`` is the language of that summary; the dashboard has both. Ministry staff and
     the secretariat sign in at /signin (accounts: ``ipkpi admin create-user``) to submit and
-    review data; the public sees only what is published.
+    review data; the public sees only what is published. ``GET /healthz`` says whether the
+    store is reachable and migrated (docs/deploy.md).
     """
     import uvicorn
 
@@ -70,15 +92,34 @@ def serve(
         f"Assessed {len(provider.plan.kpis())} KPIs in {time.perf_counter() - started:.1f} s"
     )
     shown = "localhost" if host in ("127.0.0.1", "::1") else host
+    base = base or settings.current().base_path or ""
     configured = public_url or settings.current().public_url
     address = (configured or f"http://{shown}:{port}{base}").rstrip("/")
-    app = create_app(provider, base=base, public_url=address)
     click.echo(f"ipkpi dashboard: {address}/  (English: /en/; Ctrl+C stops)")
     click.echo(
         f"ministries and secretariat sign in at {address}/signin "
         "(accounts: ipkpi admin create-user)"
     )
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    # httptools and uvloop when installed (they are dependencies on Linux and macOS).
+    options: dict[str, Any] = {
+        "host": host, "port": port, "log_level": "warning", "forwarded_allow_ips": proxies,
+    }  # fmt: skip
+    if workers == 1:
+        app = create_app(provider, base=base, public_url=address)
+        uvicorn.run(app, **options)
+        return
+    store = provider.source.store if isinstance(provider.source, StoreSource) else None
+    if store is not None and store.engine.dialect.name == "sqlite":
+        console.print("[yellow]several workers over SQLite: writes wait for each other; "
+                      "use PostgreSQL (docs/deploy.md)[/]")  # fmt: skip
+    settings.export({
+        "IPKPI_PLAN_DIR": str((plan_dir or default_plan_dir()).resolve()),
+        "IPKPI_PUBLIC_URL": address,
+        "IPKPI_BASE_PATH": base,
+        **({"IPKPI_DATABASE_URL": store.engine.url.render_as_string(hide_password=False)}
+           if store is not None else {}),
+    })  # fmt: skip
+    uvicorn.run("ipkpi.web.worker:create_worker_app", factory=True, workers=workers, **options)
 
 
 @click.command("build-site")

@@ -30,6 +30,7 @@ from .api import ApiDesk
 from .cache import PageCache
 from .dashboard import Dashboard
 from .errors import error_response
+from .health import health_endpoint
 from .imports import ImportDesk
 from .openapi import openapi
 from .pages import PAGES, NotFoundError, Page, not_found
@@ -67,8 +68,10 @@ class Server:
         self.imports: ImportDesk | None = None
         self.submissions: SubmissionDesk | None = None
         self.api: ApiDesk | None = None
+        self.store_engine = None
         if isinstance(provider.source, StoreSource):
             store = provider.source.store
+            self.store_engine = store.engine
             self.accounts = AccountDesk(self, store.engine)
             self.imports = ImportDesk(self, store, import_limits)
             self.submissions = SubmissionDesk(self, store, self.imports)
@@ -168,6 +171,7 @@ def create_app(
     routes: list[Route | Mount] = [
         Route("/favicon.ico", server.favicon),
         Route("/openapi.json", server.openapi),
+        Route("/healthz", health_endpoint(server.store_engine)),
         Route("/static/{name}", server.static),
         *(server.api.routes() if server.api is not None else []),
         *server.routes("ja"),

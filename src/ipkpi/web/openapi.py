@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import __version__
 from ..text import Text
+from . import health
 from .api_models import MODELS as API_MODELS
 from .api_models import PREFIX as API_PREFIX
 from .api_models import SECURITY_SCHEMES, api_paths
@@ -116,6 +117,8 @@ def openapi(title: Text, *, site: SiteFiles | None = None, api: bool = False) ->
                     get["operationId"] += "_en"
                     get["summary"] += " (English)"
                 paths[page.openapi_path(fmt, prefix)] = operation
+    if site is None:
+        paths["/healthz"] = health.OPERATION
     where = (
         "This is a static copy: files only, English under /en, past vintages under /as-of/{as_of}."
         if site is not None
