@@ -66,7 +66,8 @@ def test_september_2026_makes_gii_due_this_month(client: Any):
     gii = next(p for p in page["publishers"] if p["id"] == "wipo")["items"][0]
     assert (gii["state"], gii["expected"]) == ("due", "around September 2026")
     html = client.get("/en/data-due?month=2026-09").text
-    assert "Data release calendar, by publisher" in html and "World Intellectual Property" in html
+    assert "Data release calendar, by publisher (September 2026)" in html
+    assert "World Intellectual Property" in html and "once a year" in html
 
 
 def test_a_bad_month_is_a_400_that_says_how_to_write_it(client: Any):

@@ -20,6 +20,7 @@ from ...followup.due import (
     when_text,
 )
 from ...plan.calendar import STATES, Month
+from ...plan.release import RHYTHM_LABELS
 from ...text import Lang, t
 from ..models import closed
 from ..params import BadRequestError
@@ -35,6 +36,8 @@ class DueItem(TypedDict):
     kpi_title: str
     release: str
     release_url: str
+    rhythm: str
+    release_note: str
     latest: str
     expected_period: str
     expected: str
@@ -87,6 +90,8 @@ def _item(item: Awaited, lang: Lang) -> DueItem:
         "kpi_title": tx(item.kpi.title, lang),
         "release": tx(item.release.title, lang),
         "release_url": item.release.url or "",
+        "rhythm": RHYTHM_LABELS[item.release.rhythm].get(lang),
+        "release_note": tx(item.release.note, lang),
         "latest": item.latest or UI["none_yet"].get(lang),
         "expected_period": item.expectation.period or "",
         "expected": when_text(item, lang),
