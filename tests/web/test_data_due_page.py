@@ -116,3 +116,12 @@ def test_the_report_says_the_same_wait_as_the_kpi_page(client: Any):
     ]
     assert entries["protection.piracy.customs_suspensions"]["data_wait"] == []
     assert "> データ待ち：知的財産高等裁判所" in render_markdown(data)
+
+
+def test_lists_mark_the_kpis_without_data(client: Any):
+    page = client.get("/progress.json").json()
+    awaiting = {row["id"] for row in page["kpis"] if row["awaiting"]}
+    assert "protection.ipr.damages_awarded" in awaiting
+    assert "utilization.data.basic_policy" not in awaiting  # a recorded milestone has data
+    assert len(awaiting) == 11
+    assert '<span class="awaiting">データ待ち</span>' in client.get("/progress").text

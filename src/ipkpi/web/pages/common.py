@@ -69,6 +69,8 @@ class KpiRow(TypedDict):
     method_label: str
     tone: str
     has_data: bool
+    #: No data yet (the one definition): lists say 「データ待ち」 and the KPI page says whom for.
+    awaiting: bool
     spark: str
     """The main series as SVG polyline points in a 0–100 × 0–24 box ("" under two values);
     better is up (a rank's axis is turned over)."""
@@ -146,6 +148,7 @@ def kpi_row(status: KpiStatus, lang: Lang) -> KpiRow:
         "method_label": headline.method_label.get(lang),
         "tone": status.tone,
         "has_data": status.has_data,
+        "awaiting": not status.has_data,
         "spark": sparkline(status),
     }
 
