@@ -59,6 +59,44 @@ SETTINGS: tuple[Setting, ...] = (
         "`--base` overrides it.",
     ),
     Setting(
+        "smtp_host",
+        "IPKPI_SMTP_HOST",
+        "(none: no e-mail is sent)",
+        "The mail server for notifications (returned, accepted, published, submitted, due "
+        "dates). Without it ipkpi sends no e-mail.",
+    ),
+    Setting(
+        "smtp_port",
+        "IPKPI_SMTP_PORT",
+        "587 (465 with tls, 25 with none)",
+        "The mail server's port.",
+    ),
+    Setting(
+        "smtp_security",
+        "IPKPI_SMTP_SECURITY",
+        "starttls",
+        "How the connection is protected: starttls, tls (implicit, port 465) or none (a relay "
+        "on the same host or network only).",
+    ),
+    Setting(
+        "smtp_user",
+        "IPKPI_SMTP_USER",
+        "(none: no login)",
+        "The mail server's login name, when it wants one.",
+    ),
+    Setting(
+        "smtp_password",
+        "IPKPI_SMTP_PASSWORD",
+        "(none)",
+        "The mail server's password (never logged, never in the audit).",
+    ),
+    Setting(
+        "mail_from",
+        "IPKPI_MAIL_FROM",
+        "ipkpi@ the public URL's host",
+        "The notifications' From address.",
+    ),
+    Setting(
         "lang",
         "IPKPI_LANG",
         "ja when the locale (LC_ALL, LC_MESSAGES, LANG) is Japanese, else en",
@@ -82,6 +120,14 @@ class Settings:
     #: ``%LOCALAPPDATA%`` on Windows), which the defaults above are under.
     data_home: Path
     cache_home: Path
+    #: Notifications by e-mail (:mod:`ipkpi.service.notify`); no host: none are sent.
+    smtp_host: str | None = None
+    #: As written; :class:`ipkpi.service.notify.MailSettings` checks them when mail is sent.
+    smtp_port: str | None = None
+    smtp_security: str | None = None
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    mail_from: str | None = None
 
 
 def current(environ: Mapping[str, str] | None = None) -> Settings:
@@ -102,6 +148,12 @@ def current(environ: Mapping[str, str] | None = None) -> Settings:
         public_url=text("IPKPI_PUBLIC_URL"),
         base_path=text("IPKPI_BASE_PATH"),
         lang=_lang(env),
+        smtp_host=text("IPKPI_SMTP_HOST"),
+        smtp_port=text("IPKPI_SMTP_PORT"),
+        smtp_security=text("IPKPI_SMTP_SECURITY"),
+        smtp_user=text("IPKPI_SMTP_USER"),
+        smtp_password=env.get("IPKPI_SMTP_PASSWORD") or None,
+        mail_from=text("IPKPI_MAIL_FROM"),
         data_home=_home(env, "XDG_DATA_HOME", Path(".local") / "share"),
         cache_home=_home(env, "XDG_CACHE_HOME", Path(".cache")),
     )

@@ -178,3 +178,37 @@ def test_the_openapi_describes_every_api_endpoint_with_schemas(api: tuple[Store,
     assert step["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith(
         "StepRequest"
     )
+
+
+def test_a_step_through_the_api_or_the_page_sends_its_notification(
+    plan: Plan, tmp_path: Path
+) -> None:
+    from aiosmtpd.controller import Controller
+
+    from ipkpi.service.notify import MailSettings
+
+    from ..service.test_notify import Inbox, body_of, free_port
+
+    store = make_store(tmp_path / "mail.db", plan)
+    add_person(store, EDITOR, ministry="MAFF")
+    add_person(store, DESK, global_role="secretariat")
+    inbox, port = Inbox(), free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        provider = FollowUpProvider(plan, StoreSource(store, plan), check_every=0)
+        mail = MailSettings("127.0.0.1", port, "none", "ipkpi@testserver")
+        app = create_app(provider, public_url=PUBLIC, mail=mail)
+        ident = draft(store).id
+        with TestClient(app, base_url=PUBLIC) as client:
+            sent = client.post(f"/api/v1/submissions/{ident}/submit",
+                               headers={**bearer(store, EDITOR), "If-Match": '"v1"'})  # fmt: skip
+            assert sent.status_code == 200
+            csrf = sign_in(client, DESK)
+            form = {"csrf_token": csrf, "version": "2", "comment": "2025 は億円"}
+            assert client.post(f"/submissions/{ident}/return", data=form).status_code == 200
+        assert [to for to, _ in inbox.received] == [[DESK], [EDITOR]]
+        assert f"確認する: https://testserver/submissions/{ident}" in body_of(inbox.received[1][1])
+    finally:
+        controller.stop()
+        store.close()

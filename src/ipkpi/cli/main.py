@@ -28,6 +28,7 @@ COMMANDS = {
     "statement": "statement_cmd:statement",
     "milestone": "statement_cmd:milestone",
     "store": "store_cmd:store",
+    "notify": "notify_cmd:notify",
 }
 
 

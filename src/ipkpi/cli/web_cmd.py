@@ -18,6 +18,7 @@ from .. import settings
 from ..followup.store_source import StoreSource
 from ..paths import default_plan_dir
 from ..text import parse_lang
+from .notify_cmd import mail_settings
 from .options import DB_OPTION, LANG_OPTION, PLAN_OPTION, open_followup
 from .plan_cmd import print_summary
 
@@ -95,7 +96,10 @@ def serve(
     base = base or settings.current().base_path or ""
     configured = public_url or settings.current().public_url
     address = (configured or f"http://{shown}:{port}{base}").rstrip("/")
+    mail = mail_settings()
     click.echo(f"ipkpi dashboard: {address}/  (English: /en/; Ctrl+C stops)")
+    if mail is not None:
+        click.echo(f"notifications by e-mail through {mail.host}:{mail.port} ({mail.security})")
     click.echo(
         f"ministries and secretariat sign in at {address}/signin "
         "(accounts: ipkpi admin create-user)"
@@ -105,7 +109,7 @@ def serve(
         "host": host, "port": port, "log_level": "warning", "forwarded_allow_ips": proxies,
     }  # fmt: skip
     if workers == 1:
-        app = create_app(provider, base=base, public_url=address)
+        app = create_app(provider, base=base, public_url=address, mail=mail)
         uvicorn.run(app, **options)
         return
     store = provider.source.store if isinstance(provider.source, StoreSource) else None

@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from ..service import data_files, measure_updates, submissions
+from ..service import data_files, measure_updates, notify, submissions
 from ..service.authz import ForbiddenError
 from ..store import DataFileError, Store
 from ..text import Text
@@ -206,6 +206,8 @@ class ApiDesk:
             return error(status, str(exc), _ja_of(exc))
         if name == "publish":
             self.server.provider.revision(now=True)
+        mailer, engine = self.server.mailer, self.store.engine
+        await run_in_threadpool(notify.notify_step, engine, mailer, done, name, who.actor)
         return JSONResponse(submission_item(done), headers={"ETag": done.etag})
 
     async def _preconditions(

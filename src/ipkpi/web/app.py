@@ -23,6 +23,7 @@ from starlette.routing import Match, Mount, Route
 from ..charts.render import javascript_bundle
 from ..followup import FollowUpProvider
 from ..followup.store_source import StoreSource
+from ..service.notify import Mailer, MailSettings
 from ..store import ImportLimits
 from ..text import Lang, t
 from .account import AccountDesk
@@ -55,6 +56,7 @@ class Server:
         base: str = "",
         public_url: str | None = None,
         import_limits: ImportLimits | None = None,
+        mail: MailSettings | None = None,
     ) -> None:
         self.dashboard = Dashboard(provider)
         service = isinstance(provider.source, StoreSource)
@@ -62,6 +64,8 @@ class Server:
         self.public_url = (public_url or DEFAULT_PUBLIC_URL + base).rstrip("/")
         #: Where redirects point: the public URL, whose path is the base (``/ipkpi``) or none.
         self.public_base = self.public_url.removesuffix(self.urls.base)
+        #: Sends the notifications (None: no SMTP host configured, nothing is sent).
+        self.mailer = Mailer(mail, self.public_url) if mail is not None else None
         self.cache = PageCache()
         provider.on_change(lambda _revision: self.cache.clear())
         self.provider = provider
@@ -146,6 +150,7 @@ def create_app(
     base: str = "",
     public_url: str | None = None,
     import_limits: ImportLimits | None = None,
+    mail: MailSettings | None = None,
 ) -> Starlette:
     """The dashboard app over ``provider``'s follow-ups.
 
@@ -154,9 +159,12 @@ def create_app(
     ``import_limits`` are the file size limits there (default
     :class:`~ipkpi.store.ImportLimits`). ``public_url`` is the address people reach the
     server at (``https://kpi.example.go.jp/ipkpi``): redirects and the same-origin check
-    are built from it.
+    are built from it. ``mail``: where notifications are sent from (:mod:`ipkpi.service.notify`;
+    None: none are sent).
     """
-    server = Server(provider, base=base, public_url=public_url, import_limits=import_limits)
+    server = Server(
+        provider, base=base, public_url=public_url, import_limits=import_limits, mail=mail
+    )
 
     async def not_found(request: Request, exc: Exception) -> Response:
         lang: Lang = "en" if request.url.path.startswith("/en/") else "ja"

@@ -20,7 +20,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from ..ministries import ministries
-from ..service import audit, data_files, measure_updates, submissions
+from ..service import audit, data_files, measure_updates, notify, submissions
 from ..service.authz import ForbiddenError, allowed, ministries_for
 from ..store import DataFileError, Store
 from ..text import Lang
@@ -156,7 +156,7 @@ class SubmissionDesk:
             measure_updates.KIND: measure_updates.publisher(self.store.engine, self.imports.plan),
         }
         try:
-            await run_in_threadpool(
+            done = await run_in_threadpool(
                 lambda: submissions.transition(
                     self.store.engine, who.actor, ident, name, version,
                     comment=form.get("comment", ""), ip=client_ip(request), publish=publish,
@@ -181,6 +181,8 @@ class SubmissionDesk:
             return await self.detail(request, lang, status=400, notice=str(exc))
         if name == "publish":
             self.server.provider.revision(now=True)  # the public pages show it at once
+        mailer, engine = self.server.mailer, self.store.engine
+        await run_in_threadpool(notify.notify_step, engine, mailer, done, name, who.actor)
         path = self.server.urls.service_page(lang, f"submissions/{ident}")
         return self.server.accounts.redirect(path.removeprefix(self.server.urls.base))
 

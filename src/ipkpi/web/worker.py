@@ -18,6 +18,7 @@ from ..paths import default_plan_dir
 from ..plan.loader import load_plan
 from ..settings import current
 from ..store import Store
+from ..service.notify import MailSettings
 from .app import create_app
 
 
@@ -27,4 +28,7 @@ def create_worker_app() -> Starlette:
     store = Store.open(settings.database_url)
     provider = FollowUpProvider(plan, StoreSource(store, plan))
     provider.get(None).kpis()  # every headline verdict, before the first visitor
-    return create_app(provider, base=settings.base_path or "", public_url=settings.public_url)
+    mail = MailSettings.from_settings(settings)  # the SMTP settings are inherited too
+    return create_app(
+        provider, base=settings.base_path or "", public_url=settings.public_url, mail=mail
+    )
