@@ -16,9 +16,9 @@ from ..followup import FollowUpProvider
 from ..followup.store_source import StoreSource
 from ..paths import default_plan_dir
 from ..plan.loader import load_plan
+from ..service.notify import MailSettings
 from ..settings import current
 from ..store import Store
-from ..service.notify import MailSettings
 from .app import create_app
 
 
