@@ -52,3 +52,13 @@ def test_a_bad_month_says_how_to_write_it(tmp_path: Path):
     )
     assert result.exit_code == 2
     assert "is not a month: write it as YYYY-MM (e.g. 2026-09)" in result.output
+
+
+def test_a_plan_without_releases_has_nothing_due(tmp_path: Path):
+    fixture = Path(__file__).parents[1] / "web" / "fixtures" / "webplan"
+    db = str(tmp_path / "w.db")
+    args = ["data", "due", "--plan", str(fixture), "--db", db, "--month", "2026-12", "--lang", "en"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip().endswith("No data is due or overdue in December 2026.")
+    assert "┃" not in result.stdout  # no empty table

@@ -105,6 +105,13 @@ def show_due(
             writer.writerow({"month": str(month), **row})
         click.echo(buffer.getvalue(), nl=False)
         return
+    if not found:
+        click.echo(
+            f"{month.text('ja')}時点で公表予定・公表予定を過ぎたデータはありません。"
+            if lang == "ja"
+            else f"No data is due or overdue in {month.text('en')}."
+        )
+        return
     title = (
         f"{month.text('ja')}時点で公表予定・公表予定を過ぎたデータ（{len(found)}件、公表元別）"
         if lang == "ja"
@@ -132,9 +139,3 @@ def show_due(
         else "Expected months come from the publishers' past release dates ('around'); an "
         "irregular publication's is 'not known'."
     )
-    if not found:
-        click.echo(
-            "公表予定・公表予定を過ぎたデータはありません。"
-            if lang == "ja"
-            else "No data is due or overdue."
-        )
