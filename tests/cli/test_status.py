@@ -54,9 +54,10 @@ def test_agrifood_exports_pace_needed_from_the_latest_value(status_json: dict[st
     assert row["unit"] == "jpy_cho"
     assert row["pace_kind"] == "growth"
     assert row["pace_needed"] == pytest.approx((5 / 1.7005) ** (1 / 5) - 1)
-    # the last five years: 2020 (old basis, 9,223億円) is the window's first point, but the
-    # basis break makes 2021 the start; either way the pace achieved is well below the need.
-    assert 0 < row["pace_recent"] < row["pace_needed"]
+    # The pace achieved is the headline's own observed rate since its base period, the same
+    # number its sentence gives; it is well below the need.
+    assert 0 < row["pace_achieved"] < row["pace_needed"]
+    assert row["pace_since"]
 
 
 def test_gii_rank_uses_the_linear_rank_rule(status_json: dict[str, Any]) -> None:
@@ -64,7 +65,7 @@ def test_gii_rank_uses_the_linear_rank_rule(status_json: dict[str, Any]) -> None
     row = by_id(status_json)["ipx.gii_rank"]
     assert row["latest_value"] == 12
     assert row["method"] == "linear"
-    assert row["pace_kind"] == "change"
+    assert row["pace_kind"] == "places"
     assert row["pace_needed"] == pytest.approx((4 - 12) / (2035 - 2025))
 
 

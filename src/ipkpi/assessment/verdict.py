@@ -49,6 +49,8 @@ class PeerGap:
     benchmark: float
     benchmark_series: str
     ratio: float
+    benchmark_label: Text | None = None
+    """The benchmark peer's name (its series label), for sentences; the id is the data."""
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,8 @@ COLUMNS = (
     "reason",
     "score",
     "pace_needed",
-    "pace_recent",
+    "pace_achieved",
+    "pace_since",
     "pace_kind",
     "explanation",
 )
@@ -89,7 +90,7 @@ def status_row(status: KpiStatus, method: str | None, lang: Lang) -> dict[str, A
     verdict = chosen_verdict(status, method)
     latest = status.main.latest if status.main else None
     unit_code = status.main.series.unit if status.main else ""
-    pace = pace_of(status)
+    pace = pace_of(status, method if method is not None and verdict.method == method else None)
     return {
         "part": status.part.id,
         "kpi": status.kpi.id,
@@ -107,7 +108,8 @@ def status_row(status: KpiStatus, method: str | None, lang: Lang) -> dict[str, A
         "reason": verdict.reason_text.get(lang) if verdict.reason else "",
         "score": verdict.score,
         "pace_needed": pace.needed if pace else None,
-        "pace_recent": pace.achieved if pace else None,
+        "pace_achieved": pace.achieved if pace else None,
+        "pace_since": pace.since if pace else None,
         "pace_kind": pace.kind if pace else None,
         "pace_text": _pace_text(pace, lang),
         "explanation": verdict.explain(status.wording).get(lang),
@@ -119,9 +121,11 @@ def status_row(status: KpiStatus, method: str | None, lang: Lang) -> dict[str, A
 def _pace_text(pace: Pace | None, lang: Lang) -> str:
     if pace is None:
         return ""
+    since = f"（{pace.since}以降）" if lang == "ja" and pace.since else ""
     if lang == "ja":
-        return f"必要 {pace.needed_text(lang)}、実績 {pace.achieved_text(lang)}"
-    return f"needs {pace.needed_text(lang)}; recent {pace.achieved_text(lang)}"
+        return f"必要 {pace.needed_text(lang)}、実績 {pace.achieved_text(lang)}{since}"
+    since = f" since {pace.since}" if pace.since else ""
+    return f"needs {pace.needed_text(lang)}; achieved {pace.achieved_text(lang)}{since}"
 
 
 def rows_for(followup: FollowUp, method: str | None, lang: Lang) -> list[dict[str, Any]]:

@@ -1,49 +1,86 @@
-"""The pace a KPI needs from its latest value to its target, next to the pace it achieved.
+"""A KPI's pace on its pages, the CLI and the report: the one pace of the verdict shown.
 
-One definition for every view (status, pages, report): the pace needed from the latest value
-to the target by the deadline, and the pace of the last five years (the assessment's
-``pace_needed`` / ``pace_recent``), from the first verdict that worked out both.
+The pace is the assessment's typed value (:class:`ipkpi.assessment.pace.Pace`) of the headline
+verdict (or of the method asked for), worded in the KPI's scale: the pace needed from the
+latest value to the target by the deadline, and the pace the method observed since its base.
+A verdict judged in another unit than the KPI's (a ratio to the peers) does not give the KPI's
+pace; the first verdict in the KPI's unit does.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..assessment.pace import Pace as VerdictPace
+from ..assessment.pace import pace_of_verdict
+from ..assessment.registry import HEADLINE_METHODS
 from ..text import Lang
-from ..wording import Wording, pace_kind, rate
+from ..wording import Wording
 from .model import KpiStatus
 
 
 @dataclass(frozen=True, slots=True)
 class Pace:
-    needed: float
-    achieved: float
-    kind: str
-    """``growth``: fractions a year (0.132 = +13.2 %/yr); ``change``: units a year."""
-    unit: str
-    latest: str
+    pace: VerdictPace
     wording: Wording
-    """The period of the latest value the pace is measured from."""
-    method: str
+
+    @property
+    def needed(self) -> float | None:
+        return self.pace.needed
+
+    @property
+    def achieved(self) -> float | None:
+        return self.pace.achieved
+
+    @property
+    def kind(self) -> str:
+        return self.pace.kind
+
+    @property
+    def unit(self) -> str:
+        return self.pace.unit
+
+    @property
+    def method(self) -> str:
+        return self.pace.method
+
+    @property
+    def since(self) -> str:
+        """The period the achieved pace is measured from."""
+        return self.pace.since or ""
+
+    @property
+    def latest(self) -> str:
+        """The period of the latest value the needed pace is measured from."""
+        return self.pace.latest or ""
+
+    def since_text(self, lang: Lang) -> str:
+        """``FY2018以降`` / ``since FY2018``: what the achieved pace is measured over."""
+        if not self.since:
+            return ""
+        return f"{self.since}以降" if lang == "ja" else f"since {self.since}"
 
     def needed_text(self, lang: Lang) -> str:
-        return rate(self.needed, pace_kind(self.kind, self.unit), self.wording, lang)
+        return self.pace.text("needed", self.wording, lang)
 
     def achieved_text(self, lang: Lang) -> str:
-        return rate(self.achieved, pace_kind(self.kind, self.unit), self.wording, lang)
+        return self.pace.text("achieved", self.wording, lang)
 
 
-def pace_of(status: KpiStatus) -> Pace | None:
+def pace_of(status: KpiStatus, method: str | None = None) -> Pace | None:
+    """The pace of the verdict by ``method``; None when no verdict has one.
+
+    By default the headline's pace, else the forecast's or a supporting reading's (the
+    verdicts every follow-up computes, so a list and a KPI page give the same pace), the first
+    in the KPI's unit that needs a pace, preferring one that also observed a pace.
+    """
     unit_code = status.main.series.unit if status.main else ""
-    for v in status.verdicts:
-        if v.pace_needed is not None and v.pace_recent is not None:
-            return Pace(
-                needed=v.pace_needed,
-                achieved=v.pace_recent,
-                kind=v.rate_kind,
-                unit=unit_code,
-                latest=v.current_period or "",
-                method=v.method,
-                wording=status.wording,
-            )
-    return None
+    if method is None:
+        others = set(HEADLINE_METHODS) - {status.headline.method}
+        chosen = [v for v in status.verdicts if v.method not in others]
+    else:
+        chosen = [v for v in status.verdicts if v.method == method]
+    usable = [v for v in chosen if v.pace_needed is not None and (v.unit or "") == unit_code]
+    # A verdict that also observed a pace first (a forecast without enough points has none).
+    usable.sort(key=lambda v: v.observed_rate is None)
+    return Pace(pace_of_verdict(usable[0]), status.wording) if usable else None

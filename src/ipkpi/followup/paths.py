@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..assessment.pace import pace_of_verdict
 from ..assessment.verdict import Verdict
 from .model import PathPoint
 
@@ -24,15 +25,23 @@ def _ok(*values: float | None) -> bool:
 
 
 def required_path(verdicts: Sequence[Verdict]) -> tuple[PathPoint, ...]:
+    """The path of the first verdict in the KPI's own unit that needs a pace from its base.
+
+    A verdict judged as a ratio (to the peers) has no path on the KPI's axis (it would run
+    along 0 on a 人/100万人 axis), nor has a verdict that could not be given.
+    """
     for v in verdicts:
+        if v.peer_gaps or v.status == "not_available":
+            continue
         if not _ok(v.base_year, v.base_value, v.target, v.target_year):
             continue
         assert v.base_year is not None and v.base_value is not None
         assert v.target is not None and v.target_year is not None
         if v.target_year <= v.base_year:
             continue
+        pace = pace_of_verdict(v)
         return _curve(
-            v.base_year, v.base_value, v.target_year, v.target, compound=v.rate_kind == "growth"
+            v.base_year, v.base_value, v.target_year, v.target, compound=pace.kind == "growth"
         )
     return ()
 

@@ -113,7 +113,7 @@ def kpi_entry(status: KpiStatus, lang: Lang, followup: FollowUp | None = None) -
         entry["pace"] = {
             "needed": pace.needed_text(lang),
             "achieved": pace.achieved_text(lang),
-            "latest": pace.latest,
+            "since": pace.since_text(lang),
         }
     return entry
 

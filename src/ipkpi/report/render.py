@@ -104,9 +104,10 @@ def render_markdown(data: dict[str, Any]) -> str:
             ]
             if k["pace"]:
                 pace = k["pace"]
+                since = f" ({pace['since']})" if pace["since"] else ""
                 lines.append(
                     f"- {w['pace']}: {w['needed']} {pace['needed']} / "
-                    f"{w['achieved']} {pace['achieved']} ({pace['latest']})"
+                    f"{w['achieved']} {pace['achieved']}{since}"
                 )
             sources = page["sources"].get(k["id"])
             if sources:

@@ -6,6 +6,7 @@ from typing import Any
 
 from typing_extensions import TypedDict
 
+from ..assessment.pace import pace_of_verdict
 from ..assessment.verdict import Verdict
 from ..assessment.vocabulary import NOTES
 from ..followup import KpiStatus, tone
@@ -13,7 +14,7 @@ from ..followup.explain import explanation
 from ..followup.pace import pace_of
 from ..plan import kpi_direction
 from ..text import Lang, Text, t
-from ..wording import number, pace_kind, probability, rate
+from ..wording import Wording, number, probability
 from .models import closed
 from .present import tx
 
@@ -43,11 +44,16 @@ class VerdictData(TypedDict):
 
 @closed
 class PaceData(TypedDict):
-    needed: float
-    achieved: float
+    method: str
+    needed: float | None
+    achieved: float | None
     needed_text: str
     achieved_text: str
     rate_kind: str
+    """The pace's kind: growth, points, places or units (:mod:`ipkpi.assessment.pace`)."""
+    unit: str
+    since: str
+    since_text: str
     latest: str
 
 
@@ -56,23 +62,23 @@ NUMBER_LABELS: dict[str, Text] = {
     "current": t("最新", "Current"),
     "target": t("目標値", "Target value"),
     "target_year": t("目標年", "Target year"),
-    "observed_rate": t("実績の年率", "Observed rate a year"),
-    "required_rate": t("必要な年率", "Required rate a year"),
+    "observed_rate": t("実績のペース（年あたり）", "Achieved pace a year"),
+    "required_rate": t("基準から必要なペース（年あたり）", "Pace needed from the base a year"),
     "progress": t("進捗比率（実績÷必要）", "Progress ratio (observed ÷ required)"),
     "score": t("スコア（−5〜5）", "Score (−5 to 5)"),
     "projected_value": t("目標年の予測値", "Projected value in the target year"),
     "interval": t("予測区間", "Prediction interval"),
     "probability": t("達成確率", "Probability of meeting the target"),
-    "pace_needed": t("必要なペース（年あたり）", "Pace needed a year"),
-    "pace_recent": t("最近のペース（年あたり）", "Recent pace a year"),
+    "pace_needed": t("最新値から必要なペース（年あたり）", "Pace needed from the latest a year"),
     "thresholds": t("閾値", "Thresholds"),
     "reason": t("評価できない理由", "Why no verdict"),
 }
 
 
 def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> VerdictData:
-    wording = status.wording
-    kind = pace_kind(verdict.rate_kind, verdict.unit or wording.unit)
+    # A verdict in the KPI's unit is worded in the page's scale; a ratio (peers) as a number.
+    wording = status.wording if verdict.unit else Wording.of("")
+    pace = pace_of_verdict(verdict)
     numbers: list[VerdictNumber] = []
 
     def add(key: str, text: str, raw: Any) -> None:
@@ -95,18 +101,16 @@ def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> VerdictData
         add("target", q(verdict.target), verdict.target)
     if verdict.target_year is not None:
         add("target_year", f"{verdict.target_year:.0f}", verdict.target_year)
-    for key in ("observed_rate", "required_rate"):
-        value = getattr(verdict, key)
+    for key, which in (("observed_rate", "achieved"), ("required_rate", "needed_from_base")):
+        value = pace.value(which)  # type: ignore[arg-type]
         if value is not None:
-            add(key, rate(value, kind, wording, lang), value)
+            add(key, pace.text(which, wording, lang), value)  # type: ignore[arg-type]
     if verdict.progress is not None:
         add("progress", number(verdict.progress, 3), verdict.progress)
     if verdict.score is not None:
         add("score", number(verdict.score, 3), verdict.score)
-    for key in ("pace_needed", "pace_recent"):
-        value = getattr(verdict, key)
-        if value is not None:
-            add(key, rate(value, kind, wording, lang), value)
+    if pace.needed is not None:
+        add("pace_needed", pace.text("needed", wording, lang), pace.needed)
     if verdict.projected_value is not None:
         add("projected_value", q(verdict.projected_value), verdict.projected_value)
     if verdict.interval_low is not None and verdict.interval_high is not None:
@@ -130,7 +134,7 @@ def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> VerdictData
         "status_label": verdict.status_label.get(lang),
         "tone": tone(verdict.method, verdict.status, kpi_direction(status.kpi)),
         "rule": verdict.rule,
-        "explanation": tx(explanation(verdict, wording), lang),
+        "explanation": tx(explanation(verdict, status.wording), lang),
         "numbers": numbers,
         "notes": [NOTES[n].get(lang) for n in verdict.notes if n in NOTES],
     }
@@ -142,10 +146,14 @@ def pace_data(status: KpiStatus, lang: Lang) -> PaceData | None:
     if pace is None:
         return None
     return {
+        "method": pace.method,
         "needed": pace.needed,
         "achieved": pace.achieved,
         "needed_text": pace.needed_text(lang),
         "achieved_text": pace.achieved_text(lang),
         "rate_kind": pace.kind,
+        "unit": pace.unit,
+        "since": pace.since,
+        "since_text": pace.since_text(lang),
         "latest": pace.latest,
     }

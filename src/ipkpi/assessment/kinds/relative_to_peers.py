@@ -96,7 +96,10 @@ def assess_relative(
                 target=reading,
                 target_year=kpi.deadline,
             )
-            detail = Text(ja=f"目標の解釈：{label.ja}。", en=f"Target as read: {label.en}.")
+            detail = Text(
+                ja=f"目標の解釈：{label.ja.rstrip('。')}。",
+                en=f"Target as read: {label.en.rstrip('.')}.",
+            )
             supporting = (replace(extra, detail=detail),)
     if not own:
         return KpiAssessment(
@@ -111,12 +114,9 @@ def assess_relative(
     head = run(
         kpi.id, method, ratio, None, direction="increase", target=1.0, target_year=kpi.deadline
     )
-    detail = Text(
-        ja=f"比較対象（{bench.best_series}）の最新値{bench.best_value:,.4g}に対する比率で評価。",
-        en=f"Assessed as the ratio to the peers' level (best latest: {bench.best_series}, "
-        f"{bench.best_value:,.4g}).",
-    )
-    head = add_note(replace(head, peer_gaps=bench.gaps, detail=detail), "moving_target")
+    labels = {s.id: s.label for s in kpi.series_by_role("peer")}
+    gaps = tuple(replace(g, benchmark_label=labels.get(g.benchmark_series)) for g in bench.gaps)
+    head = add_note(replace(head, peer_gaps=gaps), "moving_target")
     fc = run(
         kpi.id,
         "forecast",
