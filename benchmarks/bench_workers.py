@@ -141,7 +141,7 @@ def sign_in(port: int) -> str:
 
 def wrk(port: int, path: str, seconds: float, connections: int, cookie: str | None,
         script: Path) -> Load:  # fmt: skip
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s",
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{round(seconds)}s", "--timeout", "5s",
                "-s", str(script), f"http://127.0.0.1:{port}{path}"]  # fmt: skip
     if cookie:
         command[1:1] = ["-H", f"Cookie: {cookie}"]
