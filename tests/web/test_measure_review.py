@@ -111,3 +111,23 @@ def test_the_reviewer_sees_the_updates_against_the_published_and_publishes_them(
             ("protection.ipr.m2", "F"),
             ("protection.ipr.m3", "B"),
         }
+
+
+def test_a_fix_sent_on_a_stale_version_says_who_changed_it_in_the_page_language(
+    world: tuple[Store, Any, bytes],
+) -> None:
+    store, app, blank = world
+    with client_for(app, EDITOR) as editor, client_for(app, DESK) as desk:
+        sent = send(editor, fill(blank, JPO_ROWS))
+        ident = int(re.findall(r"/submissions/(\d+)", sent.headers["location"])[0])
+        data = {"csrf_token": editor.csrf, "version": "1"}  # type: ignore[attr-defined]
+        assert editor.post(f"/submissions/{ident}/submit", data=data).status_code == 200
+        back = {"csrf_token": desk.csrf, "version": "2", "comment": "m3 の遅れの理由を"}  # type: ignore[attr-defined]
+        assert desk.post(f"/submissions/{ident}/return", data=back).status_code == 200
+        stale = send(editor, fill(blank, JPO_ROWS), replaces=str(ident), version="2")
+        assert stale.status_code == 409
+        assert f"に {DESK} さんが変更しました。最新の内容を確かめてから" in stale.text
+        page = editor.get(f"/submissions/{ident}").text
+        assert "m3 の遅れの理由を" in page and 'data-state="returned"' in page
+        fixed = send(editor, fill(blank, JPO_ROWS), replaces=str(ident), version="3")
+        assert fixed.status_code == 303

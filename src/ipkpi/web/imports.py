@@ -70,7 +70,7 @@ from .measure_uploads import keep_measures
 from .params import BadRequestError, parse_lang
 from .present import tx
 from .render import render_html
-from .service_strings import sv_strings
+from .service_strings import SV, sv_strings
 from .ui_strings import UI
 from .upload import UploadError, limit_for, read_upload
 
@@ -244,8 +244,9 @@ class ImportDesk:
             return self._page(lang, 403, "form", who=who, notice=notice, kept=kept)
         except submissions.StaleError as exc:
             current = exc.current
-            detail = f"changed by {current.updated_by_name} at {current.updated_at:%H:%M} UTC"
-            notice = notice_of("import_refused", lang, detail=detail)
+            at = f"{current.updated_at:%Y-%m-%d %H:%M} UTC"
+            text = SV["stale"].get(lang).format(name=current.updated_by_name, at=at)
+            notice = {"key": "stale", "text": text}
             return self._page(lang, 409, "form", who=who, notice=notice, kept=kept)
         finally:
             discard(folder)
