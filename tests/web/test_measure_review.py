@@ -116,7 +116,7 @@ def test_the_reviewer_sees_the_updates_against_the_published_and_publishes_them(
 def test_a_fix_sent_on_a_stale_version_says_who_changed_it_in_the_page_language(
     world: tuple[Store, Any, bytes],
 ) -> None:
-    store, app, blank = world
+    _store, app, blank = world
     with client_for(app, EDITOR) as editor, client_for(app, DESK) as desk:
         sent = send(editor, fill(blank, JPO_ROWS))
         ident = int(re.findall(r"/submissions/(\d+)", sent.headers["location"])[0])
