@@ -125,3 +125,27 @@ def test_lists_mark_the_kpis_without_data(client: Any):
     assert "utilization.data.basic_policy" not in awaiting  # a recorded milestone has data
     assert len(awaiting) == 11
     assert '<span class="awaiting">データ待ち</span>' in client.get("/progress").text
+
+
+def test_the_cool_japan_table_keeps_the_decks_groups_and_headings(client: Any):
+    # The plan overview's table (slide 15): groups 食 / ファッション / 化粧品,
+    # columns 今回調査値（兆円）, 増減率（%）, 前回調査(兆円).
+    page = client.get("/kpi/cj.overseas_total.json").json()
+    components = page["components"]
+    assert components["headings"] == {
+        "current": "今回調査値（兆円）",
+        "change": "増減率（%）",
+        "previous": "前回調査(兆円)",
+    }
+    groups = [row["group"] for row in components["rows"]]
+    assert {"食", "ファッション", "化粧品"} <= set(groups)
+    html = client.get("/kpi/cj.overseas_total").text
+    assert (
+        '<th scope="col">今回調査値（兆円）</th>' in html
+        and '<span class="component-group">ファッション</span>' in html
+    )
+    english = client.get("/en/kpi/cj.overseas_total").text
+    assert (
+        "This survey (trillion yen)" in english
+        and '<span class="component-group">Cosmetics</span>' in english
+    )

@@ -45,6 +45,14 @@ class Component(PlanModel):
     definition_changed: bool = False
 
 
+class ComponentHeadings(PlanModel):
+    """The published table's own column headings (今回調査値（兆円） …), verbatim."""
+
+    current: Text
+    change: Text
+    previous: Text
+
+
 class PublishedTotal(PlanModel):
     current: Figure
     previous: Figure
@@ -79,6 +87,9 @@ class LevelByDeadline(KpiBase):
     target: Target
     deadline: int = Field(ge=2000, le=2100)
     components: list[Component] = []
+    component_headings: ComponentHeadings | None = Field(
+        None, description="The components table's column headings as the plan prints them."
+    )
     published_total: PublishedTotal | None = None
 
 

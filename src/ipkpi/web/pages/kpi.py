@@ -121,6 +121,7 @@ class SeriesInfo(TypedDict):
 class ComponentRow(TypedDict):
     series_id: str
     label: str
+    group: str
     current: str
     current_period: str
     previous: str
@@ -137,9 +138,19 @@ class ComponentTotal(TypedDict):
 
 
 @closed
+class ComponentHeadingsData(TypedDict):
+    """The table's own column headings, when the plan records them."""
+
+    current: str
+    change: str
+    previous: str
+
+
+@closed
 class Components(TypedDict):
     rows: list[ComponentRow]
     total: ComponentTotal | None
+    headings: ComponentHeadingsData | None
 
 
 @closed
@@ -259,6 +270,7 @@ def _components(status: KpiStatus, lang: Lang) -> Components | None:
         {
             "series_id": c.series,
             "label": tx(c.label, lang),
+            "group": tx(c.group, lang),
             "current": figure_text(c.current, lang, w),
             "current_period": c.current.period or "",
             "previous": figure_text(c.previous, lang, w),
@@ -269,8 +281,16 @@ def _components(status: KpiStatus, lang: Lang) -> Components | None:
         for c in kpi.components
     ]
     total = kpi.published_total
+    heads = kpi.component_headings
     return {
         "rows": rows,
+        "headings": None
+        if heads is None
+        else {
+            "current": tx(heads.current, lang),
+            "change": tx(heads.change, lang),
+            "previous": tx(heads.previous, lang),
+        },
         "total": None
         if total is None
         else {
