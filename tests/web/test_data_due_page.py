@@ -149,3 +149,13 @@ def test_the_cool_japan_table_keeps_the_decks_groups_and_headings(client: Any):
         "This survey (trillion yen)" in english
         and '<span class="component-group">Cosmetics</span>' in english
     )
+
+
+def test_the_pillars_keep_the_decks_heading_and_labels(client: Any):
+    # Slide 2: 実現のための３つの柱; 第一の柱：イノベーション拠点としての競争力強化 …
+    home = client.get("/index.json").json()
+    assert home["pillars_heading"] == "実現のための３つの柱"
+    assert [p["label"] for p in home["pillars"]] == ["第一の柱", "第二の柱", "第三の柱"]
+    html = client.get("/").text
+    assert "第一の柱：イノベーション拠点としての競争力強化" in html
+    assert "First pillar: Stronger competitiveness as an innovation hub" in client.get("/en/").text

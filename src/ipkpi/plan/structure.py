@@ -100,6 +100,7 @@ class Section(PlanModel):
 class Pillar(PlanModel):
     id: Id
     number: int
+    label: Text | None = Field(None, description="The deck's own label (第一の柱).")
     title: Text
     text: list[Text] = []
 
@@ -109,6 +110,9 @@ class Part(PlanModel):
     number: int = Field(ge=0)
     title: Text
     summary: list[Text] = []
+    pillars_heading: Text | None = Field(
+        None, description="The pillars' heading as the deck prints it (実現のための３つの柱)."
+    )
     pillars: list[Pillar] = []
     kpis: list[Kpi] = []
     sections: list[Section] = []

@@ -20,6 +20,7 @@ MAX_CHANGES = 50
 @closed
 class PillarData(TypedDict):
     number: int
+    label: str
     title: str
     text: list[str]
 
@@ -77,6 +78,7 @@ class HomePage(PageMeta):
     subtitle: str
     publisher: str
     vision: str
+    pillars_heading: str
     pillars: list[PillarData]
     headline_kpis: list[KpiRow]
     totals: Totals
@@ -87,7 +89,12 @@ class HomePage(PageMeta):
 
 def pillars(items: list[Pillar], lang: Lang) -> list[PillarData]:
     return [
-        {"number": p.number, "title": tx(p.title, lang), "text": [tx(x, lang) for x in p.text]}
+        {
+            "number": p.number,
+            "label": tx(p.label, lang),
+            "title": tx(p.title, lang),
+            "text": [tx(x, lang) for x in p.text],
+        }
         for p in items
     ]
 
@@ -101,6 +108,7 @@ def home_page(followup: FollowUp, changes: Changes, lang: Lang) -> HomePage:
         subtitle=tx(plan.subtitle, lang),
         publisher=tx(plan.publisher, lang),
         vision=tx(plan.vision, lang),
+        pillars_heading=tx(ipx.pillars_heading, lang) if ipx else "",
         pillars=pillars(ipx.pillars if ipx else [], lang),
         headline_kpis=[kpi_row(s, lang) for s in followup.headline_kpis()],
         totals={
