@@ -61,3 +61,30 @@ def test_import_then_list_and_a_refused_file(tmp_path: Path) -> None:
     assert "bad.csv: 何も取り込んでいません" in result.output
     result = run(cli, ["statement", "list", "--db", db, "--format", "csv"])
     assert result.stdout.count("\n") == 2  # the header and the one good row
+
+
+def test_status_shows_the_statement_beside_the_computed_verdict(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    good = tmp_path / "good.csv"
+    good.write_text(
+        HEADER + f"{PIRACY},2026-06-30,delayed,検討中,Under study,事務局,,2026-07-01\n",
+        encoding="utf-8",
+    )
+    run = CliRunner().invoke
+    assert run(cli, ["statement", "import", str(good), "--db", db]).exit_code == 0
+    result = run(cli, ["status", "--db", db, "--format", "json", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    rows = {r["kpi"]: r for r in json.loads(result.stdout)["kpis"]}
+    piracy = rows[PIRACY]
+    assert piracy["status"]  # the computed verdict, as before
+    assert piracy["statement"]["text_en"] == "Under study"
+    assert piracy["statement_text"] == (
+        "Secretariat's assessment (Delayed): Under study "
+        "[review date 2026-06-30; 事務局; written 2026-07-01]"
+    )
+    other = rows["ipx.gii_rank"]
+    assert other["statement"] is None
+    assert other["statement_text"] == "Secretariat's assessment: not written"
+    narrow = run(cli, ["status", "--db", db], env={"COLUMNS": "80"})
+    assert "事務局評価：未記入" in narrow.output
+    assert "事務局評価（遅れ）：検討中" in narrow.output

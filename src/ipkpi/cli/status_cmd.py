@@ -22,11 +22,12 @@ from rich.text import Text as RichText
 from ..assessment import HEADLINE_METHODS
 from ..assessment.verdict import Verdict
 from ..files import atomic_open, write_text
-from ..followup import FollowUp, KpiStatus
+from ..followup import FollowUp, KpiStatus, judgement
 from ..followup.describe import goal_text
+from ..followup.judgement import statement_line
 from ..followup.pace import Pace, pace_of
 from ..plan import KIND_LABELS
-from ..text import Lang, parse_lang
+from ..text import Lang, parse_lang, t
 from .options import AS_OF_OPTION, DB_OPTION, LANG_OPTION, PLAN_OPTION, format_option, open_followup
 
 _BARS = "▁▂▃▄▅▆▇█"
@@ -51,6 +52,8 @@ COLUMNS = (
     "pace_since",
     "pace_kind",
     "explanation",
+    "statement_status",
+    "statement_text",
 )
 
 
@@ -115,6 +118,36 @@ def status_row(status: KpiStatus, method: str | None, lang: Lang) -> dict[str, A
         "explanation": verdict.explain(status.wording).get(lang),
         "history": [o.value for o in status.main.observations] if status.main else [],
         "rank": status.kind == "rank",
+        **statement_fields(status, lang),
+    }
+
+
+_NOT_IN_JSON = ("pace_text", "rank", "latest_text", "statement_short")
+
+
+def statement_fields(status: KpiStatus, lang: Lang) -> dict[str, Any]:
+    """The secretariat's statement beside the computed verdict (never in its place)."""
+    s = status.statement
+    word = s.status_label(lang) if s else ""
+    written = t("記入あり", "written").get(lang)
+    colon = "：" if lang == "ja" else ": "
+    return {
+        "statement": None
+        if s is None
+        else {
+            "review_date": s.review_date.isoformat(),
+            "status": s.status,
+            "status_label": word or None,
+            "text_ja": s.text_ja,
+            "text_en": s.text_en,
+            "author_role": s.role(lang),
+            "written_on": s.written_on.isoformat(),
+        },
+        "statement_status": s.status if s else None,
+        "statement_text": statement_line(status, lang),
+        "statement_short": judgement.MISSING.get(lang)
+        if s is None
+        else f"{judgement.LABEL.get(lang)}{colon}{word or written}",
     }
 
 
@@ -139,6 +172,7 @@ _HEADERS = {
     "verdict": ("評価", "Verdict"),
     "pace": ("ペース", "Pace"),
     "history": ("推移", "History"),
+    "statement": ("事務局評価", "Secretariat"),
 }
 
 
@@ -184,7 +218,7 @@ def render_table(console: Console, followup: FollowUp, rows: list[dict[str, Any]
             f"{row['title']}\n[dim]{row['kpi']} · {kind}[/]",
             _latest(row, lang),
             row["goal"],
-            f"{row['status_label']}\n[dim]{_why(row)}[/]",
+            f"{row['status_label']}\n[dim]{_why(row)}[/]\n{row['statement_short']}",
             row["pace_text"],
             sparkline(row["history"], upside_down=row["rank"]),
         )
@@ -209,6 +243,7 @@ def _cards(followup: FollowUp, rows: list[dict[str, Any]], lang: Lang) -> Render
         verdict = RichText(row["status_label"], style="bold")
         verdict.append(f" — {_why(row)}", style="dim")
         facts.add_row(_header("verdict", lang), verdict)
+        facts.add_row(_header("statement", lang), row["statement_text"])
         if row["pace_text"]:
             facts.add_row(_header("pace", lang), row["pace_text"])
         history = sparkline(row["history"], upside_down=row["rank"])
@@ -257,10 +292,7 @@ def status(plan_dir: Path | None, db: str | None, method: str | None, lang: str,
                 "plan": followup.plan.id,
                 "as_of": as_of.isoformat() if as_of else None,
                 "vintage": followup.vintage.id if followup.vintage else None,
-                "kpis": [
-                    {k: v for k, v in r.items() if k not in ("pace_text", "rank", "latest_text")}
-                    for r in rows
-                ],
+                "kpis": [{k: v for k, v in r.items() if k not in _NOT_IN_JSON} for r in rows],
             },
             ensure_ascii=False,
             indent=2,

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from dataclasses import replace
 from functools import cached_property
 
 from ..assessment.verdict import Verdict
-from ..plan import Coverage, Plan, coverage
+from ..plan import Coverage, KpiBase, Milestone, Plan, coverage
+from ..store.statement import Completion, Statement
 from .assess import KpiInput, assess_one, status_of
 from .model import AsOf, KpiStatus, SeriesData, Vintage, day_of, end_of
 from .source import ObservationSource
@@ -32,7 +34,12 @@ class FollowUp:
         self.vintages: tuple[Vintage, ...] = tuple(
             v for v in all_vintages if as_of is None or v.end <= end_of(as_of)
         )
-        located = list(plan.iter_kpis())
+        self.completions = {c.kpi_id: c for c in source.completions(as_of)}
+        self.statements = latest_statements(source.statements(as_of))
+        located = [
+            (part, section, with_completion(kpi, self.completions.get(kpi.id)))
+            for part, section, kpi in plan.iter_kpis()
+        ]
         series_ids = [s.id for _, _, kpi in located for s in kpi.series]
         found = source.observations(series_ids, as_of)
         inputs = [
@@ -83,13 +90,24 @@ class FollowUp:
             return None
         found = self._statuses.get(kpi_id)
         if found is None or not found.complete:
-            found = assess_one(item, self.reference_date, every_method=True)
+            found = self._judged(assess_one(item, self.reference_date, every_method=True))
             self._statuses[kpi_id] = found
         return found
 
+    def _judged(self, status: KpiStatus) -> KpiStatus:
+        """The status with the secretariat's statement and the milestone's completion."""
+        kpi_id = status.kpi.id
+        return replace(
+            status,
+            statement=self.statements.get(kpi_id),
+            completion=self.completions.get(kpi_id),
+        )
+
     def adopt(self, kpi_id: str, verdicts: tuple[Verdict, ...]) -> None:
         """Take a KPI's verdicts by every method worked out elsewhere (a site build's workers)."""
-        self._statuses[kpi_id] = status_of(self._inputs[kpi_id], verdicts, complete=True)
+        self._statuses[kpi_id] = self._judged(
+            status_of(self._inputs[kpi_id], verdicts, complete=True)
+        )
 
     def series_data(self) -> list[SeriesData]:
         """Every series of every KPI with its values at this date (no verdict needed)."""
@@ -108,7 +126,7 @@ class FollowUp:
             at = self.reference_date
             for kpi_id, item in self._inputs.items():
                 if kpi_id not in self._statuses:
-                    self._statuses[kpi_id] = assess_one(item, at, every_method=False)
+                    self._statuses[kpi_id] = self._judged(assess_one(item, at, every_method=False))
         return [self._statuses[kpi_id] for kpi_id in self._inputs]
 
     def coverage(self) -> Coverage:
@@ -131,6 +149,22 @@ class FollowUp:
             group = status.part.id if key == "part" else status.kind
             out.setdefault(group, Counter())[status.headline.status] += 1
         return out
+
+
+def latest_statements(statements: list[Statement]) -> dict[str, Statement]:
+    """Per KPI, the statement in force for its latest review date."""
+    out: dict[str, Statement] = {}
+    for statement in sorted(statements, key=lambda s: s.review_date):
+        out[statement.kpi_id] = statement
+    return out
+
+
+def with_completion(kpi: KpiBase, completion: Completion | None) -> KpiBase:
+    """A milestone whose completion is recorded in the store, as done on that day (the
+    verdict then says "done"); any other KPI as it is."""
+    if completion is None or not isinstance(kpi, Milestone):
+        return kpi
+    return kpi.model_copy(update={"status": "done", "done_on": completion.completed_on.isoformat()})
 
 
 # The name before vintages within a day were told apart.

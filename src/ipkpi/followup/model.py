@@ -14,6 +14,7 @@ from ..assessment.kpi_inputs import in_unit
 from ..assessment.registry import tone
 from ..assessment.verdict import Verdict
 from ..plan import KpiBase, Part, Section, Series, kpi_direction, kpi_has_data
+from ..store.statement import Completion, Statement
 from ..wording import Wording
 
 #: A point in data time: a date (the end of that day, UTC) or a moment (UTC).
@@ -139,6 +140,11 @@ class KpiStatus:
     """False when only the headline verdict and the forecast were computed (lists need no more)."""
     basis: Basis = field(default_factory=lambda: Basis("none"))
     """What the headline is judged from and why (:mod:`.headline`)."""
+    statement: Statement | None = None
+    """The secretariat's own judgement (latest review date in force), beside the computed
+    verdict, never in its place; None: not written (shown as 未記入, never made up)."""
+    completion: Completion | None = None
+    """A milestone's recorded completion (date, decision, source), when there is one."""
 
     @property
     def kind(self) -> str:

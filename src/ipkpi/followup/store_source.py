@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from ..plan import Plan
 from ..points import PeriodError, period_year
-from ..store import Store
+from ..store import Completion, Statement, Store
 from ..store import queries as store_queries
 from ..store.store import as_of_moment
 from .model import AsOf, Observation, Vintage
@@ -36,6 +36,12 @@ class StoreSource:
 
     def revision(self) -> str:
         return self.store.revision()
+
+    def statements(self, as_of: AsOf | None) -> list[Statement]:
+        return self.store.statements(as_of=as_of)
+
+    def completions(self, as_of: AsOf | None) -> list[Completion]:
+        return self.store.completions(as_of)
 
     def observations(
         self, series_ids: Sequence[str], as_of: AsOf | None

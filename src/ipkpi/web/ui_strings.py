@@ -289,6 +289,7 @@ UI: Final[dict[str, Text]] = {
     "due": t("期限", "Due"),
     "pending_until": t("設定時期", "To be set"),
     "milestone_status": t("状況", "Status"),
+    "completion_recorded": t("完了の記録", "Completion recorded"),
     "required_path": t("必要な経路", "Required path"),
     "projected_path": t("予測経路", "Projected path"),
     "peer_label": t("比較", "peer"),

@@ -38,6 +38,7 @@ from ..present import (
     tx,
     unit_symbol,
 )
+from ..statements import CompletionData, StatementData, completion_data, statement_data
 from ..ui_strings import UI
 from ..verdicts import PaceData, VerdictData, pace_data, verdict_data
 from .common import KpiRow, PageMeta, kpi_row, meta
@@ -192,6 +193,9 @@ class KpiPage(PageMeta):
     kpi: KpiDetail
     section: SectionRef | None
     headline: VerdictData
+    #: The secretariat's own judgement, beside the headline (never replacing it).
+    statement: StatementData
+    completion: CompletionData | None
     verdicts: list[VerdictData]
     pace: PaceData | None
     series: list[SeriesInfo]
@@ -333,6 +337,8 @@ def kpi_page(followup: FollowUp, status: KpiStatus, lang: Lang) -> KpiPage:
         if status.section
         else None,
         headline=verdict_data(status.headline, status, lang),
+        statement=statement_data(status, lang),
+        completion=completion_data(status, lang),
         verdicts=[verdict_data(v, status, lang) for v in status.verdicts],
         pace=pace_data(status, lang),
         series=[

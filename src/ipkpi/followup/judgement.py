@@ -1,0 +1,68 @@
+"""How every view words the secretariat's statement and a milestone's completion.
+
+The statement is the secretariat's own judgement, shown beside the computed verdict and never
+in its place; a KPI without one says so (事務局評価：未記入), nothing is made up. The CLI, the
+pages, the JSON, the report and the deck take their words from here.
+"""
+
+from __future__ import annotations
+
+from ..store.statement import Completion, Statement
+from ..text import Lang, t
+from .model import KpiStatus
+
+LABEL = t("事務局評価", "Secretariat's assessment")
+#: What a view says of a KPI the secretariat has written nothing on.
+MISSING = t("事務局評価：未記入", "Secretariat's assessment: not written")
+#: Said next to a written statement, so no reader takes it for the computed verdict.
+BESIDE = t(
+    "データから計算した評価とは別に、事務局が記入した評価です。",
+    "Written by the secretariat, beside the verdict computed from the data.",
+)
+REVIEW_DATE = t("評価基準日", "Review date")
+AUTHOR = t("作成者", "Author")
+WRITTEN_ON = t("作成日", "Written on")
+STATUS = t("事務局の評価語", "Secretariat's status word")
+COMPLETION = t("完了の記録", "Completion recorded")
+COMPLETED_ON = t("完了日", "Done on")
+DECISION = t("決定", "Decision")
+SOURCE = t("出典", "Source")
+
+
+def byline(statement: Statement, lang: Lang) -> str:
+    """「評価基準日 2026-06-30、事務局参事官、2026-07-01作成」."""
+    if lang == "ja":
+        return (
+            f"評価基準日 {statement.review_date}、{statement.role(lang)}、"
+            f"{statement.written_on}作成"
+        )
+    return (
+        f"review date {statement.review_date}; {statement.role(lang)}; "
+        f"written {statement.written_on}"
+    )
+
+
+def statement_line(status: KpiStatus, lang: Lang) -> str:
+    """The statement in one line (CLI, deck, report tables), or 事務局評価：未記入."""
+    statement = status.statement
+    if statement is None:
+        return MISSING.get(lang)
+    word = statement.status_label(lang)
+    head = f"{LABEL.get(lang)}" + (f"（{word}）" if lang == "ja" and word else "")
+    if lang == "en" and word:
+        head += f" ({word})"
+    colon = "：" if lang == "ja" else ": "
+    return f"{head}{colon}{statement.text(lang)} [{byline(statement, lang)}]"
+
+
+def completion_line(completion: Completion, lang: Lang) -> str:
+    """「完了 2025-06-13：…（出典 https://…）」."""
+    if lang == "ja":
+        return (
+            f"完了 {completion.completed_on}：{completion.decision(lang)}"
+            f"（出典 {completion.source_url}）"
+        )
+    return (
+        f"Done {completion.completed_on}: {completion.decision(lang)} "
+        f"(source {completion.source_url})"
+    )
