@@ -22,12 +22,12 @@ from rich.text import Text as RichText
 from ..assessment import HEADLINE_METHODS
 from ..assessment.verdict import Verdict
 from ..files import atomic_open, write_text
-from ..followup import FollowUp, KpiStatus, judgement
+from ..followup import FollowUp, KpiStatus
 from ..followup.describe import goal_text
-from ..followup.judgement import statement_line
+from ..followup.judgement import short_line, statement_line
 from ..followup.pace import Pace, pace_of
 from ..plan import KIND_LABELS
-from ..text import Lang, parse_lang, t
+from ..text import Lang, parse_lang
 from .options import AS_OF_OPTION, DB_OPTION, LANG_OPTION, PLAN_OPTION, format_option, open_followup
 
 _BARS = "▁▂▃▄▅▆▇█"
@@ -129,8 +129,6 @@ def statement_fields(status: KpiStatus, lang: Lang) -> dict[str, Any]:
     """The secretariat's statement beside the computed verdict (never in its place)."""
     s = status.statement
     word = s.status_label(lang) if s else ""
-    written = t("記入あり", "written").get(lang)
-    colon = "：" if lang == "ja" else ": "
     return {
         "statement": None
         if s is None
@@ -145,9 +143,7 @@ def statement_fields(status: KpiStatus, lang: Lang) -> dict[str, Any]:
         },
         "statement_status": s.status if s else None,
         "statement_text": statement_line(status, lang),
-        "statement_short": judgement.MISSING.get(lang)
-        if s is None
-        else f"{judgement.LABEL.get(lang)}{colon}{word or written}",
+        "statement_short": short_line(status, lang),
     }
 
 

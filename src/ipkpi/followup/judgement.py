@@ -66,3 +66,16 @@ def completion_line(completion: Completion, lang: Lang) -> str:
         f"Done {completion.completed_on}: {completion.decision(lang)} "
         f"(source {completion.source_url})"
     )
+
+
+def short_line(status: KpiStatus, lang: Lang) -> str:
+    """「事務局評価：遅れ」 (or 記入あり without a status word), or 事務局評価：未記入."""
+    statement = status.statement
+    if statement is None:
+        return MISSING.get(lang)
+    colon = "：" if lang == "ja" else ": "
+    word = statement.status_label(lang) or WRITTEN.get(lang)
+    return f"{LABEL.get(lang)}{colon}{word}"
+
+
+WRITTEN = t("記入あり", "written")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..followup import TONES, Changes, FollowUp, KpiStatus
+from ..followup import TONES, Changes, FollowUp, KpiStatus, judgement
 from ..followup.describe import goal_text
 from ..followup.due import wait_lines
 from ..followup.explain import explanation
@@ -78,6 +78,7 @@ WORDS: dict[str, Text] = {
     "plans": t("今後の予定（方向性）", "Planned measures"),
     "no_measures": t("この節に施策はありません。", "No measure in this section."),
     "period": t("期間", "Period"),
+    "completion": t("完了の記録", "Completion recorded"),
     "kpis_with_data": t("データのあるKPI", "KPIs with data"),
     "before": t("前回", "Before"),
     "after": t("今回", "Now"),
@@ -104,6 +105,7 @@ def kpi_entry(status: KpiStatus, lang: Lang, followup: FollowUp | None = None) -
         "pace": None,
         "has_data": status.has_data,
         "data_wait": [],
+        "statement": statement_entry(status, lang),
     }
     if followup is not None:
         waiting, lines = wait_lines(followup, status, lang)
@@ -116,6 +118,23 @@ def kpi_entry(status: KpiStatus, lang: Lang, followup: FollowUp | None = None) -
             "since": pace.since_text(lang),
         }
     return entry
+
+
+def statement_entry(status: KpiStatus, lang: Lang) -> dict[str, Any]:
+    """The secretariat's statement as the report and the deck print it, beside the verdict."""
+    s = status.statement
+    return {
+        "label": judgement.LABEL.get(lang),
+        "written": s is not None,
+        "missing": judgement.MISSING.get(lang),
+        "word": s.status_label(lang) if s else "",
+        "text": s.text(lang) if s else "",
+        "byline": judgement.byline(s, lang) if s else "",
+        "short": judgement.short_line(status, lang),
+        "completion": judgement.completion_line(status.completion, lang)
+        if status.completion
+        else "",
+    }
 
 
 def _change_rows(followup: FollowUp, changes: Changes, kpi_ids: set[str], lang: Lang) -> list[Any]:

@@ -178,7 +178,13 @@ def render_pptx(data: dict[str, Any], followup: FollowUp) -> bytes:
             size,
         )
         if page["kpi_table"]:
-            _table(slide, page["kpi_table"], columns, Inches(7.0), Inches(0.9), Inches(6.0))
+            # The secretariat's word under the computed progress, never in its place.
+            judged = {k["id"]: k["statement"]["short"] for k in page["kpis"]}
+            rows = [
+                {**row, "progress": f"{row['progress']}\n{judged.get(row['id'], '')}".strip()}
+                for row in page["kpi_table"]
+            ]
+            _table(slide, rows, columns, Inches(7.0), Inches(0.9), Inches(6.0))
             _chart(
                 slide,
                 followup,

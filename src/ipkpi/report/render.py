@@ -46,6 +46,15 @@ def _cell(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
+def _statement_item(statement: dict[str, Any]) -> str:
+    """The secretariat's statement as a list item, beside the verdict (one line)."""
+    if not statement["written"]:
+        return f"- {statement['missing']}"
+    word = f"**{statement['word']}** " if statement["word"] else ""
+    text = _cell(statement["text"])
+    return f"- {statement['label']}: {word}{text} ({statement['byline']})"
+
+
 def _md_table(headers: list[str], rows: list[list[str]]) -> list[str]:
     return [
         "| " + " | ".join(_cell(h) for h in headers) + " |",
@@ -101,6 +110,7 @@ def render_markdown(data: dict[str, Any]) -> str:
                 f"- {w['goal']}: {k['goal']}",
                 f"- {w['latest']}: {latest}",
                 f"- {w['verdict']}: **{k['status_label']}** ({k['method_label']})",
+                _statement_item(k["statement"]),
             ]
             if k["pace"]:
                 pace = k["pace"]
