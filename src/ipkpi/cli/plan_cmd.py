@@ -138,7 +138,8 @@ def summary(plan_dir: Path | None, db: str | None, lang: str) -> None:
 
     loaded, store = open_plan_and_store(plan_dir, db, Console(stderr=True))
     with store:
-        with_data = set(store.series_ids())
+        # A milestone's data is its recorded completion (ipkpi milestone import).
+        with_data = set(store.series_ids()) | {c.kpi_id for c in store.completions()}
     print_summary(Console(), loaded, with_data, parse_lang(lang))
 
 

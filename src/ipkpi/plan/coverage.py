@@ -1,7 +1,8 @@
 """The one definition of "a KPI has data", used by the summary, the pages and the report.
 
 A KPI has data when one of its own series (role ``kpi``) holds at least one observation, or,
-for a milestone, when its status is recorded (done or not done). Values of peers, components
+for a milestone, when its status is recorded: in the plan (done or not done) or as data (a
+completion recorded in the store; its id is then among the ids "with data"). Values of peers, components
 or context series alone do not count: they say nothing of how the KPI itself stands. The CLI
 summary counts from the store's series, the dashboard and the report from the follow-up's;
 both call :func:`kpi_has_data`, so the three always agree.
@@ -16,9 +17,10 @@ from .kpi import KpiBase, Milestone
 
 
 def kpi_has_data(kpi: KpiBase, series_with_data: Container[str]) -> bool:
-    """Whether ``kpi`` has data, given the ids of the series that hold an observation."""
+    """Whether ``kpi`` has data, given the ids of the series that hold an observation (and of
+    the milestones whose completion is recorded in the store)."""
     if isinstance(kpi, Milestone):
-        return kpi.status != "unknown"
+        return kpi.status != "unknown" or kpi.id in series_with_data
     return any(s.id in series_with_data for s in kpi.series_by_role("kpi"))
 
 

@@ -38,6 +38,15 @@ class StatementImport:
     recorded_at: dt.datetime | None = None
 
 
+def is_recorded(store: Store, sha256: str, kind: ImportKind) -> bool:
+    """Whether a file with this content was recorded as ``kind`` already."""
+    query = select(statement_imports.c.id).where(
+        statement_imports.c.sha256 == sha256, statement_imports.c.kind == kind
+    )
+    with store.engine.connect() as conn:
+        return conn.execute(query).first() is not None
+
+
 def record(
     store: Store,
     path: Path,
