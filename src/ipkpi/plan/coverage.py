@@ -3,9 +3,9 @@
 A KPI has data when one of its own series (role ``kpi``) holds at least one observation, or,
 for a milestone, when its status is recorded: in the plan (done or not done) or as data (a
 completion recorded in the store; its id is then among the ids "with data"). Values of peers,
-components or context series alone do not count: they say nothing of how the KPI itself stands. The CLI
-summary counts from the store's series, the dashboard and the report from the follow-up's;
-both call :func:`kpi_has_data`, so the three always agree.
+components or context series alone do not count: they say nothing of how the KPI itself
+stands. The CLI summary counts from the store's series, the dashboard and the report from the
+follow-up's; both call :func:`kpi_has_data`, so the three always agree.
 """
 
 from __future__ import annotations
