@@ -155,6 +155,8 @@ def test_three_people_submit_review_and_publish(
     # The secretariat sees the diff and returns the file with a comment.
     desk.goto(f"{server}/submissions/{data_id}")
     assert desk.inner_text("#count-new") == "1"
+    # ACA opened the page, then forged a step (refused, and its answer page refused again)
+    assert desk.locator('#history [data-action="authz.denied"]').count() == 3
     assert "16,200" in desk.inner_text("#changes") or "16200" in desk.inner_text("#changes")
     desk.fill("#comment-return", "2025年は兆円ではなく億円です")
     click(desk, "#step-return button[type=submit]")
@@ -163,6 +165,8 @@ def test_three_people_submit_review_and_publish(
     # The editor reads the comment, sends the corrected file and submits again.
     editor.goto(f"{server}/submissions/{data_id}")
     assert "2025年は兆円ではなく億円です" in editor.inner_text("#review-comment")
+    assert editor.locator('#history [data-action="authz.denied"]').count() == 0  # not ACA's name
+    assert "差し戻した: 2025年は兆円ではなく億円です" in editor.inner_text("#history")
     fixed = tmp_path / "輸出実績.csv"
     fixed.write_text(FIXED_CSV, encoding="utf-8")
     editor.set_input_files("#replace-file", str(fixed))

@@ -21,7 +21,7 @@ from starlette.routing import Route
 
 from ..ministries import ministries
 from ..service import audit, data_files, measure_updates, notify, submissions
-from ..service.authz import ForbiddenError, allowed, ministries_for
+from ..service.authz import SITE, ForbiddenError, allowed, ministries_for
 from ..store import DataFileError, Store
 from ..text import Lang
 from .account import FormTooLargeError, small_form
@@ -109,6 +109,7 @@ class SubmissionDesk:
                 diff = {"problems": [str(p) for p in exc.problems[:50]]}
         history = audit.events(self.store.engine, limit=100, object_type="submission",
                                object_id=str(found.id))  # fmt: skip
+        auditor = allowed(who.actor, "audit.view", SITE)
         steps = [
             name
             for name, action in _STEP_ACTIONS.items()
@@ -127,9 +128,11 @@ class SubmissionDesk:
                     "at": e.at,
                     "actor": e.actor,
                     "action": e.action,
+                    "label": _action_label(e.action, lang),
                     "comment": e.detail.get("comment", ""),
                 }
                 for e in reversed(history)
+                if e.action != "authz.denied" or auditor  # refusals: for the audit's readers
             ],
             "steps": steps,
             "can_edit": can_edit,
@@ -185,6 +188,12 @@ class SubmissionDesk:
         await run_in_threadpool(notify.notify_step, engine, mailer, done, name, who.actor)
         path = self.server.urls.service_page(lang, f"submissions/{ident}")
         return self.server.accounts.redirect(path.removeprefix(self.server.urls.base))
+
+
+def _action_label(action: str, lang: Lang) -> str:
+    """``submission.return`` → 差し戻した / returned; an action without words: its code."""
+    key = "did_" + action.removeprefix("submission.").replace(".", "_")
+    return SV[key].get(lang) if key in SV else action
 
 
 def _summary(found: submissions.Submission, lang: Lang) -> dict[str, Any]:
