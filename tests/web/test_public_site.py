@@ -39,7 +39,8 @@ PLAN = Path(default_plan_dir())
 RAW_ENUM = re.compile(
     r"(?<![A-Za-z_./-])(unknown|uncertain|secondary|approximate|derived|provisional|not_done|"
     r"not_available|done|pending|level_by_deadline|relative_to_peers|change_from_baseline|"
-    r"count_to_reach|milestone|irregular|annual|semiannual|overdue|upcoming)(?![A-Za-z_-])"
+    r"count_to_reach|milestone|irregular|annual|semiannual|overdue|upcoming|strategic|"
+    r"related_measure|example|busy_hub)(?![A-Za-z_-])"
 )
 #: The API reference describes the JSON in English on both sides, by design.
 TECHNICAL = ("api.html",)

@@ -22,6 +22,16 @@ class Figure(PlanModel):
     flags: Flags = Flags()
 
 
+#: Tags of context items that readers see, in words; other tags (part and section ids) only
+#: link an item to the plan and are not shown.
+TAG_LABELS: dict[str, Text] = {
+    "strategic": Text(ja="戦略領域", en="Strategic area"),
+    "related_measure": Text(ja="関連施策", en="Related measure"),
+    "example": Text(ja="事例", en="Example"),
+    "busy_hub": Text(ja="にぎわう拠点", en="Busy hub"),
+}
+
+
 class ContextItem(PlanModel):
     """One element of a structured list (a standardization area, a hub example, …)."""
 

@@ -6,6 +6,7 @@ from typing_extensions import TypedDict
 
 from ...followup import FollowUp
 from ...plan import ContextBlock, Part, Section, Source
+from ...plan.figures import TAG_LABELS
 from ...plan.measure import ministries_text
 from ...text import Lang
 from ..models import closed
@@ -21,6 +22,8 @@ class ContextItem(TypedDict):
     number: int | None
     label: str
     tags: list[str]
+    #: The tags readers see, in words (戦略領域, 事例 …).
+    tag_labels: list[str]
     description: str
     figures: list[FigureData]
 
@@ -110,6 +113,9 @@ def context_blocks(
                         "number": item.number,
                         "label": tx(item.label, lang),
                         "tags": item.tags,
+                        "tag_labels": [
+                            TAG_LABELS[t].get(lang) for t in item.tags if t in TAG_LABELS
+                        ],
                         "description": tx(item.description, lang),
                         "figures": [figure(f, lang, sources) for f in item.figures],
                     }
