@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ipkpi.assessment import AssessmentInputError, SeriesBatch
 
@@ -48,3 +50,33 @@ def test_lookups_handle_empty_series() -> None:
 def test_unknown_direction_is_an_error() -> None:
     with pytest.raises(ValueError, match="use 'increase' or 'decrease'"):
         SeriesBatch.build([2015], [1], [0, 1], direction=["up"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    lengths=st.lists(st.integers(min_value=0, max_value=6), min_size=1, max_size=8),
+    data=st.data(),
+)
+def test_count_before_is_the_per_point_count(lengths: list[int], data: st.DataObject) -> None:
+    """The binary search over the batch's keys counts exactly what a pass over points does."""
+    years: list[float] = []
+    for k in lengths:
+        picked = data.draw(st.sets(st.integers(1990, 2030), min_size=k, max_size=k))
+        years += [float(y) + data.draw(st.sampled_from([0.0, 0.25, 0.5])) for y in sorted(picked)]
+    offsets = np.concatenate(([0], np.cumsum(lengths)))
+    b = SeriesBatch.build(years, [1.0] * len(years), offsets, direction=[1] * len(lengths))
+    bounds = np.array(
+        data.draw(
+            st.lists(
+                st.one_of(st.floats(1985, 2035), st.sampled_from([2000.0, 2010.25, np.nan])),
+                min_size=len(lengths),
+                max_size=len(lengths),
+            )
+        )
+    )
+    for inclusive in (False, True):
+        expected = [
+            sum((y <= c) if inclusive else (y < c) for y in b.years[lo:hi])
+            for lo, hi, c in zip(b.offsets[:-1], b.offsets[1:], bounds, strict=True)
+        ]
+        assert b.count_before(bounds, inclusive=inclusive).tolist() == expected

@@ -153,27 +153,41 @@ class SeriesBatch:
     def series_id(self, i: int) -> str:
         return self.ids[i] if self.ids is not None else str(i)
 
-    def count_before(self, bound: F64 | float, *, inclusive: bool = False) -> I64:
-        """Per series, how many points have a year below ``bound`` (or at most it)."""
-        b = np.asarray(bound, dtype=np.float64)
-        if b.ndim == 0 or (b.size and np.all(b == b[0])):
-            scalar = float(b) if b.ndim == 0 else float(b[0])
-            mask = self.years <= scalar if inclusive else self.years < scalar
-        else:
-            per_point = b[self.seg]
-            mask = self.years <= per_point if inclusive else self.years < per_point
-        return self._per_series_sum(mask)
+    @cached_property
+    def _year_keys(self) -> tuple[F64, float, float]:
+        """Every point's ``series + (year − first year) / span``: one sorted array for all.
 
-    def _per_series_sum(self, mask: NDArray[np.bool_]) -> I64:
-        counts = np.zeros(self.n, dtype=np.int64)
-        if mask.size == 0:
-            return counts
-        # reduceat over the starts of non-empty series: each range is exactly one series.
-        nonempty = self.lengths > 0
-        if nonempty.all():
-            return np.add.reduceat(mask, self.offsets[:-1], dtype=np.int64)
-        counts[nonempty] = np.add.reduceat(mask, self.offsets[:-1][nonempty], dtype=np.int64)
-        return counts
+        Series follow each other and years are sorted within each, so the keys increase
+        through the batch and one binary search finds a year's place in any series.
+        """
+        first = float(self.years.min())
+        span = float(self.years.max()) - first + 1.0
+        keys = (self.years - first) / span
+        keys += self.seg
+        return keys, first, span
+
+    def count_before(self, bound: F64 | float, *, inclusive: bool = False) -> I64:
+        """Per series, how many points have a year below ``bound`` (or at most it).
+
+        A binary search over :attr:`_year_keys` (``O(n log N)``, no pass over every point per
+        call). A year equal to the bound maps to the same key (the same arithmetic), so the
+        boundary is exact; years closer than ~10⁻⁷ of the batch's span apart are not told apart.
+        A NaN bound counts nothing.
+        """
+        n = self.n
+        if self.years.size == 0:
+            return np.zeros(n, dtype=np.int64)
+        keys, first, span = self._year_keys
+        b = np.broadcast_to(np.asarray(bound, dtype=np.float64), (n,))
+        f = (b - first) / span
+        # Keys of one series lie in [0, 1 − 1/span) above its number: a bound outside its years
+        # is moved half a step outside them, never into a neighbour's.
+        gap = 0.5 / span
+        np.clip(f, -gap, 1.0 - gap, out=f)
+        f[np.isnan(f)] = -gap
+        f += np.arange(n, dtype=np.float64)
+        found = np.searchsorted(keys, f, side="right" if inclusive else "left")
+        return found - self.offsets[:-1]
 
     def first_at_or_after(self, bound: F64 | float) -> I64:
         """Index of the first point with year >= bound, -1 when there is none (NaN → -1)."""

@@ -46,19 +46,34 @@ def per_series(values: ArrayLike | None, n: int, name: str) -> F64:
 def forward(y: F64, space: NDArray[np.int8], lo: F64, hi: F64) -> F64:
     """``y`` (rows of series, or one value per series) in each series' space."""
     s, a, b = _shape(space, lo, hi, y)
+    kinds = _kinds(space)
     with np.errstate(all="ignore"):
-        logit = np.log((y - a) / (b - y))
-        log = np.log(y)
-    return np.where(s == LOGIT, logit, np.where(s == LOG, log, y))
+        out = np.log(y) if LOG in kinds else y.copy()
+        if LINEAR in kinds and LOG in kinds:
+            np.copyto(out, y, where=np.broadcast_to(s == LINEAR, out.shape))
+        if LOGIT in kinds:
+            np.copyto(out, np.log((y - a) / (b - y)), where=np.broadcast_to(s == LOGIT, out.shape))
+    return out
 
 
 def back(z: F64, space: NDArray[np.int8], lo: F64, hi: F64) -> F64:
     """``z`` of each series' space back in the quantity's own terms."""
     s, a, b = _shape(space, lo, hi, z)
+    kinds = _kinds(space)
     with np.errstate(all="ignore"):
-        logit = a + (b - a) / (1.0 + np.exp(-z))
-        log = np.exp(z)
-    return np.where(s == LOGIT, logit, np.where(s == LOG, log, z))
+        out = np.exp(z) if LOG in kinds else z.copy()
+        if LINEAR in kinds and LOG in kinds:
+            np.copyto(out, z, where=np.broadcast_to(s == LINEAR, out.shape))
+        if LOGIT in kinds:
+            logit = a + (b - a) / (1.0 + np.exp(-z))
+            np.copyto(out, logit, where=np.broadcast_to(s == LOGIT, out.shape))
+    return out
+
+
+def _kinds(space: NDArray[np.int8]) -> set[int]:
+    """The spaces present (a batch is mostly of one: most work is skipped)."""
+    counts = np.bincount(space.ravel(), minlength=3)
+    return {k for k in (LINEAR, LOG, LOGIT) if counts[k]}
 
 
 def _shape(
@@ -71,6 +86,9 @@ def _shape(
 
 def cut(x: F64, lo: F64, hi: F64) -> tuple[F64, NDArray[np.bool_]]:
     """``x`` kept within the bounds that are given, and where it had to be cut."""
-    below = ~np.isnan(lo) & (x < lo)
-    above = ~np.isnan(hi) & (x > hi)
-    return np.where(below, lo, np.where(above, hi, x)), below | above
+    below = x < lo  # NaN bounds compare False: no bound, no cut
+    above = x > hi
+    cut_any = below | above
+    if not cut_any.any():
+        return x, cut_any
+    return np.where(below, lo, np.where(above, hi, x)), cut_any
