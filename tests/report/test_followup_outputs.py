@@ -211,3 +211,20 @@ def test_the_deck_has_a_slide_per_section_with_native_tables_and_charts(world, t
         assert "".join(page["title"].split()) in flat
     assert "".join(FIXTURE_JA.split()) in flat
     assert "現状と課題" in flat
+
+
+def test_the_kpi_table_names_the_ministry_and_leaves_the_comment_missing(world) -> None:
+    # plans/ip2025: the customs KPI is served by protection.piracy.m3, led by 税関 (MOF-CUSTOMS);
+    # ADR cases are served by no measure with a ministry; no secretariat judgement is recorded.
+    followup, changes, published = world
+    data = report_data(followup, changes, "ja", published)
+    rows = {r["id"]: r for p in data["pages"] for r in p["kpi_table"]}
+    customs = rows["protection.piracy.customs_suspensions"]
+    assert (customs["ministry"], customs["ministry_missing"]) == ("税関", "")
+    adr = rows["protection.ipr.adr_cases"]
+    assert (adr["ministry"], adr["ministry_missing"]) == ("担当府省未割当", "missing")
+    assert {r["comment"] for r in rows.values()} == {"未記入"}
+    assert list(data["annex"]["kpi_columns"].values())[-2:] == ["担当府省", "コメント"]
+    html = render_html(data, with_charts=False)
+    assert "<th>担当府省</th><th>コメント</th>" in html
+    assert '<td class="missing">未記入</td>' in html

@@ -19,6 +19,7 @@ PAGES = (
     "/kpi/beta.two.access",
     "/progress",
     "/search?q=export",
+    "/embed/alpha.one.rank",
 )
 
 
@@ -88,3 +89,16 @@ def test_search_results_carry_the_verdict_and_a_counted_total(page: Any, live_se
     page.goto(live_server + "/en/search?q=export")
     assert "results" in page.inner_text("#result-count")
     assert page.locator("#results .result-facts .badge").count() >= 1
+
+
+def test_the_embed_view_is_the_chart_alone_and_the_kpi_page_gives_its_snippet(
+    page: Any, live_server: str
+):
+    page.goto(live_server + "/en/kpi/alpha.one.rank")
+    page.click(".embed-snippet summary")
+    code = page.input_value("#embed-code")
+    assert code.startswith(f'<iframe src="{live_server}/en/embed/alpha.one.rank"')
+    page.goto(live_server + "/en/embed/alpha.one.rank")
+    page.wait_for_selector("#chart svg", timeout=20_000)
+    assert page.locator("nav").count() == 0 and page.locator(".chart-toggles").count() == 0
+    assert page.locator(".embed-title a").get_attribute("target") == "_top"

@@ -162,16 +162,16 @@ def _description(
     rows: list[dict[str, Any]],
 ) -> str:
     """What the chart shows, for screen readers and the caption."""
-    text = LABELS["described"].get(lang).format(title=title)
+    parts = [LABELS["described"].get(lang).format(title=title)]
     if bars:
-        text += _l("described_components", lang)
+        parts.append(_l("described_components", lang))
     if banded:
-        text += _l("band_cut", lang)
+        parts.append(_l("band_cut", lang))
     if events:
-        text += _l("events_numbered", lang)
+        parts.append(_l("events_numbered", lang))
     if any(r["value"] is None for r in rows):
-        text += _l("gaps", lang)
-    return text
+        parts.append(_l("gaps", lang))
+    return ("" if lang == "ja" else " ").join(parts)
 
 
 def _share_time_axis(

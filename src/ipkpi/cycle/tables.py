@@ -1,6 +1,8 @@
 """The follow-up's two tables, built from the data: the per-section KPI table and 実施状況一覧.
 
-- KPI table: KPI | 基準値 | 現状値（時点）| 目標（期限）| 進捗, one row per KPI of a section;
+- KPI table: KPI | 基準値 | 現状値（時点）| 目標（期限）| 進捗 | 担当府省 | コメント, a row per
+  KPI of a section. 担当府省 are the lead ministries of the measures that serve the KPI; コメント is
+  the secretariat's written judgement, 未記入 (shown as missing) until one is recorded;
 - 実施状況一覧: No. / 施策 / 担当府省 / 取組状況 / 進捗区分 / 今後の方向, one row per measure and
   responsible ministry. A ministry that has not reported shows 未報告; a measure without a
   ministry shows 担当府省未割当. Nothing is filled in for them.
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..followup import FollowUp, KpiStatus
+from ..followup import FollowUp, KpiStatus, judgement
 from ..followup.describe import figure_text, goal_text
 from ..plan import Measure, Part, Plan, Section
 from ..plan.measure import ministry_label
@@ -27,7 +29,13 @@ KPI_COLUMNS: dict[str, Text] = {
     "current": Text(ja="現状値（時点）", en="Latest value (period)"),
     "goal": Text(ja="目標（期限）", en="Target (deadline)"),
     "progress": Text(ja="進捗", en="Progress"),
+    "ministry": Text(ja="担当府省", en="Ministry"),
+    "comment": Text(ja="コメント", en="Comment"),
 }
+#: The KPI table's columns in order (the report's HTML, Markdown, XLSX and the cycle's workbook).
+KPI_KEYS = tuple(KPI_COLUMNS)
+NO_COMMENT = Text(ja="未記入", en="Not written")
+NO_MINISTRY = Text(ja="担当府省未割当", en="No ministry assigned")
 
 STATUS_COLUMNS: dict[str, Text] = {
     "number": Text(ja="No.", en="No."),
@@ -49,8 +57,26 @@ def measure_numbers(plan: Plan) -> dict[str, str]:
     return out
 
 
-def kpi_row(status: KpiStatus, lang: Lang) -> dict[str, str]:
+def kpi_ministries(plan: Plan | None, kpi_id: str, lang: Lang) -> str:
+    """The lead ministries of the measures serving ``kpi_id`` ("" when none is named)."""
+    if plan is None:
+        return ""
+    seen: dict[str, str] = {}
+    for measure in plan.measures():
+        if any(link.kpi == kpi_id for link in measure.kpis) and measure.lead is not None:
+            seen.setdefault(measure.lead.code, ministry_label(measure.lead, lang, short=True))
+    return ("、" if lang == "ja" else ", ").join(seen.values())
+
+
+def kpi_row(status: KpiStatus, lang: Lang, plan: Plan | None = None) -> dict[str, str]:
+    """One KPI's row; its コメント is the secretariat's statement when one is recorded."""
     kpi = status.kpi
+    statement = status.statement
+    comment = ""
+    if statement is not None:
+        comment = f"{statement.text(lang)}（{judgement.byline(statement, lang)}）"
+        if lang == "en":
+            comment = f"{statement.text(lang)} ({judgement.byline(statement, lang)})"
     wording = status.wording
     baseline = "—"
     if kpi.baseline is not None:
@@ -65,19 +91,28 @@ def kpi_row(status: KpiStatus, lang: Lang) -> dict[str, str]:
     if latest is not None and main is not None:
         current = wording.quantity(latest.value, lang)
         current += f"（{latest.period}）" if lang == "ja" else f" ({latest.period})"
+    ministry = kpi_ministries(plan, kpi.id, lang)
     return {
         "kpi": kpi.title.get(lang),
         "baseline": baseline,
         "current": current,
         "goal": goal_text(kpi, lang, wording),
         "progress": status.headline.status_label.get(lang),
+        "ministry": ministry or NO_MINISTRY.get(lang),
+        "ministry_missing": "" if ministry else "missing",
+        "comment": comment or NO_COMMENT.get(lang),
+        "comment_missing": "" if comment else "missing",
         "tone": status.tone,
         "id": kpi.id,
     }
 
 
 def section_kpi_rows(followup: FollowUp, section: Section, lang: Lang) -> list[dict[str, str]]:
-    return [kpi_row(s, lang) for k in section.kpis if (s := followup.kpi(k.id)) is not None]
+    return [
+        kpi_row(s, lang, followup.plan)
+        for k in section.kpis
+        if (s := followup.kpi(k.id)) is not None
+    ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ..charts import chart_events
 from ..followup import TONES, Changes, FollowUp, KpiStatus, judgement
 from ..followup.describe import goal_text
 from ..followup.due import wait_lines
@@ -106,6 +107,11 @@ def kpi_entry(status: KpiStatus, lang: Lang, followup: FollowUp | None = None) -
         "has_data": status.has_data,
         "data_wait": [],
         "statement": statement_entry(status, lang),
+        # Numbered as on the chart, so the PDF's dotted lines can be read.
+        "events": [
+            {"number": e["number"], "when": e["when"], "event": e["event"]}
+            for e in chart_events(status, lang)
+        ],
     }
     if followup is not None:
         waiting, lines = wait_lines(followup, status, lang)

@@ -38,7 +38,7 @@ def section_extras(
     lang: Lang,
 ) -> dict[str, Any]:
     cycle, updates = published
-    rows = [kpi_row(s, lang) for k in kpi_ids if (s := followup.kpi(k)) is not None]
+    rows = [kpi_row(s, lang, followup.plan) for k in kpi_ids if (s := followup.kpi(k)) is not None]
     sources = {k: _sources(followup, k, lang) for k in kpi_ids}
     measures: list[dict[str, str]] = []
     rolled = ""

@@ -67,7 +67,7 @@ def render_markdown(data: dict[str, Any]) -> str:
     w = data["words"]
     kc = data["annex"]["kpi_columns"]
     sc = data["annex"]["status_columns"]
-    kpi_keys = ["kpi", "baseline", "current", "goal", "progress"]
+    kpi_keys = list(kc)
     status_keys = ["number", "measure", "ministry", "status", "check", "act"]
     lines = [
         f"# {data['title']}",

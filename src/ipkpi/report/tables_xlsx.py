@@ -8,7 +8,8 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-KPI_KEYS = ("kpi", "baseline", "current", "goal", "progress")
+from ..cycle.tables import KPI_KEYS
+
 STATUS_KEYS = ("number", "measure", "ministry", "status", "check", "act")
 
 
@@ -33,7 +34,7 @@ def render_tables_xlsx(data: dict[str, Any]) -> bytes:
         for row in page["measures"]:
             measures.append([where, *[row[k] for k in STATUS_KEYS]])
     for sheet, widths in (
-        (kpis, (30, 36, 22, 24, 30, 24, 50)),
+        (kpis, (30, 36, 22, 24, 30, 24, 24, 30, 50)),
         (measures, (30, 8, 60, 24, 60, 10, 12)),
     ):
         for index, width in enumerate(widths):

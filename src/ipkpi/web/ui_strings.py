@@ -160,6 +160,10 @@ UI: Final[dict[str, Text]] = {
     "chart_series_toggle": t("表示する系列", "Series shown"),
     "chart_save": t("グラフを保存", "Save the chart"),
     "embed": t("このグラフを埋め込む", "Embed this chart"),
+    "embed_more": t(
+        "KPIの詳細（出典・評価の計算）", "The KPI in full (sources, how it was judged)"
+    ),
+    "embed_copy": t("埋め込み用コード", "Code to embed"),
     "embed_help": t(
         "次のコードを自分のページに貼り付けると、このグラフ（データ版固定）が表示されます。",
         "Paste this code into your page to show this chart (fixed to this data vintage).",

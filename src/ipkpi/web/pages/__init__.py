@@ -9,7 +9,7 @@ in ``templates/``, its strings in ``ui_strings.py``, and add the ``PAGE`` here.
 
 from __future__ import annotations
 
-from . import api, dataset, due, home, kpi, measures, outline, progress, search
+from . import api, dataset, due, embed, home, kpi, measures, outline, progress, search
 from .spec import Download, NotFoundError, Page, PageRequest, Param, not_found, once
 
 PAGES: tuple[Page, ...] = (
@@ -24,6 +24,7 @@ PAGES: tuple[Page, ...] = (
     measures.MEASURES,
     measures.MINISTRY,
     measures.MEASURE,
+    embed.PAGE,
     kpi.PAGE,  # the many: the static site writes them last
 )
 

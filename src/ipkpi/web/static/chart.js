@@ -86,6 +86,17 @@
         });
     });
   }
+  // The embed snippet names the embed view by its full address (the page knows only a relative one).
+  function absoluteSnippet() {
+    var code = document.getElementById("embed-code");
+    if (!code) { return; }
+    var href = new URL(code.getAttribute("data-href"), window.location.href).href;
+    var title = code.getAttribute("data-title").replace(/"/g, "&quot;");
+    code.value = '<iframe src="' + href + '" title="' + title +
+      '" width="100%" height="560" style="border:0" loading="lazy"></iframe>';
+  }
+  absoluteSnippet();
+
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", draw);
   } else {
