@@ -40,7 +40,8 @@ RAW_ENUM = re.compile(
     r"(?<![A-Za-z_./-])(unknown|uncertain|secondary|approximate|derived|provisional|not_done|"
     r"not_available|done|pending|level_by_deadline|relative_to_peers|change_from_baseline|"
     r"count_to_reach|milestone|irregular|annual|semiannual|overdue|upcoming|strategic|"
-    r"related_measure|example|busy_hub)(?![A-Za-z_-])"
+    r"related_measure|example|busy_hub|on_track|acceleration_needed|stagnation_or_regression|"
+    r"target_achieved|sun_cloud|interval_level)(?![A-Za-z_-])"
 )
 #: The API reference describes the JSON in English on both sides, by design.
 TECHNICAL = ("api.html",)

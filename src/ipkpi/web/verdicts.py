@@ -75,6 +75,22 @@ NUMBER_LABELS: dict[str, Text] = {
 }
 
 
+#: The methods' threshold names, as readers see them (the JSON keeps the names).
+THRESHOLD_LABELS: dict[str, Text] = {
+    "on_track": t("順調", "on track"),
+    "acceleration_needed": t("加速が必要", "acceleration needed"),
+    "stagnation_or_regression": t("停滞・後退", "stagnation or regression"),
+    "target_achieved": t("目標達成", "target achieved"),
+    "sun": t("晴れ", "sun"),
+    "sun_cloud": t("晴れ時々曇り", "sun and cloud"),
+    "high": t("上位", "high"),
+    "med": t("中位", "medium"),
+    "low": t("下位", "low"),
+    "interval_level": t("予測区間の水準", "interval level"),
+    "coefficient": t("係数", "coefficient"),
+}
+
+
 def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> VerdictData:
     # A verdict in the KPI's unit is worded in the page's scale; a ratio (peers) as a number.
     wording = status.wording if verdict.unit else Wording.of("")
@@ -123,8 +139,11 @@ def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> VerdictData
     if verdict.probability is not None:
         add("probability", probability(verdict.probability, lang), verdict.probability)
     if verdict.thresholds:
-        text = ", ".join(f"{k} {v:g}" for k, v in verdict.thresholds.items())
-        add("thresholds", text, dict(verdict.thresholds))
+        words = [
+            f"{THRESHOLD_LABELS[k].get(lang) if k in THRESHOLD_LABELS else k} {v:g}"
+            for k, v in verdict.thresholds.items()
+        ]
+        add("thresholds", ("、" if lang == "ja" else ", ").join(words), dict(verdict.thresholds))
     if verdict.reason:
         add("reason", verdict.reason_text.get(lang), verdict.reason)
     return {
