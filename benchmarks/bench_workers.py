@@ -97,13 +97,14 @@ def prepare(url: str) -> None:
 
 
 @contextmanager
-def serving(url: str, workers: int) -> Iterator[int]:
+def serving(url: str, workers: int, log: Path | None = None) -> Iterator[int]:
     port = free_port()
     command = [str(BIN / "ipkpi"), "serve", "--db", url, "--port", str(port),
                "--workers", str(workers), "--public-url", f"http://127.0.0.1:{port}"]  # fmt: skip
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    errors = log.open("ab") if log else subprocess.DEVNULL
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
+                               stderr=errors, start_new_session=True)  # fmt: skip
     try:
         deadline = time.monotonic() + 180
         while True:
@@ -118,6 +119,8 @@ def serving(url: str, workers: int) -> Iterator[int]:
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
+        if log:
+            errors.close()  # type: ignore[union-attr]
 
 
 def sign_in(port: int) -> str:

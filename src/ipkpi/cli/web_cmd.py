@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -21,6 +21,9 @@ from ..text import parse_lang
 from .notify_cmd import mail_settings
 from .options import DB_OPTION, LANG_OPTION, PLAN_OPTION, open_followup
 from .plan_cmd import print_summary
+
+if TYPE_CHECKING:
+    from ..followup import FollowUpProvider
 
 # The names other command modules used before the options had a module of their own.
 _PLAN, _DB, _load = PLAN_OPTION, DB_OPTION, open_followup
@@ -112,18 +115,28 @@ def serve(
         app = create_app(provider, base=base, public_url=address, mail=mail)
         uvicorn.run(app, **options)
         return
+    _hand_over(provider, plan_dir or default_plan_dir(), address, base, console)
+    # A worker that does not answer uvicorn's ping in time is killed and restarted; 5 s (the
+    # default) is too short for one busy hashing passwords or starting on a loaded host.
+    uvicorn.run("ipkpi.web.worker:create_worker_app", factory=True, workers=workers,
+                timeout_worker_healthcheck=30, **options)  # fmt: skip
+
+
+def _hand_over(
+    provider: FollowUpProvider, plan_dir: Path, address: str, base: str, console: Console
+) -> None:
+    """The options as settings, for the worker processes (which inherit the environment)."""
     store = provider.source.store if isinstance(provider.source, StoreSource) else None
     if store is not None and store.engine.dialect.name == "sqlite":
         console.print("[yellow]several workers over SQLite: writes wait for each other; "
                       "use PostgreSQL (docs/deploy.md)[/]")  # fmt: skip
     settings.export({
-        "IPKPI_PLAN_DIR": str((plan_dir or default_plan_dir()).resolve()),
+        "IPKPI_PLAN_DIR": str(plan_dir.resolve()),
         "IPKPI_PUBLIC_URL": address,
         "IPKPI_BASE_PATH": base,
         **({"IPKPI_DATABASE_URL": store.engine.url.render_as_string(hide_password=False)}
            if store is not None else {}),
     })  # fmt: skip
-    uvicorn.run("ipkpi.web.worker:create_worker_app", factory=True, workers=workers, **options)
 
 
 @click.command("build-site")

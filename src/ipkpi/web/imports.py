@@ -167,11 +167,6 @@ class ImportDesk:
             await run_in_threadpool(self._denied, who, ip)
             return self._page(lang, 403, "form", who=who, notice=notice_of("import_no_role", lang))
         assert who.actor.user_id is not None
-        decision = await run_in_threadpool(
-            ratelimit.hit, engine, ratelimit.UPLOADS, str(who.actor.user_id)
-        )
-        if not decision.allowed:
-            return too_many(decision.retry_after, lang)
         declared = request.headers.get("content-length", "")
         size = int(declared) if declared.isdigit() else 0
         try:
@@ -183,6 +178,12 @@ class ImportDesk:
                 return busy("too many uploads at once; try again in a moment", lang)
             self.streaming += 1
         try:
+            # Counted once the upload is taken: a 503 above costs the person no upload.
+            decision = await run_in_threadpool(
+                ratelimit.hit, engine, ratelimit.UPLOADS, str(who.actor.user_id)
+            )
+            if not decision.allowed:
+                return too_many(decision.retry_after, lang)
             return await self._receive(request, lang, who, sorted(ministries))
         finally:
             async with self._lock:
