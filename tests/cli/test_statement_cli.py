@@ -80,7 +80,7 @@ def test_status_shows_the_statement_beside_the_computed_verdict(tmp_path: Path) 
     assert piracy["statement"]["text_en"] == "Under study"
     assert piracy["statement_text"] == (
         "Secretariat's assessment (Delayed): Under study "
-        "[review date 2026-06-30; 事務局; written 2026-07-01]"
+        "[Review date 2026-06-30; 事務局; written 2026-07-01]"
     )
     other = rows["ipx.gii_rank"]
     assert other["statement"] is None

@@ -62,7 +62,7 @@ def test_the_html_and_markdown_report_print_it_beside_the_verdict(outputs: Any) 
     en = render_markdown(report_data(followup, changes, "en"))
     assert (
         "- Secretariat's assessment: **Progressing** TEST enforcement shows "
-        "(review date 2026-06-30; Counsellor; written 2026-07-01)"
+        "(Review date 2026-06-30; Counsellor; written 2026-07-01)"
     ) in en
     assert "- Secretariat's assessment: not written" in en
 

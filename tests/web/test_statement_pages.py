@@ -60,7 +60,7 @@ def test_the_statement_stands_beside_the_computed_verdict(judged: Any) -> None:
     en = visible_text(judged.get("/en/kpi/alpha.one.exports").text)
     assert "Secretariat's assessment" in en
     assert "Growth falls short" in en
-    assert "review date 2025-06-30; Secretariat; written 2025-07-01" in en
+    assert "Review date 2025-06-30; Secretariat; written 2025-07-01" in en
     # Right after the computed headline verdict, before the chart.
     headline, beside = en.index("Headline verdict"), en.index("Secretariat's assessment")
     assert headline < beside < en.index("Chart")

@@ -14,6 +14,12 @@ from .model import KpiStatus
 LABEL = t("事務局評価", "Secretariat's assessment")
 #: What a view says of a KPI the secretariat has written nothing on.
 MISSING = t("事務局評価：未記入", "Secretariat's assessment: not written")
+#: Said under it: what a reader has instead.
+MISSING_NOTE = t(
+    "事務局はこのKPIの評価をまだ記入していません。評価はデータから計算したもの（上）だけです。",
+    "The secretariat has not written its assessment of this KPI yet: the only verdict is the "
+    "one computed from the data (above).",
+)
 #: Said next to a written statement, so no reader takes it for the computed verdict.
 BESIDE = t(
     "データから計算した評価とは別に、事務局が記入した評価です。",
@@ -37,7 +43,7 @@ def byline(statement: Statement, lang: Lang) -> str:
             f"{statement.written_on}作成"
         )
     return (
-        f"review date {statement.review_date}; {statement.role(lang)}; "
+        f"Review date {statement.review_date}; {statement.role(lang)}; "
         f"written {statement.written_on}"
     )
 

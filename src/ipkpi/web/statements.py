@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from typing_extensions import TypedDict
 
 from ..followup import KpiStatus
@@ -18,6 +20,7 @@ class StatementData(TypedDict):
     written: bool
     label: str
     missing_text: str
+    missing_note: str
     beside: str
     text: str
     text_ja: str
@@ -39,6 +42,8 @@ class CompletionData(TypedDict):
     decision: str
     source_title: str
     source_url: str
+    #: The source's title (Japanese pages); on English pages its host, the title being Japanese.
+    link_text: str
     text: str
 
 
@@ -48,6 +53,7 @@ def statement_data(status: KpiStatus, lang: Lang) -> StatementData:
         "written": s is not None,
         "label": words.LABEL.get(lang),
         "missing_text": words.MISSING.get(lang),
+        "missing_note": words.MISSING_NOTE.get(lang),
         "beside": words.BESIDE.get(lang),
         "text": s.text(lang) if s else "",
         "text_ja": s.text_ja if s else "",
@@ -71,5 +77,8 @@ def completion_data(status: KpiStatus, lang: Lang) -> CompletionData | None:
         "decision": c.decision(lang),
         "source_title": c.source_title,
         "source_url": c.source_url,
+        "link_text": c.source_title
+        if lang == "ja" and c.source_title
+        else (urlsplit(c.source_url).hostname or c.source_url),
         "text": words.completion_line(c, lang),
     }
