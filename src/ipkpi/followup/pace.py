@@ -56,7 +56,7 @@ class Pace:
 
     def since_text(self, lang: Lang) -> str:
         """``FY2018以降`` / ``since FY2018``: what the achieved pace is measured over."""
-        if not self.since:
+        if not self.since or self.achieved is None:
             return ""
         return f"{self.since}以降" if lang == "ja" else f"since {self.since}"
 
