@@ -467,3 +467,10 @@ def test_the_basis_breaks_are_flagged_where_the_new_basis_starts() -> None:
     }
     assert min(kpi_years) == "2020"
     assert ("cj.overseas_total.food_manufacturing", "2023") in flagged
+
+
+def test_the_structure_slide_keeps_the_cool_japan_sub_label(plan: Plan):
+    # Slide 3: クールジャパン・コンテンツ with the sub-label クールジャパン戦略フォローアップ.
+    structure = next(block for block in plan.context if block.id == "structure")
+    cj = next(item for item in structure.items if item.id == "structure.cj")
+    assert cj.sublabel is not None and cj.sublabel.ja == "クールジャパン戦略フォローアップ"

@@ -37,6 +37,7 @@ class ContextItem(PlanModel):
 
     id: Id
     label: Text
+    sublabel: Text | None = Field(None, description="A smaller label under the label, verbatim.")
     number: int | None = None
     tags: list[str] = []
     description: Text | None = None

@@ -21,6 +21,7 @@ class ContextItem(TypedDict):
     id: str
     number: int | None
     label: str
+    sublabel: str
     tags: list[str]
     #: The tags readers see, in words (戦略領域, 事例 …).
     tag_labels: list[str]
@@ -112,6 +113,7 @@ def context_blocks(
                         "id": item.id,
                         "number": item.number,
                         "label": tx(item.label, lang),
+                        "sublabel": tx(item.sublabel, lang),
                         "tags": item.tags,
                         "tag_labels": [
                             TAG_LABELS[t].get(lang) for t in item.tags if t in TAG_LABELS
