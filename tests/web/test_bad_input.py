@@ -31,7 +31,9 @@ def test_an_unknown_kpi_is_a_404_page_in_english(client: Any):
         response = client.get(address)
         assert response.status_code == 404
         assert '<html lang="en">' in response.text
-        assert "there is no KPI &#39;no.such.kpi&#39;" in response.text
+        assert "We could not find the KPI &#39;no.such.kpi&#39;." in response.text
+        # A way on: a search box, and no heading repeated as the message.
+        assert 'role="search"' in response.text
 
 
 def test_an_unknown_page_is_a_404_in_the_language_of_its_address(client: Any):
