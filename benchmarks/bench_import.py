@@ -104,10 +104,57 @@ def postgres_schema(base: str) -> Iterator[str]:
 
 def run(folder: Path, rows: int, trace_memory: bool, db: str | None = None) -> None:
     if db is not None:
-        with postgres_schema(db) as url:
-            _run(folder, rows, trace_memory, url)
+        compare_postgres(folder, rows, db)
     else:
         _run(folder, rows, trace_memory, None)
+
+
+def compare_postgres(folder: Path, rows: int, db: str) -> None:
+    """In one run: the import with per-row foreign-key checks (the path below
+    ``writer.PG_BULK_ROWS``), the import with the keys checked once, and a bare COPY of the
+    same rows into a table like ``observations`` without foreign keys (same indexes)."""
+    from ipkpi.store import writer
+
+    source = folder / "observations.csv"
+    catalog = generate(source, rows)
+    print(f"generated {rows:,} rows in {source}")
+    timings: dict[str, float] = {}
+    bulk_rows = writer.PG_BULK_ROWS
+    for label, threshold in (("per-row keys", 10**12), ("keys checked once", bulk_rows)):
+        writer.PG_BULK_ROWS = threshold
+        with postgres_schema(db) as url, Store.open(url) as store:
+            started = time.perf_counter()
+            report = import_file(store, source, catalog, source_title="benchmark")
+            timings[label] = time.perf_counter() - started
+            if label == "keys checked once":
+                timings["bare COPY"] = _bare_copy(store)
+    writer.PG_BULK_ROWS = bulk_rows
+    for label, seconds in timings.items():
+        print(f"{label}: {seconds:.2f} s ({report.row_count / seconds:,.0f} rows/s)")
+    for label in ("per-row keys", "keys checked once"):
+        print(f"import with {label} at {timings['bare COPY'] / timings[label]:.2f}x the speed "
+              "of a bare COPY (goal >= 0.5)")  # fmt: skip
+
+
+def _bare_copy(store: Store) -> float:
+    """Seconds to COPY the stored rows again into a table with the same indexes, no keys."""
+    columns = "vintage_id, series_id, period, value, flags, note, note_en, source_title, source_url"
+    raw = store.engine.raw_connection()
+    try:
+        driver = raw.driver_connection
+        with driver.cursor() as cursor:  # type: ignore[union-attr]
+            data = bytearray()
+            with cursor.copy(f"COPY observations ({columns}) TO STDOUT (FORMAT csv)") as out:
+                for chunk in out:
+                    data += chunk
+            cursor.execute("CREATE TABLE bare (LIKE observations INCLUDING ALL)")
+            started = time.perf_counter()
+            with cursor.copy(f"COPY bare ({columns}) FROM STDIN (FORMAT csv)") as into:
+                into.write(bytes(data))
+            driver.commit()  # type: ignore[union-attr]
+            return time.perf_counter() - started
+    finally:
+        raw.close()
 
 
 def _run(folder: Path, rows: int, trace_memory: bool, url: str | None) -> None:
