@@ -333,7 +333,7 @@ def test_pending_says_it_is_pending() -> None:
         ("done", "2025-06", "2025-07-01", "done"),
         ("unknown", None, "2025-06-30", "on_schedule"),
         ("not_done", None, "2025-07-01", "overdue"),
-        ("unknown", None, "2025-07-01", "unknown"),
+        ("unknown", None, "2025-07-01", "overdue_check"),
     ],
 )
 def test_milestone(status: str, done_on: str | None, today: str, expected: str) -> None:

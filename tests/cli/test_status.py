@@ -64,7 +64,10 @@ def test_gii_rank_uses_the_linear_rank_rule(status_json: dict[str, Any]) -> None
     # GII 2025: Japan 12th (data-sources.md §2.1); goal top 4 by 2035.
     row = by_id(status_json)["ipx.gii_rank"]
     assert row["latest_value"] == 12
-    assert row["method"] == "linear"
+    # one place better after the 2024 baseline (13th): too early; the linear rule says on track
+    assert (row["method"], row["status"]) == ("evidence", "too_early")
+    assert (row["computed_method"], row["computed_status"]) == ("linear", "substantial_progress")
+    assert (row["evidence_count"], row["evidence_needed"]) == (1, 2)
     assert row["pace_kind"] == "places"
     assert row["pace_needed"] == pytest.approx((4 - 12) / (2035 - 2025))
 
@@ -110,3 +113,25 @@ def test_sparkline_scales_to_the_range() -> None:
     assert sparkline([1, 2, 3, 4, 5, 6, 7, 8]) == "▁▂▃▄▅▆▇█"
     assert sparkline([5, 5]) == "▄▄"
     assert sparkline([]) == ""
+
+
+@pytest.mark.parametrize("method", ["opensdg", "eurostat", "unsd", "dns", "forecast"])
+def test_status_method_shows_that_methods_verdicts(
+    method: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    db = tmp_path_factory.mktemp("method") / "store.db"
+    result = CliRunner().invoke(cli, ["status", "--plan", str(PLAN), "--db", str(db),
+                                      "--format", "json", "--method", method])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    rows = by_id(json.loads(result.stdout[result.stdout.index("{") :]))
+    assert {row["method"] for row in rows.values()} == {method}
+    piracy = rows["protection.piracy.publication_piracy_access"]
+    # each method by its own base-year rule (as assess-table applies it), not the headline's:
+    # Open SDG's from 2020-01 (64百万, before the surge) reads 悪化, Eurostat's 大きな進展
+    if method == "opensdg":
+        assert piracy["status"] == "deterioration"
+    if method == "eurostat":
+        assert piracy["status"] == "substantial_progress"
+        # a rank is judged by the linear rule: Eurostat's growth rule does not apply to it
+        assert rows["ipx.gii_rank"]["status"] == "not_available"
+        assert rows["ipx.gii_rank"]["reason"].startswith("この方法はこのKPIの評価に用いない")

@@ -78,3 +78,47 @@ def test_dated_kpis_with_a_baseline_are_judged_from_it(followup: FollowUp) -> No
                            ("ipx.gii_rank", "2024")):  # fmt: skip
         found = status(followup, kpi_id)
         assert (found.basis.source, found.basis.period) == ("plan_baseline", period), kpi_id
+
+
+def test_gii_one_place_after_the_baseline_is_too_early_to_tell(followup: FollowUp) -> None:
+    # WIPO GII 2024: Japan 13th (the plan's baseline); GII 2025: 12th. Goal: top 4 by 2035.
+    gii = status(followup, "ipx.gii_rank")
+    assert gii.too_early and gii.tone == "early"
+    assert (gii.headline.method, gii.headline.status) == ("evidence", "too_early")
+    assert (gii.headline.base_value, gii.headline.current_value) == (13.0, 12.0)
+    assert gii.evidence is not None and not gii.evidence.sufficient
+    assert (gii.evidence.count, gii.evidence.rank_move) == (1, -1.0)
+    # the linear rule's own verdict is kept next to it, with its numbers
+    computed = gii.verdicts[1]
+    assert (computed.method, computed.status) == ("linear", "substantial_progress")
+    ja = gii.headline.explain(gii.wording).ja
+    assert ja.startswith("評価の根拠：判断には早い。基準（2024、13位）以降の観測値は1件・1年分")
+    assert "順位の1つ以内の変動は誤差の範囲" in ja
+    assert "「順調（目標達成ペース）」" in ja
+
+
+def test_piracy_is_too_early_with_one_value_four_months_after(followup: FollowUp) -> None:
+    piracy = status(followup, PIRACY)
+    assert piracy.too_early
+    assert piracy.evidence is not None
+    assert (piracy.evidence.count, piracy.evidence.minimum.count) == (1, 3)
+    assert piracy.headline.explain(piracy.wording).en.startswith(
+        "Evidence rule: Too early to tell. Since the base (2025-03, 300 million accesses/month)"
+        " there is 1 value over 4 months (latest 2025-07, 140 million accesses/month)."
+    )
+
+
+def test_enough_evidence_keeps_a_good_verdict(followup: FollowUp) -> None:
+    # 出入国在留管理庁: 高度専門職 residents, monthly from 2015-06 to 2025-06 (21 values).
+    residents = status(followup, "creation.talent.highly_skilled_foreign_residents")
+    assert residents.evidence is not None and residents.evidence.sufficient
+    assert (residents.headline.status, residents.tone) == ("substantial_progress", "good")
+
+
+def test_no_value_after_the_baseline_is_too_early_not_no_data(followup: FollowUp) -> None:
+    # Cool Japan total: the plan's baseline is the 2024 figure (27.1兆円), the latest value.
+    total = status(followup, "cj.overseas_total")
+    assert total.too_early and total.has_data
+    assert total.headline.explain(total.wording).ja.startswith(
+        "評価の根拠：判断には早い。基準（2024、27.1兆円）以降の観測値はまだない。"
+    )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..plan.kpi import KpiBase
@@ -37,6 +37,8 @@ class KindInput:
     value, even where the method's own base-year rule would pick another base (an undated
     level: Open SDG's first value from 2015 on). False: each method's own rule, as shown per
     method and as ``assess-table`` applies it (docs/assessment.md, "The headline rule")."""
+    completions: Mapping[str, dt.date] = field(default_factory=dict)
+    """Milestone KPI id → the date its completion was recorded (as data, with its source)."""
 
     def own(self, series: Series) -> list[Point]:
         return list(self.points.get(series.id, ()))

@@ -9,6 +9,7 @@ kind's own module says how (``assessment/kinds/<kind>.py``); docs/assessment.md 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from ..plan.kpi import KpiBase
 from ..text import Lang
@@ -28,6 +29,7 @@ def assess_kpi(
     today: dt.date | None = None,
     forecast: bool = True,
     from_baseline: bool = False,
+    completions: Mapping[str, dt.date] | None = None,
 ) -> KpiAssessment:
     """The verdicts of ``kpi`` from ``points`` (series id → observations).
 
@@ -37,7 +39,9 @@ def assess_kpi(
     """
     if method not in HEADLINE_METHODS:
         raise ValueError(f"unknown headline method {method!r}: use {', '.join(HEADLINE_METHODS)}")
-    inputs = KindInput(points, method, today or dt.date.today(), forecast, from_baseline)
+    inputs = KindInput(
+        points, method, today or dt.date.today(), forecast, from_baseline, completions or {}
+    )
     return kind_of(kpi).assess(kpi, inputs)
 
 

@@ -91,6 +91,9 @@ class Verdict:
     peer_gaps: tuple[PeerGap, ...] = ()
     detail: Text | None = None
     """A sentence the kind adds (what a pending KPI waits for, a milestone's evidence)."""
+    headline_rule: bool = False
+    """Judged from the plan's baseline by the headline rule where the method's own base-year
+    rule picks another base (its own verdict is listed too): docs/assessment.md."""
 
     @property
     def status_label(self) -> Text:

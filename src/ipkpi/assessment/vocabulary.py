@@ -55,6 +55,10 @@ REASONS: Final[dict[str, Text]] = {
     ),
     "no_peer_data": t("比較対象の観測値がない", "there are no observations for the peers"),
     "no_series": t("KPIに系列が定義されていない", "the KPI has no series defined"),
+    "method_not_used": t(
+        "この方法はこのKPIの評価に用いない（種類に応じた規則で評価）",
+        "this method does not judge this KPI (its kind's own rule does)",
+    ),
     "too_few_points": t(
         "予測には観測値が4点以上必要（それ未満では傾向の幅が分からない）",
         "a forecast needs at least four observations (with fewer, the trend's spread is unknown)",

@@ -23,7 +23,10 @@ from ..assessment import HEADLINE_METHODS
 from ..assessment.verdict import Verdict
 from ..files import atomic_open, write_text
 from ..followup import FollowUp, KpiStatus
+from ..followup.agreement import agreement_of
 from ..followup.describe import goal_text
+from ..followup.evidence import computed_headline
+from ..followup.headline import basis_text
 from ..followup.judgement import short_line, statement_line
 from ..followup.pace import Pace, pace_of
 from ..plan import KIND_LABELS
@@ -81,12 +84,14 @@ def sparkline(values: list[float], width: int = 12, *, upside_down: bool = False
 
 
 def chosen_verdict(status: KpiStatus, method: str | None) -> Verdict:
-    """The verdict by ``method`` when the KPI has one, else its headline verdict."""
-    if method is not None:
-        for verdict in status.verdicts:
-            if verdict.method == method:
-                return verdict
-    return status.headline
+    """The verdict by ``method`` by its own rules, else "not used for this KPI"; the headline
+    verdict without ``method``. Never another method's verdict under ``method``'s name."""
+    if method is None:
+        return status.headline
+    found = status.by_method(method)
+    if found is not None:
+        return found
+    return Verdict(status.kpi.id, method, "not_available", reason="method_not_used")
 
 
 def status_row(status: KpiStatus, method: str | None, lang: Lang) -> dict[str, Any]:
@@ -116,6 +121,7 @@ def status_row(status: KpiStatus, method: str | None, lang: Lang) -> dict[str, A
         "pace_kind": pace.kind if pace else None,
         "pace_text": _pace_text(pace, lang),
         "explanation": verdict.explain(status.wording).get(lang),
+        **_headline_fields(status, verdict, lang),
         "history": [o.value for o in status.main.observations] if status.main else [],
         "rank": status.kind == "rank",
         **statement_fields(status, lang),
@@ -147,6 +153,29 @@ def statement_fields(status: KpiStatus, lang: Lang) -> dict[str, Any]:
     }
 
 
+def _headline_fields(status: KpiStatus, verdict: Verdict, lang: Lang) -> dict[str, Any]:
+    """What the headline rests on: its base and why, its evidence, the method's own reading."""
+    computed = computed_headline(status.verdicts) if verdict is status.headline else verdict
+    evidence = status.evidence if verdict is status.headline else None
+    agreement = agreement_of(status) if verdict is status.headline else None
+    return {
+        "agreement": agreement.summary(lang) if agreement else "",
+        "agreement_differs": agreement.differs if agreement else False,
+        "agreement_why": agreement.why(lang) if agreement else "",
+        "basis": status.basis.source if verdict is status.headline else None,
+        "basis_text": basis_text(status.basis, status.wording, lang)
+        if verdict is status.headline
+        else "",
+        "computed_method": computed.method,
+        "computed_method_label": computed.method_label.get(lang),
+        "computed_status": computed.status,
+        "computed_status_label": computed.status_label.get(lang),
+        "evidence_count": evidence.count if evidence else None,
+        "evidence_needed": evidence.minimum.count if evidence else None,
+        "evidence_sufficient": evidence.sufficient if evidence else None,
+    }
+
+
 def _pace_text(pace: Pace | None, lang: Lang) -> str:
     if pace is None:
         return ""
@@ -158,7 +187,8 @@ def _pace_text(pace: Pace | None, lang: Lang) -> str:
 
 
 def rows_for(followup: FollowUp, method: str | None, lang: Lang) -> list[dict[str, Any]]:
-    return [status_row(s, method, lang) for s in followup.kpis()]
+    """One row per KPI; with ``method``, that method's verdicts (worked out for every KPI)."""
+    return [status_row(followup.kpi(s.kpi.id) or s, method, lang) for s in followup.kpis()]
 
 
 _HEADERS = {
@@ -172,8 +202,12 @@ _HEADERS = {
 }
 
 
+#: Lines of a KPI's block that are not table columns.
+_LINES = {"methods": ("手法間", "Methods")}
+
+
 def _header(key: str, lang: Lang) -> str:
-    return _HEADERS[key][0 if lang == "ja" else 1]
+    return {**_HEADERS, **_LINES}[key][0 if lang == "ja" else 1]
 
 
 def _latest(row: dict[str, Any], lang: Lang) -> str:
@@ -182,8 +216,15 @@ def _latest(row: dict[str, Any], lang: Lang) -> str:
     return f"{row['latest_text']} ({row['latest_period']})"
 
 
-def _why(row: dict[str, Any]) -> str:
-    """What the verdict rests on: the reason there is none, else the method's name."""
+def _why(row: dict[str, Any], lang: Lang = "ja") -> str:
+    """What the verdict rests on: the reason there is none, else the method's name (and, when
+    the evidence rule held the verdict back, what the method alone would have said)."""
+    if row["method"] == "evidence":
+        got, need = row["evidence_count"], row["evidence_needed"]
+        said = f"{row['computed_method_label']}: {row['computed_status_label']}"
+        if lang == "ja":
+            return f"基準以降の観測値{got}件（{need}件以上必要）。単独では {said}"
+        return f"{got} value(s) since the base ({need} needed); alone, {said}"
     return str(row["reason"] or row["method_label"])
 
 
@@ -214,7 +255,7 @@ def render_table(console: Console, followup: FollowUp, rows: list[dict[str, Any]
             f"{row['title']}\n[dim]{row['kpi']} · {kind}[/]",
             _latest(row, lang),
             row["goal"],
-            f"{row['status_label']}\n[dim]{_why(row)}[/]\n{row['statement_short']}",
+            f"{row['status_label']}\n[dim]{_why(row, lang)}[/]\n{row['statement_short']}",
             row["pace_text"],
             sparkline(row["history"], upside_down=row["rank"]),
         )
@@ -237,11 +278,16 @@ def _cards(followup: FollowUp, rows: list[dict[str, Any]], lang: Lang) -> Render
         facts.add_row(_header("latest", lang), _latest(row, lang))
         facts.add_row(_header("goal", lang), row["goal"])
         verdict = RichText(row["status_label"], style="bold")
-        verdict.append(f" — {_why(row)}", style="dim")
+        verdict.append(f" — {_why(row, lang)}", style="dim")
         facts.add_row(_header("verdict", lang), verdict)
         facts.add_row(_header("statement", lang), row["statement_text"])
         if row["pace_text"]:
             facts.add_row(_header("pace", lang), row["pace_text"])
+        if row["agreement"]:
+            methods = row["agreement"] + (
+                f" {row['agreement_why']}" if row["agreement_why"] else ""
+            )
+            facts.add_row(_header("methods", lang), methods)
         history = sparkline(row["history"], upside_down=row["rank"])
         if history:
             facts.add_row(_header("history", lang), history)

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from ..assessment import HEADLINE_METHODS, Point, Verdict, assess_kpi
 from ..plan import KpiBase, Part, Section
+from .evidence import computed_headline, gated, headline_evidence
 from .headline import basis_of
 from .model import KpiStatus, SeriesData
 from .paths import projected_path, required_path
@@ -25,17 +27,21 @@ HEADLINE_METHOD = "opensdg"
 def assess_one(item: KpiInput, at: dt.date, *, every_method: bool) -> KpiStatus:
     """The KPI's headline verdict and forecast; with ``every_method``, the other methods too."""
     kpi, series = item[2], item[3]
-    points = {
+    verdicts = verdicts_of(kpi, points_of(series), at, every_method=every_method)
+    return status_of(item, tuple(verdicts), complete=every_method)
+
+
+def points_of(series: Sequence[SeriesData]) -> dict[str, list[Point]]:
+    return {
         s.series.id: [Point(o.period, o.year, o.value, list(o.flags)) for o in s.observations]
         for s in series
     }
-    verdicts = verdicts_of(kpi, points, at, every_method=every_method)
-    return status_of(item, tuple(verdicts), complete=every_method)
 
 
 def status_of(item: KpiInput, verdicts: tuple[Verdict, ...], *, complete: bool) -> KpiStatus:
     """The KPI's status from verdicts already worked out (headline first)."""
     part, section, kpi, series = item
+    computed = computed_headline(verdicts)
     return KpiStatus(
         kpi=kpi,
         part=part,
@@ -46,24 +52,34 @@ def status_of(item: KpiInput, verdicts: tuple[Verdict, ...], *, complete: bool) 
         required_path=required_path(verdicts),
         projected_path=projected_path(verdicts),
         complete=complete,
-        basis=basis_of(kpi, verdicts[0]),
+        basis=basis_of(kpi, computed),
+        evidence=headline_evidence(kpi, points_of(series), computed),
     )
 
 
 def verdicts_of(
-    kpi: KpiBase, points: Mapping[str, Sequence[Point]], at: dt.date, *, every_method: bool = True
+    kpi: KpiBase,
+    points: Mapping[str, Sequence[Point]],
+    at: dt.date,
+    *,
+    every_method: bool = True,
 ) -> list[Verdict]:
     """The headline verdict first, then the forecast, every method by its own base-year rule
     (the headline method's too, when the plan's baseline made its headline differ) and the
     supporting ones."""
     first = assess_kpi(kpi, points, method=HEADLINE_METHOD, today=at, from_baseline=True)
-    found = [first.verdict]
+    head = first.verdict
+    own: list[Verdict] = []
+    if head.method not in ("pending", "milestone", "trend"):
+        methods = HEADLINE_METHODS if every_method else (HEADLINE_METHOD,)
+        own = [assess_kpi(kpi, points, method=m, today=at, forecast=False).verdict for m in methods]
+        if own and own[0].base_period != head.base_period:
+            head = replace(head, headline_rule=True)
+    found = [head]
     if first.forecast is not None:
         found.append(first.forecast)
-    if every_method and first.verdict.method not in ("pending", "milestone", "trend"):
-        for method in HEADLINE_METHODS:
-            other = assess_kpi(kpi, points, method=method, today=at, forecast=False)
-            found.append(other.verdict)
+    if every_method:
+        found.extend(own)
     found.extend(first.supporting)
     seen: set[tuple[str, str, str]] = set()
     unique = []
@@ -72,4 +88,4 @@ def verdicts_of(
         if key not in seen:
             seen.add(key)
             unique.append(verdict)
-    return unique
+    return gated(kpi, points, unique)

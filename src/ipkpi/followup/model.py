@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..assessment.kpi import target_in_unit
 from ..assessment.kpi_inputs import in_unit
+from ..assessment.methods.evidence import Evidence
 from ..assessment.registry import tone
 from ..assessment.verdict import Verdict
 from ..plan import KpiBase, Part, Section, Series, kpi_direction, kpi_has_data
@@ -145,6 +146,22 @@ class KpiStatus:
     verdict, never in its place; None: not written (shown as 未記入, never made up)."""
     completion: Completion | None = None
     """A milestone's recorded completion (date, decision, source), when there is one."""
+    evidence: Evidence | None = None
+    """The observations after the headline's base against the minimum (:mod:`.evidence`)."""
+
+    def by_method(self, method: str) -> Verdict | None:
+        """The verdict of ``method`` by its own rules, as ``assess-table`` gives it (not the
+        headline rule's reading from the plan's baseline); None when the method does not judge
+        this KPI (a rank is judged by the linear rule, a milestone by its own)."""
+        found = [v for v in self.verdicts if v.method == method]
+        own = [v for v in found if not v.headline_rule]
+        chosen = own or found
+        return chosen[0] if chosen else None
+
+    @property
+    def too_early(self) -> bool:
+        """The evidence rule held the headline back: "判断には早い / too early to tell"."""
+        return self.headline.method == "evidence"
 
     @property
     def kind(self) -> str:

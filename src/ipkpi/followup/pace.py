@@ -16,6 +16,7 @@ from ..assessment.pace import pace_of_verdict
 from ..assessment.registry import HEADLINE_METHODS
 from ..text import Lang
 from ..wording import Wording
+from .evidence import computed_headline
 from .model import KpiStatus
 
 
@@ -76,7 +77,7 @@ def pace_of(status: KpiStatus, method: str | None = None) -> Pace | None:
     """
     unit_code = status.main.series.unit if status.main else ""
     if method is None:
-        others = set(HEADLINE_METHODS) - {status.headline.method}
+        others = set(HEADLINE_METHODS) - {computed_headline(status.verdicts).method}
         chosen = [v for v in status.verdicts if v.method not in others]
     else:
         chosen = [v for v in status.verdicts if v.method == method]

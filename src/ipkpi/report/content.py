@@ -11,10 +11,13 @@ from typing import Any
 
 from ..charts import chart_events
 from ..followup import TONES, Changes, FollowUp, KpiStatus, judgement
+from ..followup.agreement import agreement_of
+from ..followup.awaited import awaited_text
 from ..followup.describe import goal_text
 from ..followup.due import wait_lines
 from ..followup.explain import explanation
 from ..followup.flags import flag_labels
+from ..followup.headline import basis_text
 from ..followup.pace import pace_of
 from ..followup.tone import TONE_LABELS
 from ..plan import KIND_LABELS, Section
@@ -113,9 +116,18 @@ def kpi_entry(status: KpiStatus, lang: Lang, followup: FollowUp | None = None) -
             for e in chart_events(status, lang)
         ],
     }
+    entry.update(basis="", awaited="", agreement="", differs_text="")
     if followup is not None:
         waiting, lines = wait_lines(followup, status, lang)
         entry["data_wait"] = [text for _, text in lines] if waiting else []
+        full = status if status.complete else followup.kpi(status.kpi.id) or status
+        agreement = agreement_of(full)
+        entry.update(
+            basis=basis_text(full.basis, wording, lang),
+            awaited=awaited_text(followup, full, lang),
+            agreement=agreement.summary(lang) if agreement else "",
+            differs_text=agreement.why(lang) if agreement else "",
+        )
     pace = pace_of(status)
     if pace is not None:
         entry["pace"] = {

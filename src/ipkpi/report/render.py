@@ -123,6 +123,8 @@ def render_markdown(data: dict[str, Any]) -> str:
             if sources:
                 lines.append(f"- {w['source']}: " + " / ".join(sources))
             lines += ["", k["explanation"], ""]
+            agreement = " ".join(x for x in (k["agreement"], k["differs_text"]) if x)
+            lines += [f"{text}\n" for text in (k["basis"], k["awaited"], agreement) if text]
             if k["data_wait"]:
                 lines += [*(f"> {line}" for line in k["data_wait"]), ""]
         if page["changes"]:

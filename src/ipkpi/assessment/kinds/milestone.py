@@ -14,20 +14,26 @@ from ..verdict import KpiAssessment, Verdict
 from ._goals import WORDS
 
 
-def milestone_verdict(kpi: Milestone, today: dt.date) -> Verdict:
+def milestone_verdict(
+    kpi: Milestone, today: dt.date, completed_on: dt.date | None = None
+) -> Verdict:
+    """Done (in the plan, or recorded as data: ``completed_on``), on schedule, overdue (recorded
+    not done), or past its due month with no completion recorded: ``overdue_check``, in the bad
+    tone, since a deliverable nobody has recorded as done must be checked, not assumed."""
     year, month = (int(x) for x in kpi.due.split("-"))
     due_end = dt.date(year, month, calendar.monthrange(year, month)[1])
+    done_on = completed_on.isoformat() if completed_on is not None else kpi.done_on
     notes: tuple[str, ...] = ()
-    if kpi.status == "done":
+    if kpi.status == "done" or completed_on is not None:
         status = "done"
-        if kpi.done_on is not None and kpi.done_on[:7] > kpi.due:
+        if done_on is not None and done_on[:7] > kpi.due:
             notes = ("done_late",)
     elif today <= due_end:
         status = "on_schedule"
     else:
-        status = "overdue" if kpi.status == "not_done" else "unknown"
-    done = f"、完了 {kpi.done_on}" if kpi.done_on else ""
-    done_en = f"; done {kpi.done_on}" if kpi.done_on else ""
+        status = "overdue" if kpi.status == "not_done" else "overdue_check"
+    done = f"、完了 {done_on}" if done_on else ""
+    done_en = f"; done {done_on}" if done_on else ""
     evidence = f"（根拠：{kpi.evidence}）" if kpi.evidence else ""
     evidence_en = f" (evidence: {kpi.evidence})" if kpi.evidence else ""
     detail = Text(
@@ -41,7 +47,8 @@ def goal(kpi: Milestone, lang: Lang, wording: Wording | None) -> str:
 
 
 def assess(kpi: Milestone, inputs: KindInput) -> KpiAssessment:
-    return KpiAssessment(kpi.id, kpi.kind, milestone_verdict(kpi, inputs.today))
+    completed = inputs.completions.get(kpi.id)
+    return KpiAssessment(kpi.id, kpi.kind, milestone_verdict(kpi, inputs.today, completed))
 
 
 KINDS = (Kind("milestone", Milestone, goal, no_target, assess),)
@@ -53,6 +60,7 @@ METHODS = (
             Status("done", t("完了", "Done"), "good"),
             Status("on_schedule", t("期限前", "On schedule"), "good"),
             Status("overdue", t("期限超過", "Overdue"), "bad"),
+            Status("overdue_check", t("期限超過・確認要", "Overdue, check"), "bad"),
             Status("unknown", t("完了の記録なし", "Completion not recorded"), "neutral"),
         ),
         order=(),

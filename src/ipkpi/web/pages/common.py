@@ -8,6 +8,7 @@ from typing import Any
 from typing_extensions import TypedDict
 
 from ...followup import TONES, FollowUp, KpiStatus
+from ...followup.agreement import agreement_of
 from ...followup.describe import goal_text
 from ...followup.model import AsOf, parse_as_of
 from ...plan import KIND_LABELS, Rank
@@ -72,6 +73,9 @@ class KpiRow(TypedDict):
     #: No data yet (the one definition): lists say 「データ待ち」 and the KPI page says whom for.
     awaiting: bool
     spark: str
+    agreement: str
+    """How the methods agree and, where the headline differs from most, why ("" in lists that
+    have only the headline worked out)."""
     """The main series as SVG polyline points in a 0–100 × 0–24 box ("" under two values);
     better is up (a rank's axis is turned over)."""
 
@@ -150,7 +154,15 @@ def kpi_row(status: KpiStatus, lang: Lang) -> KpiRow:
         "has_data": status.has_data,
         "awaiting": not status.has_data,
         "spark": sparkline(status),
+        "agreement": _agreement(status, lang),
     }
+
+
+def _agreement(status: KpiStatus, lang: Lang) -> str:
+    found = agreement_of(status)
+    if found is None:
+        return ""
+    return " ".join(x for x in (found.summary(lang), found.why(lang)) if x)
 
 
 SPARK_WIDTH, SPARK_HEIGHT = 100.0, 24.0

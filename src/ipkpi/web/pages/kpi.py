@@ -26,6 +26,7 @@ from ...plan import (
 )
 from ...text import Lang, t
 from ..downloads import table_csv, table_xlsx
+from ..headline import HeadlineWhy, headline_why
 from ..models import closed
 from ..present import (
     FigureData,
@@ -196,6 +197,8 @@ class KpiPage(PageMeta):
     #: The secretariat's own judgement, beside the headline (never replacing it).
     statement: StatementData
     completion: CompletionData | None
+    why: HeadlineWhy
+    """What the headline is judged from, its evidence, what it awaits, the methods' agreement."""
     verdicts: list[VerdictData]
     pace: PaceData | None
     series: list[SeriesInfo]
@@ -339,6 +342,7 @@ def kpi_page(followup: FollowUp, status: KpiStatus, lang: Lang) -> KpiPage:
         headline=verdict_data(status.headline, status, lang),
         statement=statement_data(status, lang),
         completion=completion_data(status, lang),
+        why=headline_why(followup, status, lang),
         verdicts=[verdict_data(v, status, lang) for v in status.verdicts],
         pace=pace_data(status, lang),
         series=[

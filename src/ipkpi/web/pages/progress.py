@@ -66,7 +66,8 @@ class ProgressPage(PageMeta):
 
 def progress_page(followup: FollowUp, filters: Filters, lang: Lang) -> ProgressPage:
     statuses = followup.kpis()
-    rows = [kpi_row(s, lang) for s in statuses]
+    # every method for every KPI: the summary says how the methods agree on each
+    rows = [kpi_row(followup.kpi(s.kpi.id) or s, lang) for s in statuses]
     shown = [
         r
         for r in rows
