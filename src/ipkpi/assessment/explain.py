@@ -7,7 +7,7 @@ the notes); the body between is the method's own (``Method.explain``), written i
 from __future__ import annotations
 
 from ..text import Text
-from ..wording import Wording, percent, probability, rate
+from ..wording import Wording, number, percent, probability, rate
 from .pace import Pace, Which, pace_of_verdict
 from .verdict import PeerGap, Verdict
 from .vocabulary import NOTES
@@ -136,7 +136,7 @@ def _ratio_rate(v: Verdict, r: float | None) -> Pair:
         return "—", "—"
     if v.rate_kind == "growth":
         return f"年率{percent(r)}", f"{percent(r)} a year"
-    points = f"{r * 100:+.1f}"
+    points = number(r * 100, sign=True)
     return f"年{points}ポイント", f"{points} points a year"
 
 
@@ -155,7 +155,7 @@ def peer_sentence(v: Verdict, w: Words) -> Pair:
     )
     fr, lr = percent(first.ratio, sign=False), percent(last.ratio, sign=False)
     obs, req = _ratio_rate(v, v.observed_rate), _ratio_rate(v, v.required_rate)
-    ratio = "—" if v.progress is None else f"{v.progress:.2f}"
+    ratio = "—" if v.progress is None else number(v.progress, 3)
     ty = w.target_year
     return (
         f"{first.period}の{fv[0]}は比較対象の水準（{fp[0]} {fb[0]}）の{fr}、"

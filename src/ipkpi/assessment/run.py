@@ -9,6 +9,7 @@ import numpy as np
 
 from ._outcome import pace
 from .batch import SeriesBatch
+from .chunks import in_slices
 from .points import Point
 from .table import VerdictTable
 from .verdict import Verdict
@@ -29,8 +30,14 @@ def assess(
     found = method_of(method) if method in METHODS else None
     if found is None or found.kernel is None:
         raise ValueError(f"unknown method {method!r}: use one of {', '.join(METHODS)}")
-    table = found.kernel(batch, **options)
-    if with_pace and found.pace:
+    paced = with_pace and found.pace
+    return in_slices(_assess_slice, batch, kernel=found.kernel, paced=paced, **options)
+
+
+def _assess_slice(batch: SeriesBatch, *, kernel: Any, paced: bool, **options: Any) -> VerdictTable:
+    """One slice of series: the kernel's table, and the pace when asked for."""
+    table: VerdictTable = kernel(batch, **options)
+    if paced:
         scale: np.ndarray | bool = table.rate_kind == "growth"
         if "log_model" in table.extra:
             scale = table.extra["log_model"] == 1
