@@ -87,7 +87,7 @@ def test_home_shows_tiles_and_a_404_offers_the_nearest_kpi(page: Any, live_serve
 
 def test_search_results_carry_the_verdict_and_a_counted_total(page: Any, live_server: str):
     page.goto(live_server + "/en/search?q=export")
-    assert "results" in page.inner_text("#result-count")
+    assert page.inner_text("#result-count") == "3 results (KPI 1, Section 1, Measure 1)"
     assert page.locator("#results .result-facts .badge").count() >= 1
 
 
