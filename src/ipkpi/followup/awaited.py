@@ -19,21 +19,13 @@ def awaited_text(followup: FollowUp, status: KpiStatus, lang: Lang) -> str:
     if lang == "ja":
         text = f"判断に必要な根拠：基準以降あと{more}件以上の観測値。"
         if waits:
-            text += (
-                "次回公表予定："
-                + "、".join(f"{release_name(w, lang)} {when_text(w, lang)}" for w in waits)
-                + "。"
-            )
+            text += "次回公表予定：" + "、".join(_when(w, lang) for w in waits) + "。"
         else:
             text += "次回の公表時期は未定。"
         return text
     text = f"Awaiting: at least {more} more value{'s' if more != 1 else ''} after the base."
     if waits:
-        text += (
-            " Next release: "
-            + "; ".join(f"{release_name(w, lang)}, {when_text(w, lang)}" for w in waits)
-            + "."
-        )
+        text += " Next release: " + "; ".join(_when(w, lang) for w in waits) + "."
     else:
         text += " The next release date is not known."
     return text
@@ -41,6 +33,8 @@ def awaited_text(followup: FollowUp, status: KpiStatus, lang: Lang) -> str:
 
 def _when(item: Awaited, lang: Lang) -> str:
     name, when = release_name(item, lang), when_text(item, lang)
+    if item.month is None:
+        return f"{name}（公表時期未定）" if lang == "ja" else f"{name} (release date not known)"
     if item.state == "overdue":
         if lang == "ja":
             return f"{name}（{when}の予定、未収録）"
