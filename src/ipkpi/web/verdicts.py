@@ -14,7 +14,7 @@ from ..followup.explain import explanation
 from ..followup.pace import pace_of
 from ..plan import kpi_direction
 from ..text import Lang, Text, t
-from ..wording import Wording, number, probability
+from ..wording import Wording, exact, number, probability
 from .models import closed
 from .present import tx
 
@@ -140,7 +140,7 @@ def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> VerdictData
         add("probability", probability(verdict.probability, lang), verdict.probability)
     if verdict.thresholds:
         words = [
-            f"{THRESHOLD_LABELS[k].get(lang) if k in THRESHOLD_LABELS else k} {v:g}"
+            f"{THRESHOLD_LABELS[k].get(lang) if k in THRESHOLD_LABELS else k} {exact(v)}"
             for k, v in verdict.thresholds.items()
         ]
         add("thresholds", ("、" if lang == "ja" else ", ").join(words), dict(verdict.thresholds))
