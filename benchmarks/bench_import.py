@@ -50,7 +50,7 @@ def generate(path: Path, rows: int, series_count: int = 1000) -> dict[str, Serie
             for m in range(months):
                 if written == rows:
                     break
-                year, month = 1950 + m // 12, m % 12 + 1
+                year, month = 1940 + m // 12, m % 12 + 1
                 out.writerow(
                     [
                         code,

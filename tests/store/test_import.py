@@ -158,8 +158,8 @@ def test_header_aliases(header: str, store: Store, catalog: SeriesCatalog, tmp_p
 def test_japanese_number_forms(store: Store, catalog: SeriesCatalog, tmp_path: Path) -> None:
     path = tmp_path / "numbers.csv"
     path.write_text(
-        'series,period,value\ndata.store.rank.jpn,2022,"１，２３４"\n'
-        "data.store.rank.jpn,2023,▲5\ndata.store.rank.jpn,2024, 7 \n",
+        'series,period,value\ndata.store.daily.a,2022,"１，２３４"\n'
+        "data.store.daily.a,2023,▲5\ndata.store.daily.a,2024, 7 \n",
         encoding="utf-8",
     )
     import_file(store, path, catalog)

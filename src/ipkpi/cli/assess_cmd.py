@@ -21,6 +21,7 @@ from ..assessment.table import verdict_rows
 from ..assessment.table_io import OUTPUT_COLUMNS, build_batch, read_csv
 from ..files import write_text
 from ..settings import current
+from ..spreadsheet import safe_row
 from ..text import parse_lang
 from .options import LANG_OPTION
 
@@ -111,7 +112,7 @@ def _render(rows: list[dict[str, object]], fmt: str) -> str:
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(OUTPUT_COLUMNS)
         for row in rows:
-            writer.writerow([_csv_cell(row[c]) for c in OUTPUT_COLUMNS])
+            writer.writerow(safe_row(_csv_cell(row[c]) for c in OUTPUT_COLUMNS))
         return buffer.getvalue()
     table = Table(*OUTPUT_COLUMNS[:-1], show_lines=False)
     for row in rows:

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..followup.flags import flag_labels
+from ..spreadsheet import safe_dict
 from ..text import Lang, parse_lang
 from .suggest import did_you_mean
 
@@ -110,7 +111,7 @@ def write_history(rows: list[dict[str, Any]], fmt: str) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
     writer.writeheader()
-    writer.writerows({**r, "flags": ";".join(r["flags"])} for r in rows)
+    writer.writerows(safe_dict({**r, "flags": ";".join(r["flags"])}) for r in rows)
     return out.getvalue()
 
 

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..ministries import KIND_LABELS, ministries
+from ..spreadsheet import safe_dict
 from ..text import parse_lang
 
 COLUMNS = ["code", "name_ja", "name_en", "short_ja", "short_en", "kind", "parent", "url"]
@@ -48,7 +49,7 @@ def ministries_command(lang: str, fmt: str) -> None:
     if fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(safe_dict(row) for row in rows)
         return
     en = language == "en"
     table = Table(

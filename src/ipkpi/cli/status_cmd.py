@@ -30,6 +30,7 @@ from ..followup.headline import basis_text
 from ..followup.judgement import short_line, statement_line
 from ..followup.pace import Pace, pace_of
 from ..plan import KIND_LABELS
+from ..spreadsheet import safe_dict
 from ..text import Lang, parse_lang
 from .options import AS_OF_OPTION, DB_OPTION, LANG_OPTION, PLAN_OPTION, format_option, open_followup
 
@@ -343,7 +344,7 @@ def status(plan_dir: Path | None, db: str | None, method: str | None, lang: str,
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=COLUMNS, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(safe_dict(row) for row in rows)
         text = buffer.getvalue()
     if output:
         write_text(output, text, encoding="utf-8")

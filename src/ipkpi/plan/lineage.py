@@ -21,6 +21,7 @@ import yaml
 from pydantic import Field, ValidationError
 
 from ..files import write_text
+from ..markdown_text import inline
 from ..problems import Problem
 from ..problems import cycle as says
 from ..text import Lang, Text
@@ -282,6 +283,6 @@ def diff_markdown(previous: Plan, plan: Plan, rows: list[DiffRow], lang: str = "
                 "" if unchanged else r.old_text,
                 "（同じ）" if unchanged and not en else "(same)" if unchanged else r.new_text,
             ]
-            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+            lines.append("| " + " | ".join(inline(c) for c in cells) + " |")
         lines.append("")
     return "\n".join(lines)

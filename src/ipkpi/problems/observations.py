@@ -58,6 +58,83 @@ NOT_FINITE = Template(
     "write a number",
     "数値で書いてください",
 )
+NUMBER_NOTATION = Template(
+    "data.value.notation",
+    "a number in a notation people do not type (an underscore, or digits of another script)",
+    "表で使わない書き方の数値です（「_」や、0〜9 以外の数字）",
+    "write the digits 0–9 (half- or full-width), commas grouping thousands: 1,000 or 1000",
+    "0〜9 の数字（半角・全角）で書き、桁区切りはカンマにしてください（1,000 または 1000）",
+)
+UNDERFLOW = Template(
+    "data.value.underflow",
+    "a number too small to store: it would be stored as 0",
+    "小さすぎて保存できない数値です（0 として保存されてしまいます）",
+    "check the exponent, or give the value in a larger unit",
+    "指数を確かめるか、大きな単位で書いてください",
+)
+OVERFLOW = Template(
+    "data.value.overflow",
+    "a number too large to store",
+    "大きすぎて保存できない数値です",
+    "check the exponent",
+    "指数を確かめてください",
+)
+IMPLAUSIBLY_LARGE = Template(
+    "data.value.too_large",
+    "larger than any value of this kind can be: over {limit} {unit}",
+    "この種類の値としては大きすぎます（{limit} {unit} 超）",
+    "check the number and its unit (the series is in {series_unit})",
+    "数値と単位を確かめてください（系列の単位は {series_unit}）",
+)
+IMPLAUSIBLY_SMALL = Template(
+    "data.value.too_small",
+    "smaller than any non-zero value of this kind can be: under {limit} {unit}",
+    "0 でない値としては小さすぎます（{limit} {unit} 未満）",
+    "check the number and its unit (the series is in {series_unit})",
+    "数値と単位を確かめてください（系列の単位は {series_unit}）",
+)
+RANK_NOT_POSITIVE_WHOLE = Template(
+    "data.value.rank",
+    "a rank is a whole number from 1",
+    "順位は 1 以上の整数です",
+    "write the rank as published: 1 for first",
+    "公表された順位を書いてください（1位は 1）",
+)
+COUNT_NOT_WHOLE = Template(
+    "data.value.count",
+    "{what} is a whole number, 0 or more",
+    "{what}は 0 以上の整数です",
+    "check the number and its unit (the series is in {series_unit})",
+    "数値と単位を確かめてください（系列の単位は {series_unit}）",
+)
+NEGATIVE = Template(
+    "data.value.negative",
+    "{what} cannot be negative",
+    "{what}は負になりません",
+    "check the sign (▲ and △ mean minus)",
+    "符号を確かめてください（▲・△ はマイナスの意味です）",
+)
+SHARE_OUT_OF_RANGE = Template(
+    "data.value.share_range",
+    "a share in percent is between 0 and 100",
+    "百分率の割合は 0〜100 です",
+    "write the percentage (12.5 for 12.5 %); a change between two shares is a series in points",
+    "百分率で書いてください（12.5 % なら 12.5）。割合の増減はポイントの系列です",
+)
+POINTS_OUT_OF_RANGE = Template(
+    "data.value.points_range",
+    "a change in percentage points is between -100 and 100",
+    "ポイントの増減は -100〜100 です",
+    "check the number and its sign",
+    "数値と符号を確かめてください",
+)
+PERIOD_BEYOND_HORIZON = Template(
+    "data.period.beyond_horizon",
+    "a period that starts after the horizon {horizon}",
+    "期間の始まりが、受け付ける範囲の終わり（{horizon}）より後です",
+    "a value's period has begun by the end of the year after its import; check the year",
+    "取り込む値の期間は、取り込んだ翌年の末までに始まっているはずです。年を確かめてください",
+)
 UNKNOWN_FLAG = Template("data.flags.unknown", "unknown flag", "不明なフラグです")
 NOT_A_WEB_ADDRESS = Template(
     "data.url.invalid",

@@ -8,6 +8,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from ..charts import kpi_chart, to_svg
 from ..followup import KpiStatus
+from ..markdown_text import block, inline
 
 FORMATS = ("pdf", "html", "md", "pptx", "xlsx")
 
@@ -42,17 +43,17 @@ def render_pdf(data: dict[str, Any]) -> bytes:
     return bytes(HTML(string=render_html(data)).write_pdf())
 
 
-def _cell(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+def _cell(text: object) -> str:
+    return inline(text)
 
 
 def _statement_item(statement: dict[str, Any]) -> str:
     """The secretariat's statement as a list item, beside the verdict (one line)."""
     if not statement["written"]:
         return f"- {statement['missing']}"
-    word = f"**{statement['word']}** " if statement["word"] else ""
+    word = f"**{inline(statement['word'])}** " if statement["word"] else ""
     text = _cell(statement["text"])
-    return f"- {statement['label']}: {word}{text} ({statement['byline']})"
+    return f"- {statement['label']}: {word}{text} ({inline(statement['byline'])})"
 
 
 def _md_table(headers: list[str], rows: list[list[str]]) -> list[str]:
@@ -70,24 +71,25 @@ def render_markdown(data: dict[str, Any]) -> str:
     kpi_keys = list(kc)
     status_keys = ["number", "measure", "ministry", "status", "check", "act"]
     lines = [
-        f"# {data['title']}",
+        f"# {inline(data['title'])}",
         "",
         w["what"],
         "",
-        f"{w['as_of']}: {data['vintage']} · {w['previous']}: {data['previous']} · "
-        f"{w['generated']}: {data['generated']}",
+        f"{w['as_of']}: {inline(data['vintage'])} · {w['previous']}: {inline(data['previous'])} · "
+        f"{w['generated']}: {inline(data['generated'])}",
         "",
-        data["cycle_line"],
+        block(data["cycle_line"]),
         "",
         f"## {w['summary']}",
         "",
-        *[f"- {t['label']}: {t['count']}" for t in data["tones"]],
+        *[f"- {inline(t['label'])}: {t['count']}" for t in data["tones"]],
         f"- {w['kpis_with_data']}: {data['coverage']['with_data']} / {data['coverage']['kpis']}",
     ]
     for page in data["pages"]:
-        lines += ["", f"## {page['part']} — {page['title']}", ""]
+        lines += ["", f"## {inline(page['part'])} — {inline(page['title'])}", ""]
         if page["situation"]:
-            lines += [f"### {w['situation']}", "", *[f"- {x}" for x in page["situation"]], ""]
+            situation = [f"- {inline(x)}" for x in page["situation"]]
+            lines += [f"### {w['situation']}", "", *situation, ""]
         lines += [f"### {w['kpi_table']}", ""]
         if page["kpi_table"]:
             lines += _md_table(
@@ -96,7 +98,7 @@ def render_markdown(data: dict[str, Any]) -> str:
         else:
             lines.append(w["no_kpi"])
         if page["measures"]:
-            lines += ["", f"### {w['measures']}", "", page["rollup"], ""]
+            lines += ["", f"### {w['measures']}", "", block(page["rollup"]), ""]
             lines += _md_table(
                 [sc[k] for k in status_keys],
                 [[m[k] for k in status_keys] for m in page["measures"]],
@@ -105,28 +107,28 @@ def render_markdown(data: dict[str, Any]) -> str:
         for k in page["kpis"]:
             latest = k["latest"] + (f" ({k['latest_period']})" if k["latest_period"] else "")
             lines += [
-                f"#### {k['title']}",
+                f"#### {inline(k['title'])}",
                 "",
-                f"- {w['goal']}: {k['goal']}",
-                f"- {w['latest']}: {latest}",
-                f"- {w['verdict']}: **{k['status_label']}** ({k['method_label']})",
+                f"- {w['goal']}: {inline(k['goal'])}",
+                f"- {w['latest']}: {inline(latest)}",
+                f"- {w['verdict']}: **{inline(k['status_label'])}** ({inline(k['method_label'])})",
                 _statement_item(k["statement"]),
             ]
             if k["pace"]:
                 pace = k["pace"]
                 since = f" ({pace['since']})" if pace["since"] else ""
                 lines.append(
-                    f"- {w['pace']}: {w['needed']} {pace['needed']} / "
-                    f"{w['achieved']} {pace['achieved']}{since}"
+                    f"- {w['pace']}: {w['needed']} {inline(pace['needed'])} / "
+                    f"{w['achieved']} {inline(pace['achieved'])}{inline(since)}"
                 )
             sources = page["sources"].get(k["id"])
             if sources:
-                lines.append(f"- {w['source']}: " + " / ".join(sources))
-            lines += ["", k["explanation"], ""]
+                lines.append(f"- {w['source']}: " + " / ".join(inline(x) for x in sources))
+            lines += ["", block(k["explanation"]), ""]
             agreement = " ".join(x for x in (k["agreement"], k["differs_text"]) if x)
-            lines += [f"{text}\n" for text in (k["basis"], k["awaited"], agreement) if text]
+            lines += [f"{block(text)}\n" for text in (k["basis"], k["awaited"], agreement) if text]
             if k["data_wait"]:
-                lines += [*(f"> {line}" for line in k["data_wait"]), ""]
+                lines += [*(f"> {inline(line)}" for line in k["data_wait"]), ""]
         if page["changes"]:
             lines += [f"### {w['changes']}", ""]
             lines += _md_table(
@@ -137,5 +139,5 @@ def render_markdown(data: dict[str, Any]) -> str:
     lines += _md_table(
         [sc["ministry"], sc["number"]], [[m["name"], m["measures"]] for m in data["ministries"]]
     )
-    lines += ["", f"## {w['annex']}", "", f"### {w['rollup']}", "", data["annex"]["policy"]]
+    lines += ["", f"## {w['annex']}", "", f"### {w['rollup']}", "", block(data["annex"]["policy"])]
     return "\n".join(lines) + "\n"

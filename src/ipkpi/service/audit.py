@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select
 
+from ..spreadsheet import safe_row
 from ..store.service_schema import audit_events
 from .authz import Actor
 from .db import utcnow
@@ -111,7 +112,7 @@ def export_csv(engine: Engine) -> str:
         for row in rows:
             data = row._asdict()
             data["at"] = f"{data['at']:%Y-%m-%dT%H:%M:%SZ}"
-            writer.writerow([_cell(data.get(c)) for c in EXPORT_COLUMNS])
+            writer.writerow(safe_row(_cell(data.get(c)) for c in EXPORT_COLUMNS))
     return out.getvalue()
 
 

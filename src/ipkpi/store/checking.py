@@ -9,6 +9,7 @@ order.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -18,12 +19,14 @@ import polars as pl
 from ..periods import Period, PeriodError, PeriodKind, parse_period
 from ..problems import Message
 from ..problems import observations as says
+from ..spreadsheet import restored
 from ..text import Text
 from .catalog import SeriesCatalog, SeriesInfo
 from .conversion import check_units
 from .importers.base import COLUMNS, OPTIONAL_COLUMNS, ROW, RawTable
-from .numbers import parse_number
+from .numbers import NONZERO_MANTISSA, PLAIN, foreign_notation, parse_number
 from .observation import FlagError, format_flags, parse_flags
+from .plausibility import check_plausible
 from .problems import RowProblems, file_problem
 
 #: Free-text columns: kept as written, without surrounding blanks; empty means none.
@@ -42,8 +45,13 @@ class CheckedTable:
     warnings: list[Message] = field(default_factory=list)
 
 
-def check_table(table: RawTable, catalog: SeriesCatalog) -> CheckedTable:
-    """The table's rows checked and normalised; a :class:`DataFileError` lists every problem."""
+def check_table(
+    table: RawTable, catalog: SeriesCatalog, horizon: dt.date | None = None
+) -> CheckedTable:
+    """The table's rows checked and normalised; a :class:`DataFileError` lists every problem.
+
+    ``horizon`` is the last day a period may start on (see :func:`period_horizon`).
+    """
     frame = _normalised(table)
     if frame.height == 0:
         raise file_problem(table.file, says.NO_OBSERVATIONS())
@@ -52,8 +60,11 @@ def check_table(table: RawTable, catalog: SeriesCatalog) -> CheckedTable:
     frame, periods = _check_periods(
         frame, [catalog[c] for c in codes], table.bare_year_is_fiscal, problems
     )
+    if horizon is not None:
+        _check_horizon(frame, periods, horizon, problems)
     frame = _check_values(frame, problems)
     frame = check_units(frame, catalog, problems)
+    check_plausible(frame, catalog, problems)
     frame = _check_flags(frame, problems)
     _check_urls(frame, problems)
     _check_duplicates(frame, periods, problems)
@@ -76,7 +87,8 @@ def _normalised(table: RawTable) -> pl.DataFrame:
     """Every tidy column present, surrounding blanks removed, blank rows dropped."""
     present = table.frame.columns
     frame = table.frame.with_columns(
-        *(pl.col(c).fill_null("") for c in COLUMNS if c in present),
+        # A cell a CSV writer neutralised ('=… for =…) reads back as written: see spreadsheet.
+        *(restored(c).fill_null("") for c in COLUMNS if c in present),
         *(pl.lit("", pl.String).alias(c) for c in OPTIONAL_COLUMNS if c not in present),
     )
     # Columns with few distinct texts are stripped per distinct text (much faster); the value
@@ -182,8 +194,24 @@ _EXAMPLES = {
 }
 
 
+def period_horizon(recorded_at: dt.datetime) -> dt.date:
+    """The last day a period may start on: the end of the year after the import."""
+    return dt.date(recorded_at.year + 1, 12, 31)
+
+
+def _check_horizon(
+    frame: pl.DataFrame, periods: list[Period], horizon: dt.date, problems: RowProblems
+) -> None:
+    late = [i for i, period in enumerate(periods) if period.start > horizon]
+    for index in late:
+        rows = frame.filter(pl.col("_pid") == index)
+        problems.add(rows, "period", says.PERIOD_BEYOND_HORIZON(horizon=str(horizon)))
+
+
 def _check_values(frame: pl.DataFrame, problems: RowProblems) -> pl.DataFrame:
-    frame = frame.with_columns(pl.col("value").cast(pl.Float64, strict=False).alias("_value"))
+    plain = pl.col("value").str.contains(f"^{PLAIN}$")
+    fast = pl.when(plain).then(pl.col("value").cast(pl.Float64, strict=False))
+    frame = frame.with_columns(fast.alias("_value"))
     unread = frame.filter(pl.col("_value").is_null())
     if unread.height == 0:
         return _finite(frame, problems)
@@ -198,13 +226,19 @@ def _check_values(frame: pl.DataFrame, problems: RowProblems) -> pl.DataFrame:
     bad = frame.filter(pl.col("_value").is_null())
     blank = pl.col("value").str.strip_chars() == ""
     problems.add(bad.filter(blank), "value", says.NO_VALUE())
-    problems.add(bad.filter(~blank), "value", says.NOT_A_NUMBER())
+    foreign = bad.filter(~blank)["value"].unique().to_list()
+    foreign = [text for text in foreign if foreign_notation(text)]
+    problems.add(bad.filter(pl.col("value").is_in(foreign)), "value", says.NUMBER_NOTATION())
+    problems.add(bad.filter(~blank & ~pl.col("value").is_in(foreign)), "value", says.NOT_A_NUMBER())
     return _finite(frame, problems)
 
 
 def _finite(frame: pl.DataFrame, problems: RowProblems) -> pl.DataFrame:
-    odd = frame.filter(pl.col("_value").is_infinite() | pl.col("_value").is_nan())
-    problems.add(odd, "value", says.NOT_FINITE())
+    """Numbers that overflowed to infinity or underflowed to zero are refused, not stored."""
+    problems.add(frame.filter(pl.col("_value").is_infinite()), "value", says.OVERFLOW())
+    problems.add(frame.filter(pl.col("_value").is_nan()), "value", says.NOT_FINITE())
+    vanished = (pl.col("_value") == 0) & pl.col("value").str.contains(NONZERO_MANTISSA)
+    problems.add(frame.filter(vanished), "value", says.UNDERFLOW())
     return frame
 
 

@@ -21,7 +21,7 @@ from ..problems import Message
 from ..problems import observations as says
 from ..units import unit
 from .catalog import SeriesCatalog
-from .checking import WEB_ADDRESS, check_table
+from .checking import WEB_ADDRESS, check_table, period_horizon
 from .database import write_transaction
 from .diff import NEW, REVISED, UNCHANGED, diff
 from .files import file_sha256
@@ -122,9 +122,9 @@ def import_file(
     _report(progress, "read", 0, 0)
     table = reader.read(path, options)
     _report(progress, "check", 0, table.frame.height)
-    checked = check_table(table, catalog)
-    _report(progress, "check", checked.frame.height, checked.frame.height)
     moment = utc_naive(recorded_at or dt.datetime.now(dt.UTC))
+    checked = check_table(table, catalog, period_horizon(moment))
+    _report(progress, "check", checked.frame.height, checked.frame.height)
     series_in_file = checked.frame["series"].unique().sort().to_list()
     _check_stored_units(store, catalog, series_in_file, path.name)
     units = {code: catalog[code].unit for code in series_in_file}

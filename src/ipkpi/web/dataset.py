@@ -19,6 +19,7 @@ from typing import Any
 import polars as pl
 
 from ..followup import FollowUp
+from ..spreadsheet import safe_dict
 from ..store import catalog_from_plan
 from ..store.exporters.datapackage import write_datapackage
 from ..store.exporters.table import TIDY_COLUMNS, ExportContext
@@ -86,7 +87,7 @@ def dataset_csv(followup: FollowUp, page: Mapping[str, Any], lang: Lang) -> byte
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for row in rows(followup):
-        writer.writerow({**row, "value": repr(row["value"])})
+        writer.writerow(safe_dict({**row, "value": repr(row["value"])}))
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

@@ -21,6 +21,7 @@ import io
 from collections.abc import Mapping
 from typing import Any
 
+from ..spreadsheet import safe_row
 from ..text import Lang
 from .ui_strings import UI
 from .xlsx import Sheet, workbook
@@ -102,9 +103,9 @@ def table_csv(page: Mapping[str, Any], lang: Lang) -> bytes:
     for label, text in about(page, lang):
         out.write(f"# {label}: {text}\r\n")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(headers(lang))
+    writer.writerow(safe_row(headers(lang)))
     for row in page["table"]["rows"]:
-        writer.writerow([_csv_cell(v) for v in _cells(row)])
+        writer.writerow(safe_row(_csv_cell(v) for v in _cells(row)))
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

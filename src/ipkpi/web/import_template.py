@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from ..plan import Plan
+from ..spreadsheet import safe_row
 from ..units import UnitError, unit
 
 COLUMNS = ("series", "period", "value", "unit", "source_title", "source_url", "flags", "note")
@@ -73,7 +74,7 @@ def template_csv(plan: Plan) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(HEADER)
-    writer.writerows(template_rows(plan))
+    writer.writerows(safe_row(row) for row in template_rows(plan))
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 

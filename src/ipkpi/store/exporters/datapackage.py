@@ -13,6 +13,7 @@ from typing import Any
 import polars as pl
 
 from ...files import write_text
+from ...spreadsheet import neutralised
 from ...units import UnitError, unit
 from ..observation import FLAGS
 from .table import TIDY_COLUMNS, ExportContext, value_text
@@ -52,17 +53,19 @@ def write_datapackage(
     output.mkdir(parents=True, exist_ok=True)
     observations = output / "observations.csv"
     write_text(
-        observations, frame.with_columns(value_text().alias("value")).write_csv(), encoding="utf-8"
+        observations,
+        neutralised(frame.with_columns(value_text().alias("value"))).write_csv(),
+        encoding="utf-8",
     )
     series = output / "series.csv"
-    write_text(series, series_table(frame, context).write_csv(), encoding="utf-8")
+    write_text(series, neutralised(series_table(frame, context)).write_csv(), encoding="utf-8")
     written = [observations, series]
     if context.vintages:
         vintages = output / "vintages.csv"
         table = pl.DataFrame(
             list(context.vintages), schema=dict.fromkeys(VINTAGE_COLUMNS, pl.String)
         )
-        write_text(vintages, table.write_csv(), encoding="utf-8")
+        write_text(vintages, neutralised(table).write_csv(), encoding="utf-8")
         written.append(vintages)
     descriptor = output / "datapackage.json"
     write_text(

@@ -20,6 +20,7 @@ import polars as pl
 
 from ...files import atomic_path, write_text
 from ...periods import parse_period
+from ...spreadsheet import neutralised
 from ...text import Text, t
 from ...units import UnitError, unit
 from ..importers.sdmx_csv import to_sdmx_id
@@ -72,7 +73,7 @@ def write_sdmx(frame: pl.DataFrame, output: Path | None, context: ExportContext)
         *(pl.col(column).alias(sdmx_id) for sdmx_id, column in ATTRIBUTES.items()),
     )
     csv_path, structure_path = output / CSV_NAME, output / STRUCTURE_NAME
-    write_text(csv_path, rows.write_csv(), encoding="utf-8")
+    write_text(csv_path, neutralised(rows).write_csv(), encoding="utf-8")
     codes = frame["series"].unique().sort().to_list()
     units = frame["unit"].unique().sort().to_list()
     tree = ET.ElementTree(structure_message(codes, units, context))

@@ -10,13 +10,14 @@ from typing import Any
 import polars as pl
 
 from ...files import atomic_path, write_text
+from ...spreadsheet import neutralised
 from ...units import UnitError, unit
 from .table import ExportContext, value_text
 
 
 def write_csv(frame: pl.DataFrame, output: Path | None, context: ExportContext) -> list[Path]:
     """UTF-8 CSV (no BOM), readable back by ``ipkpi data import``; stdout when no path."""
-    text = frame.with_columns(value_text().alias("value")).write_csv()
+    text = neutralised(frame.with_columns(value_text().alias("value"))).write_csv()
     if output is None:
         sys.stdout.write(text)
         return []
