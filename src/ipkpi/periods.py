@@ -373,6 +373,8 @@ def _range(year: int, second: str) -> Period | None:
     if len(second) == 2 and 1 <= int(second) <= 12:
         return None
     end = int(second) if len(second) == 4 else (year // 100) * 100 + int(second)
+    if len(second) == 2 and end <= year:  # 2024-13: not a range ending in 2013, a month typo
+        raise PeriodError(says.PERIOD_NO_SUCH_MONTH(month=int(second)))
     if end != year + 1:
         raise PeriodError(says.PERIOD_RANGE_NOT_ONE_YEAR())
     return Period.fiscal_year(year)

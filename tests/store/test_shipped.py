@@ -80,10 +80,10 @@ def test_a_store_with_later_data_records_the_shipped_file_when_it_loads(
     shutil.copytree(PLAN, plan)
     shutil.copy(FIXTURES / "shipped_bilingual.csv", plan / "observations.csv")
     text = (plan / "plan.yaml").read_text(encoding="utf-8")
-    (plan / "plan.yaml").write_text(text + "observations_published: 2020-04-01\n", "utf-8")
+    (plan / "plan.yaml").write_text(text + "observations_published: 2025-04-01\n", "utf-8")
     first = ensure_shipped(store, plan)
     assert first is not None and first.vintage is not None
-    assert first.vintage.recorded_at == dt.datetime(2020, 4, 1)
+    assert first.vintage.recorded_at == dt.datetime(2025, 4, 1)
     # A later vintage is stored: a file published before it is not slipped under it.
-    assert publication_moment(store, dt.date(2020, 3, 1)) is None
-    assert publication_moment(store, dt.date(2020, 4, 2)) == dt.datetime(2020, 4, 2)
+    assert publication_moment(store, dt.date(2025, 3, 1)) is None
+    assert publication_moment(store, dt.date(2025, 4, 2)) == dt.datetime(2025, 4, 2)

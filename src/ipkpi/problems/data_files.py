@@ -122,6 +122,13 @@ UNPARSEABLE_CSV = Template(
     "check quoting and the number of fields per row",
     "引用符と、各行の列の数を確かめてください",
 )
+OTHER_DELIMITER = Template(
+    "csv.other_delimiter",
+    "the columns are separated by {name}, not by commas",
+    "列の区切りがカンマではなく{name}です",
+    "save the file as CSV (comma-separated): Excel: 名前を付けて保存 → CSV UTF-8",
+    "カンマ区切りの CSV で保存してください（Excel: 名前を付けて保存 → CSV UTF-8）",
+)
 # -- headers ----------------------------------------------------------------------------------
 SECOND_COLUMN = Template(
     "header.second_column",
@@ -170,6 +177,48 @@ UNPACKS_TOO_LARGE = Template(
     "展開すると {limit} を超えます",
     _RESAVE_XLSX_EN,
     _RESAVE_XLSX_JA,
+)
+XLSX_NOT_WORKBOOK = Template(
+    "xlsx.not_workbook",
+    "a ZIP archive but not an Excel workbook: it has no [Content_Types].xml",
+    "ZIP ファイルですが Excel のブックではありません（[Content_Types].xml がありません）",
+    "save the workbook again from Excel as .xlsx, or export CSV",
+    "Excel で .xlsx として保存し直すか、CSV で書き出してください",
+)
+XLSX_MEMBER_DAMAGED = Template(
+    "xlsx.member_damaged",
+    "the part {member} of the workbook is damaged ({detail})",
+    "ブックの中の {member} が壊れています（{detail}）",
+    "save or download the workbook again",
+    "ブックを保存し直すか、ダウンロードし直してください",
+)
+XLSX_XML_DAMAGED = Template(
+    "xlsx.xml_damaged",
+    "the workbook's XML is not well-formed ({detail})",
+    "ブックの XML が壊れています（{detail}）",
+    "save the workbook again from Excel, or export CSV",
+    "Excel で保存し直すか、CSV で書き出してください",
+)
+XLSX_XML_ENTITIES = Template(
+    "xlsx.xml_entities",
+    "the workbook's XML declares entities or a DTD, which Excel never writes (an XML bomb?)",
+    "ブックの XML に Excel が書かない実体宣言（DTD）があります（XML 爆弾のおそれ）",
+    _RESAVE_XLSX_EN,
+    _RESAVE_XLSX_JA,
+)
+XLSX_UNREADABLE = Template(
+    "xlsx.unreadable",
+    "the workbook cannot be read ({detail})",
+    "ブックを読めません（{detail}）",
+    _RESAVE_XLSX_EN,
+    _RESAVE_XLSX_JA,
+)
+EXTERNAL_LINK = Template(
+    "xlsx.external_link",
+    "a value taken from another workbook (an external link): its saved copy may be out of date",
+    "別のブックへのリンク（外部参照）の値です。保存されている値は古いかもしれません",
+    "paste the values themselves (Paste Special → Values), or import the linked workbook",
+    "値そのものを貼り付けるか（形式を選択して貼り付け → 値）、リンク先のブックを取り込んでください",
 )
 NO_SHEET = Template(
     "xlsx.no_sheet",

@@ -17,6 +17,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TypeAlias
 
 from ..text import Lang, Text
@@ -39,7 +40,7 @@ class Template:
     hint_en: str = ""
     hint_ja: str = ""
 
-    @property
+    @cached_property
     def fields(self) -> frozenset[str]:
         return fields_of(self.en) | fields_of(self.hint_en)
 

@@ -60,6 +60,13 @@ PERIOD_RANGE_NOT_ONE_YEAR = Template(
     "a month is 2024-03 (01–12); a fiscal year as a range spans one year: 2015-16 or 2015-2016",
     "月は 2024-03（01〜12）、年の範囲で書く年度は 2015-16 や 2015-2016 のように1年分です",
 )
+PERIOD_NO_SUCH_MONTH = Template(
+    "period.no_such_month",
+    "there is no month {month}: months are 01–12 (a fiscal year as a range is 2024-25)",
+    "{month}月という月はありません。月は 01〜12 です（年の範囲で書く年度は 2024-25）",
+    "months are 01–12: 2024-03 is March 2024 (a fiscal year written as a range is 2024-25)",
+    "月は 01〜12 です。2024-03 は2024年3月です（年の範囲で書く年度は 2024-25）",
+)
 PERIOD_MONTHS_NOT_A_PART = Template(
     "period.months_not_a_part",
     "months {first}–{last} are not a quarter or a half of the year",

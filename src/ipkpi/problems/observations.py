@@ -180,6 +180,22 @@ MAP_FOR_SDMX_ONLY = Template(
     "--sdmx-map を外すか、SDMX-CSV ファイルを指定してください",
 )
 # -- dates of a vintage -----------------------------------------------------------------------
+RECORDED_IN_FUTURE = Template(
+    "vintage.recorded_in_future",
+    "recorded at {moment} UTC, which is in the future (it is now {now} UTC)",
+    "記録日時 {moment}（UTC）が未来です（現在 {now} UTC）",
+    "give the day the data were published (--recorded-at), or leave it out to record now",
+    "データの公表日を指定するか（--recorded-at）、指定せずに現在の日時で記録してください",
+)
+RECORDED_BEFORE_LATEST = Template(
+    "vintage.recorded_before_latest",
+    "recorded at {moment} UTC, before the store's latest vintage ({latest} UTC)",
+    "記録日時 {moment}（UTC）が、保存済みの最新の版（{latest} UTC）より前です",
+    "vintages are recorded in order, so that every as-of view shows what was known then: "
+    "load archived releases oldest first, or leave --recorded-at out to record now",
+    "版は記録順に並べるので、どの時点の表示もその時点で分かっていたことを示します。"
+    "過去の公表分は古い順に取り込むか、--recorded-at を指定せずに現在の日時で記録してください",
+)
 # -- SDMX-CSV -------------------------------------------------------------------------------
 SDMX_DELETION = Template(
     "sdmx.action_delete",
@@ -275,6 +291,14 @@ SDMX_SKIPPED_ABSENT = Template(
     "sdmx.skipped_absent",
     "{rows} without a value (OBS_STATUS M/L/O/Z) skipped",
     "値のない {rows} 行（OBS_STATUS M/L/O/Z）を読み飛ばしました",
+)
+# -- the store ------------------------------------------------------------------------------
+STORE_BUSY = Template(
+    "store.busy",
+    "the store is busy with another import; try again",
+    "保存先は別の取り込みの処理中です。もう一度試してください",
+    "waited {wait} for the other import to finish; run this one again when it has",
+    "{wait}待ちましたが終わりませんでした。別の取り込みが終わってから実行し直してください",
 )
 # -- withdrawals ----------------------------------------------------------------------------
 WITHDRAW_NO_REASON = Template(

@@ -23,11 +23,11 @@ from ..spreadsheet import restored
 from ..text import Text
 from .catalog import SeriesCatalog, SeriesInfo
 from .conversion import check_units
-from .importers.base import COLUMNS, OPTIONAL_COLUMNS, ROW, RawTable
+from .importers.base import COLUMNS, ROW, RawTable
 from .numbers import NONZERO_MANTISSA, PLAIN, foreign_notation, parse_number
 from .observation import FlagError, format_flags, parse_flags
 from .plausibility import check_plausible
-from .problems import RowProblems, file_problem
+from .problems import MAX_PROBLEMS, RowProblems, file_problem
 
 #: Free-text columns: kept as written, without surrounding blanks; empty means none.
 TEXT_COLUMNS = ("note", "note_en", "source_title", "source_url")
@@ -63,10 +63,13 @@ def check_table(
     if horizon is not None:
         _check_horizon(frame, periods, horizon, problems)
     frame = _check_values(frame, problems)
-    frame = check_units(frame, catalog, problems)
+    if "unit" in frame.columns:  # absent columns are not made up (a column per row costs)
+        frame = check_units(frame, catalog, problems)
     check_plausible(frame, catalog, problems)
-    frame = _check_flags(frame, problems)
-    _check_urls(frame, problems)
+    if "flags" in frame.columns:
+        frame = _check_flags(frame, problems)
+    if "source_url" in frame.columns:
+        _check_urls(frame, problems)
     _check_duplicates(frame, periods, problems)
     if problems:
         raise problems.error()
@@ -77,29 +80,45 @@ def check_table(
         .gather(pl.col("_pid"))
         .alias("period"),
         pl.col("_value").alias("value"),
-        pl.col("_flags").alias("flags"),
-        *(pl.col(c).replace("", None) for c in TEXT_COLUMNS),
+        pl.col("_flags").alias("flags")
+        if "_flags" in frame.columns
+        else pl.lit(None, pl.String).alias("flags"),
+        *(
+            pl.col(c).replace("", None) if c in frame.columns else pl.lit(None, pl.String).alias(c)
+            for c in TEXT_COLUMNS
+        ),
     )
     return CheckedTable(table.file, table.format, checked, list(table.warnings))
 
 
 def _normalised(table: RawTable) -> pl.DataFrame:
-    """Every tidy column present, surrounding blanks removed, blank rows dropped."""
-    present = table.frame.columns
-    frame = table.frame.with_columns(
-        # A cell a CSV writer neutralised ('=… for =…) reads back as written: see spreadsheet.
-        *(restored(c).fill_null("") for c in COLUMNS if c in present),
-        *(pl.lit("", pl.String).alias(c) for c in OPTIONAL_COLUMNS if c not in present),
-    )
+    """The file's tidy columns, surrounding blanks removed, blank rows dropped (an absent
+    optional column stays absent: made up, it would cost a value per row)."""
+    raw = table.frame
+    # The checked table replaces the raw one: a large file is not held twice while checked.
+    table.frame = raw.clear()
+    present = raw.columns
+    # Only the columns that need it are rewritten (each rewrite copies the column).
+    quoted = [c for c in COLUMNS if c in present and raw[c].str.starts_with("'").any()]
+    nulls = [c for c in COLUMNS if c in present and raw[c].null_count()]
+    # A cell a CSV writer neutralised ('=… for =…) reads back as written: see spreadsheet.
+    frame = raw.with_columns(restored(c) for c in quoted) if quoted else raw
+    del raw
+    if nulls:
+        frame = frame.with_columns(pl.col(c).fill_null("") for c in nulls)
     # Columns with few distinct texts are stripped per distinct text (much faster); the value
     # column is left alone: the number parser ignores blanks itself.
-    for column in ("series", "period", "unit", "flags"):
+    for column in [c for c in ("series", "period", "unit", "flags") if c in present]:
         changed = {t: t.strip() for t in frame[column].unique().to_list() if t != t.strip()}
         if changed:
             frame = frame.with_columns(pl.col(column).replace(changed))
-    frame = frame.with_columns(pl.col(c).str.strip_chars() for c in TEXT_COLUMNS)
-    filled = [pl.col(c) != "" for c in COLUMNS if c != "value"]
-    return frame.filter(pl.any_horizontal(pl.col("value").str.contains(r"\S"), *filled))
+    padded = [c for c in TEXT_COLUMNS if c in present and frame[c].str.contains(r"^\s|\s$").any()]
+    if padded:
+        frame = frame.with_columns(pl.col(c).str.strip_chars() for c in padded)
+    filled = [pl.col(c) != "" for c in COLUMNS if c != "value" and c in present]
+    kept = pl.any_horizontal(pl.col("value").str.contains(r"\S"), *filled)
+    blank = frame.select((~kept).sum()).item()
+    return frame.filter(kept) if blank else frame
 
 
 def _check_series(
@@ -109,7 +128,7 @@ def _check_series(
     present = frame["series"].unique().to_list()
     codes = sorted(c for c in present if c in catalog)
     for name in sorted(set(present) - set(codes)):
-        rows = frame.filter(pl.col("series") == name)
+        rows = frame.select(ROW, "series").filter(pl.col("series") == name)
         if not name:
             problems.add(rows, "series", says.NO_SERIES())
             continue
@@ -132,7 +151,7 @@ def _check_periods(
         try:
             period = parse_period(text, bare_year_is_fiscal=fiscal)
         except PeriodError as exc:
-            rows = frame.filter(pl.col("period") == text)
+            rows = frame.select(ROW, "period").filter(pl.col("period") == text)
             problems.add(rows, "period", says.BAD_PERIOD(hint=exc.message))
             continue
         pid[text] = position.setdefault(period, len(periods))
@@ -149,7 +168,7 @@ def _check_periods(
     mismatch = (
         pl.lit(kind_bits).gather(pl.col("_pid")) & pl.lit(accepted).gather(pl.col("_sid"))
     ) == 0
-    wrong = frame.filter(mismatch)
+    wrong = frame.select(ROW, "period", "_sid", "_pid").filter(mismatch)
     for sid, p in wrong.select("_sid", "_pid").unique().sort("_sid", "_pid").iter_rows():
         info, kind = series[sid], periods[p].kind
         rows = wrong.filter((pl.col("_sid") == sid) & (pl.col("_pid") == p))
@@ -204,7 +223,7 @@ def _check_horizon(
 ) -> None:
     late = [i for i, period in enumerate(periods) if period.start > horizon]
     for index in late:
-        rows = frame.filter(pl.col("_pid") == index)
+        rows = frame.select(ROW, "period", "_pid").filter(pl.col("_pid") == index)
         problems.add(rows, "period", says.PERIOD_BEYOND_HORIZON(horizon=str(horizon)))
 
 
@@ -212,7 +231,7 @@ def _check_values(frame: pl.DataFrame, problems: RowProblems) -> pl.DataFrame:
     plain = pl.col("value").str.contains(f"^{PLAIN}$")
     fast = pl.when(plain).then(pl.col("value").cast(pl.Float64, strict=False))
     frame = frame.with_columns(fast.alias("_value"))
-    unread = frame.filter(pl.col("_value").is_null())
+    unread = frame.select("value", "_value").filter(pl.col("_value").is_null())
     if unread.height == 0:
         return _finite(frame, problems)
     slow = {text: parse_number(text) for text in unread["value"].unique().to_list()}
@@ -223,7 +242,7 @@ def _check_values(frame: pl.DataFrame, problems: RowProblems) -> pl.DataFrame:
             pl.col("value").replace_strict(numbers, default=None, return_dtype=pl.Float64),
         ).alias("_value")
     )
-    bad = frame.filter(pl.col("_value").is_null())
+    bad = frame.select(ROW, "value", "_value").filter(pl.col("_value").is_null())
     blank = pl.col("value").str.strip_chars() == ""
     problems.add(bad.filter(blank), "value", says.NO_VALUE())
     foreign = bad.filter(~blank)["value"].unique().to_list()
@@ -235,10 +254,11 @@ def _check_values(frame: pl.DataFrame, problems: RowProblems) -> pl.DataFrame:
 
 def _finite(frame: pl.DataFrame, problems: RowProblems) -> pl.DataFrame:
     """Numbers that overflowed to infinity or underflowed to zero are refused, not stored."""
-    problems.add(frame.filter(pl.col("_value").is_infinite()), "value", says.OVERFLOW())
-    problems.add(frame.filter(pl.col("_value").is_nan()), "value", says.NOT_FINITE())
+    values = frame.select(ROW, "value", "_value")
+    problems.add(values.filter(pl.col("_value").is_infinite()), "value", says.OVERFLOW())
+    problems.add(values.filter(pl.col("_value").is_nan()), "value", says.NOT_FINITE())
     vanished = (pl.col("_value") == 0) & pl.col("value").str.contains(NONZERO_MANTISSA)
-    problems.add(frame.filter(vanished), "value", says.UNDERFLOW())
+    problems.add(values.filter(vanished), "value", says.UNDERFLOW())
     return frame
 
 
@@ -250,7 +270,7 @@ def _check_flags(frame: pl.DataFrame, problems: RowProblems) -> pl.DataFrame:
         try:
             canonical[text] = format_flags(parse_flags(text)) or None
         except FlagError as exc:
-            rows = frame.filter(pl.col("flags") == text)
+            rows = frame.select(ROW, "flags").filter(pl.col("flags") == text)
             problems.add(rows, "flags", says.UNKNOWN_FLAG(hint=exc.message))
     flags = pl.col("flags").replace_strict(canonical, default=None, return_dtype=pl.String)
     return frame.with_columns(flags.alias("_flags"))
@@ -262,19 +282,28 @@ WEB_ADDRESS = re.compile(r"(?i)^https?://")
 
 def _check_urls(frame: pl.DataFrame, problems: RowProblems) -> None:
     url = pl.col("source_url")
-    bad = frame.filter((url != "") & ~url.str.contains(WEB_ADDRESS.pattern))
+    bad = frame.select(ROW, "source_url").filter(
+        (url != "") & ~url.str.contains(WEB_ADDRESS.pattern)
+    )
     problems.add(bad, "source_url", says.NOT_A_WEB_ADDRESS())
 
 
 def _check_duplicates(frame: pl.DataFrame, periods: list[Period], problems: RowProblems) -> None:
     key = pl.col("_sid").cast(pl.UInt64) * max(len(periods), 1) + pl.col("_pid")
-    keyed = frame.select(ROW, "series", "period", "_pid", key.alias("_key")).drop_nulls("_key")
+    # Numbers only (row, period id, key): the texts are fetched for the rows described.
+    keyed = frame.select(ROW, "_pid", key.alias("_key")).drop_nulls("_key")
     repeated = keyed.filter(pl.col("_key").is_duplicated())
+    del keyed
     if repeated.height == 0:
         return
     first = repeated.group_by("_key").agg(pl.col(ROW).min().alias("_first"))
-    rows = repeated.join(first, on="_key").filter(pl.col(ROW) != pl.col("_first")).sort(ROW)
-    for row, series, value, pid, first_row in rows.select(
+    rows = repeated.join(first, on="_key").filter(pl.col(ROW) != pl.col("_first"))
+    del repeated
+    # Described one by one up to the cap (each names its own first row); the rest counted.
+    described = rows.sort(ROW).head(MAX_PROBLEMS)
+    texts = frame.select(ROW, "series", "period").join(described.select(ROW), on=ROW)
+    described = described.join(texts, on=ROW).sort(ROW)
+    for row, series, value, pid, first_row in described.select(
         ROW, "series", "period", "_pid", "_first"
     ).iter_rows():
         problems.add_one(
@@ -283,3 +312,5 @@ def _check_duplicates(frame: pl.DataFrame, periods: list[Period], problems: RowP
             value,
             says.DUPLICATE(first=first_row, series=series, period=str(periods[pid])),
         )
+    if rows.height > described.height:
+        problems.count_more(says.DUPLICATE.code, rows.height - described.height)

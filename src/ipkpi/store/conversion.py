@@ -12,13 +12,16 @@ import polars as pl
 from ..problems import observations as says
 from ..units import UnitError, unit
 from .catalog import SeriesCatalog
+from .importers.base import ROW
 from .problems import RowProblems
 
 
 def check_units(frame: pl.DataFrame, catalog: SeriesCatalog, problems: RowProblems) -> pl.DataFrame:
     """``_value`` (in the file's unit) converted to each row's series unit."""
     target = {c: unit(catalog[c].unit) for c in frame["series"].unique().to_list() if c in catalog}
-    given = frame.filter(pl.col("_known") & (pl.col("unit") != ""))
+    given = frame.select(ROW, "series", "unit", "_known").filter(
+        pl.col("_known") & (pl.col("unit") != "")
+    )
     factors: dict[str, float] = {}
     rescale = False
     for name, codes in (

@@ -7,7 +7,10 @@ Windows). SQLite needs no set-up; PostgreSQL (``postgresql+psycopg://…``) is f
 
 Write transactions are serialised: SQLite's ``BEGIN IMMEDIATE`` takes the write lock at the
 start, PostgreSQL takes a transaction-level advisory lock. So an import reads the latest
-values and writes its changes without another import in between.
+values and writes its changes without another import in between. On SQLite an import that
+finds the lock taken waits (:data:`BUSY_WAITS`: 30 s, then 90 s, then 180 s more) and then
+stops with "the store is busy with another import; try again" (:class:`StoreBusyError`),
+never with SQLite's own ``database is locked``.
 """
 
 from __future__ import annotations
@@ -20,8 +23,12 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import OperationalError
 
+from ..problems import observations as says
 from ..settings import current
+from ..text import Text
+from .problems import DataFileError
 
 DATABASE_URL_ENV = "IPKPI_DATABASE_URL"
 DEFAULT_FILE_NAME = "ipkpi.db"
@@ -106,18 +113,72 @@ def write_transaction(engine: Engine, *, bulk: bool = False) -> Iterator[Connect
     vintage and series rows itself, in the same transaction) and a larger page cache. Durability
     is unchanged: the commit is synced as always (``synchronous = FULL``).
     """
-    with engine.connect().execution_options(ipkpi_write=True) as conn:
+    sqlite = engine.dialect.name == "sqlite"
+    waits = BUSY_WAITS if sqlite else (0.0,)
+    for attempt, wait in enumerate(waits, start=1):
+        conn = engine.connect().execution_options(ipkpi_write=True)
         raw = conn.connection.dbapi_connection
-        tune = bulk and engine.dialect.name == "sqlite" and raw is not None
-        if tune:
-            # Outside any transaction: SQLite ignores PRAGMA foreign_keys inside one.
-            _pragmas(raw, foreign_keys="OFF", cache_size="-262144")
+        tune = bulk and sqlite and raw is not None
         try:
-            with conn.begin():
-                yield conn
-        finally:
+            if sqlite and raw is not None:
+                _pragmas(raw, busy_timeout=str(int(wait * 1000)))
             if tune:
-                _pragmas(raw, foreign_keys="ON", cache_size="-2000")
+                # Outside any transaction: SQLite ignores PRAGMA foreign_keys inside one.
+                _pragmas(raw, foreign_keys="OFF", cache_size="-262144")
+            transaction = conn.begin()
+        except OperationalError as exc:
+            _restore(raw, tune, sqlite)
+            conn.close()
+            if not _is_busy(exc):
+                raise
+            if attempt == len(waits):
+                raise StoreBusyError(sum(waits)) from None
+            continue
+        try:
+            yield conn
+            transaction.commit()
+        except BaseException:
+            if transaction.is_active:
+                transaction.rollback()
+            raise
+        finally:
+            _restore(raw, tune, sqlite)
+            conn.close()
+        return
+
+
+#: How long each attempt at SQLite's write lock waits (seconds): one import waits for the
+#: others to finish, 30 s, then 90 s more, then 180 s more, before it says the store is busy.
+BUSY_WAITS: tuple[float, ...] = (30.0, 90.0, 180.0)
+
+
+def _is_busy(exc: OperationalError) -> bool:
+    text = str(exc.orig).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+def _restore(raw: Any, tune: bool, sqlite: bool) -> None:
+    if raw is None or not sqlite:
+        return
+    try:
+        _pragmas(raw, busy_timeout="30000")
+        if tune:
+            _pragmas(raw, foreign_keys="ON", cache_size="-2000")
+    except sqlite3.Error:  # the connection is being discarded anyway
+        pass
+
+
+class StoreBusyError(DataFileError):
+    """Another import held SQLite's write lock through every wait: nothing was written."""
+
+    def __init__(self, waited: float) -> None:
+        if waited >= 60:
+            n = f"{waited / 60:.1f}".removesuffix(".0")
+            wait = Text(ja=f"{n} 分", en=f"{n} minutes")
+        else:
+            n = f"{waited:.1f}".removesuffix(".0")
+            wait = Text(ja=f"{n} 秒", en=f"{n} seconds")
+        super().__init__(says.STORE_BUSY(wait=wait))
 
 
 def _pragmas(raw: Any, **settings: str) -> None:

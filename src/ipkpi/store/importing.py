@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 import polars as pl
-from sqlalchemy import Connection
+from sqlalchemy import Connection, func, select
 
 from ..problems import Message
 from ..problems import observations as says
@@ -23,6 +23,7 @@ from ..units import unit
 from .catalog import SeriesCatalog
 from .checking import WEB_ADDRESS, check_table, period_horizon
 from .database import write_transaction
+from .dating import recorded_at_problems
 from .diff import NEW, REVISED, UNCHANGED, diff
 from .files import file_sha256
 from .importers import ReadOptions, reader_for
@@ -30,6 +31,7 @@ from .importers.sdmx_foreign import SdmxSeriesMap, combined_sha256
 from .limits import ImportLimits
 from .observation import Vintage
 from .problems import DataFileError, file_problem
+from .schema import vintages
 from .store import Store, utc_naive
 from .writer import NewVintage, Progress, write_vintage
 
@@ -119,10 +121,14 @@ def import_file(
     known = store.vintage_with_sha256(sha256)
     if known is not None:
         return ImportReport(path.name, sha256, "already_imported", vintage=known)
+    moment = utc_naive(recorded_at or dt.datetime.now(dt.UTC))
+    with store.engine.connect() as conn:  # checked again under the write lock
+        dated = recorded_at_problems(conn, moment, path.name)
+    if dated:
+        raise DataFileError(dated)
     _report(progress, "read", 0, 0)
     table = reader.read(path, options)
     _report(progress, "check", 0, table.frame.height)
-    moment = utc_naive(recorded_at or dt.datetime.now(dt.UTC))
     checked = check_table(table, catalog, period_horizon(moment))
     _report(progress, "check", checked.frame.height, checked.frame.height)
     series_in_file = checked.frame["series"].unique().sort().to_list()
@@ -142,7 +148,9 @@ def import_file(
         new_count=0,
         revised_count=0,
     )
-    written = _write(store, checked.frame, new_vintage, units, progress, on_write)
+    written = _write(
+        store, checked.frame, new_vintage, units, progress, on_write, dated=recorded_at is not None
+    )
     vintage = store.vintage_with_sha256(sha256)
     if written is None:  # another process imported the same file meanwhile
         return ImportReport(path.name, sha256, "already_imported", vintage=vintage)
@@ -156,11 +164,22 @@ def _write(
     units: dict[str, str],
     progress: Progress | None,
     on_write: WriteHook | None = None,
+    *,
+    dated: bool = False,
 ) -> pl.DataFrame | None:
-    """Compare and write in one serialised transaction; the compared rows (None: known file)."""
+    """Compare and write in one serialised transaction; the compared rows (None: known file).
+
+    An import given no date is recorded when it takes the lock (not when it started reading,
+    so that imports running side by side are recorded in the order they write).
+    """
     with write_transaction(store.engine, bulk=True) as conn:
         if store.vintage_with_sha256(vintage.sha256, connection=conn) is not None:
             return None
+        if not dated:
+            vintage = replace(vintage, recorded_at=_now_after_latest(conn))
+        problems = recorded_at_problems(conn, vintage.recorded_at, vintage.file_name)
+        if problems:  # another import, recorded later, landed while this one was checked
+            raise DataFileError(problems)
         latest = store.latest_frame(list(units), connection=conn)
         compared = diff(rows, latest, vintage.source_title, vintage.source_url)
         count = dict(compared["status"].value_counts().iter_rows())
@@ -173,6 +192,13 @@ def _write(
         if on_write is not None:
             on_write(conn, vintage_id)
     return compared
+
+
+def _now_after_latest(conn: Connection) -> dt.datetime:
+    """Now (UTC), or the latest vintage's time if a clock ahead of ours recorded it later."""
+    now = utc_naive(dt.datetime.now(dt.UTC))
+    latest = conn.execute(select(func.max(vintages.c.recorded_at))).scalar_one_or_none()
+    return max(now, latest) if latest is not None else now
 
 
 def _summary(

@@ -17,6 +17,7 @@ from ..problems import observations as says
 from ..text import Text
 from ..units import UNITS, unit
 from .catalog import SeriesCatalog
+from .importers.base import ROW
 from .problems import RowProblems
 
 #: The largest magnitude of any value, in its dimension's base unit (1京: 10¹⁶ yen, persons…).
@@ -73,7 +74,9 @@ def check_plausible(frame: pl.DataFrame, catalog: SeriesCatalog, problems: RowPr
         series_unit = unit(catalog[code].unit)
         symbol = series_unit.symbol.ja or series_unit.code
         factor = series_unit.factor
-        rows = frame.filter((pl.col("series") == code) & pl.col("_value").is_finite())
+        rows = frame.select(ROW, "series", "value", "_value").filter(
+            (pl.col("series") == code) & pl.col("_value").is_finite()
+        )
         if rows.height == 0:
             continue
         base = pl.col("_value") * factor

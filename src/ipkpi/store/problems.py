@@ -99,6 +99,11 @@ class RowProblems:
         self._keep(row, column, value, message)
         self._trim()
 
+    def count_more(self, code: str, count: int) -> None:
+        """``count`` more problems of ``code`` (one was described already), not described."""
+        self.total += count
+        self.by_code[code] += count
+
     def error(self) -> DataFileError:
         return DataFileError(
             self.found, total=self.total, by_code=self.by_code, examples=self.examples

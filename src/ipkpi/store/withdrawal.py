@@ -22,6 +22,7 @@ from ..problems import Problem
 from ..problems import observations as says
 from ..text import Text
 from .database import write_transaction
+from .dating import recorded_at_problems
 from .observation import Vintage
 from .problems import StoreError
 from .schema import observations, series, vintages
@@ -99,6 +100,7 @@ def withdraw(
                 series=series_id, missing=", ".join(missing), held=", ".join(held) or nothing
             )
             problems.append(Problem(lacking))
+        problems += recorded_at_problems(conn, moment)
         if problems:
             raise WithdrawalError(problems)
         withdrawn = [Withdrawn(p, float(held[p]["value"])) for p in canonical]

@@ -47,7 +47,7 @@ from ..store import DataFileError, ImportLimits, ImportReport, Store, import_fil
 from ..store.catalog import catalog_from_plan
 from ..store.importers import reader_for
 from ..store.limits import megabytes
-from ..text import Lang
+from ..text import Lang, Text
 from ..units import unit
 from .auth import CSRF_FIELD, Caller, caller, client_ip, csrf_ok, invalid_token, user_data
 from .errors import error_response
@@ -390,8 +390,9 @@ class ImportDesk:
     def _refused(
         self, exc: UploadError, lang: Lang, who: Caller, kept: dict[str, str] | None = None
     ) -> Response:
+        detail = exc.detail.get(lang) if isinstance(exc.detail, Text) else exc.detail
         if exc.kind == "refused":
-            notice = notice_of("import_refused", lang, detail=exc.detail)
+            notice = notice_of("import_refused", lang, detail=detail)
             return self._page(lang, 403, "form", notice=notice, kept=kept, who=who)
         if exc.kind == "too_large":
             limit = megabytes(exc.limit)
@@ -400,7 +401,7 @@ class ImportDesk:
             else:
                 notice = notice_of("import_over_limit", lang, limit=limit)
             return self._page(lang, 413, "form", notice=notice, kept=kept, who=who)
-        notice = notice_of("import_bad_form", lang, detail=exc.detail)
+        notice = notice_of("import_bad_form", lang, detail=detail)
         return self._page(lang, 400, "form", notice=notice, kept=kept, who=who)
 
     def _problems(

@@ -17,9 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
+
+from ..text import Text
 
 if TYPE_CHECKING:
     from python_multipart.multipart import MultipartCallbacks
@@ -38,8 +41,10 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 class UploadError(Exception):
     """A form that cannot be read: ``kind`` says which (``form``, ``too_large``, ``refused``)."""
 
-    def __init__(self, kind: str, detail: str = "", *, size: int = 0, limit: int = 0) -> None:
-        super().__init__(detail or kind)
+    def __init__(
+        self, kind: str, detail: str | Text = "", *, size: int = 0, limit: int = 0
+    ) -> None:
+        super().__init__(str(detail) or kind)
         self.kind = kind
         self.detail = detail
         self.size = size
@@ -110,11 +115,26 @@ async def read_upload(
             await state.flush()
         parser.finalize()
         await state.flush()
+    except MultipartParseError as exc:
+        raise UploadError("form", _malformed(exc)) from None
     finally:
         state.close()
     if not state.ended:
         raise UploadError("form", "the upload was cut short; send the file again")
     return state.upload
+
+
+def _malformed(exc: MultipartParseError) -> Text:
+    """Why python-multipart gave up on the body, for the person who sent it."""
+    if "header size" in str(exc).lower():
+        return Text(
+            ja="項目の見出しが長すぎます。ファイル名を短くして送り直してください",
+            en="a part's header is too long: shorten the file name and send it again",
+        )
+    return Text(
+        ja="multipart 形式の本文が壊れています。フォームから送り直してください",
+        en="the multipart body is malformed; send the file again from the form",
+    )
 
 
 class _FormState:

@@ -5,6 +5,8 @@ reads it again to say which rows are wrong and how. Row numbers are line numbers
 is row 1 unless comment lines come before it), recounted exactly when a quoted value spans
 lines.
 
+Line breaks are LF, CRLF or CR alone (old Mac OS and some exports write bare CR).
+
 Lines starting with ``#`` before the header are comments: the dashboard's CSV downloads carry
 the KPI's wording, target, verdict, date and sources there, and send back as they are.
 """
@@ -36,6 +38,9 @@ def read_delimited(path: Path, options: ReadOptions) -> tuple[list[str], pl.Data
         raise file_problem(file, says.TOO_LARGE(size=megabytes(size), limit=megabytes(limit)))
     data = path.read_bytes()
     text, encoding = decode(data, file, options.encoding)
+    bare_cr = text.count("\r") != text.count("\r\n")
+    if bare_cr:  # classic Mac OS line endings (CR alone): read as line breaks
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text or text.isspace():
         raise file_problem(file, says.EMPTY())
     comments, text = _leading_comments(text)
@@ -43,7 +48,7 @@ def read_delimited(path: Path, options: ReadOptions) -> tuple[list[str], pl.Data
         raise file_problem(file, says.EMPTY())
     header = next(csv.reader(io.StringIO(text[:_HEADER_CHARS])))
     _check_truncation(text, len(header), file, comments)
-    if comments:
+    if comments or bare_cr:
         utf8 = text.encode()
     else:
         utf8 = data.removeprefix(b"\xef\xbb\xbf") if encoding.startswith("utf-8") else text.encode()

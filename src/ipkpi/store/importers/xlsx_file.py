@@ -5,22 +5,31 @@ period and value columns. Merged cells take the value of their top-left cell, so
 header or a category merged down a block of rows reads as if written in every cell; a
 header merged across columns over a second header row (出典 over タイトル | URL) combines
 the two. A formula whose result was never saved (a file written by a program, not Excel)
-is an error naming the cell: ipkpi does not compute formulas.
+is an error naming the cell: ipkpi does not compute formulas. A value taken from another
+workbook (an external link, ``=[1]Sheet1!A1``) is refused too, although Excel saved a copy:
+the copy is whatever the other file held when this one was last saved.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import warnings
+import zipfile
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
+from xml.etree.ElementTree import ParseError
 
 import openpyxl
 import polars as pl
+from defusedxml import DefusedXmlException
 from openpyxl.utils import get_column_letter
 
-from ...problems import Problem
+from ...problems import Message, Problem
 from ...problems import data_files as says
 from ..problems import DataFileError, file_problem
 from .archive import check_archive
@@ -29,6 +38,8 @@ from .columns import HeaderMap, map_header
 from .merges import Merge, apply_merges, read_merges
 
 HEADER_SCAN_ROWS = 30
+#: A reference into another workbook, as openpyxl reads it: ``[1]Sheet1!A1``, ``'[2]表'!B3``.
+EXTERNAL_REFERENCE = re.compile(r"\[\d+\]")
 
 
 @dataclass
@@ -50,9 +61,10 @@ class XlsxReader:
 
     def read(self, path: Path, options: ReadOptions) -> RawTable:
         check_archive(path, options.limits)
-        sheet = _load(path, options)
-        if sheet.formulas:
-            _fill_cached_results(path, sheet)
+        with _unreadable_as_problems(path.name):
+            sheet = _load(path, options)
+            if sheet.formulas:
+                _fill_cached_results(path, sheet)
         apply_merges(sheet.grid, sheet.merges)
         header_row, mapped = _find_header(sheet, path.name)
         data_start = header_row + 1
@@ -85,17 +97,56 @@ class XlsxReader:
         )
 
 
-def _open(path: Path, data_only: bool) -> Any:
-    with warnings.catch_warnings():
-        # openpyxl warns about styles and extensions it does not read; none affect values.
-        warnings.simplefilter("ignore", UserWarning)
-        return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
+@contextmanager
+def _unreadable_as_problems(file: str) -> Iterator[None]:
+    """What openpyxl raises on a damaged or hostile workbook, as a problem naming the file.
+
+    openpyxl parses through defusedxml (a dependency): a DTD's entities are refused rather
+    than expanded, so a "billion laughs" part stops at once.
+    """
+    try:
+        yield
+    except DataFileError:
+        raise
+    except Exception as exc:  # openpyxl's own errors, or what it wraps (ValueError: …)
+        raise file_problem(file, _unreadable(exc)) from None
+
+
+def _unreadable(exc: BaseException) -> Message:
+    """The most telling error in the chain openpyxl raised (it wraps parse errors)."""
+    chain: list[BaseException] = []
+    found: BaseException | None = exc
+    while found is not None and found not in chain:
+        chain.append(found)
+        found = found.__cause__ or found.__context__
+    for error in chain:
+        if isinstance(error, DefusedXmlException):
+            return says.XLSX_XML_ENTITIES()
+        if isinstance(error, ParseError):
+            return says.XLSX_XML_DAMAGED(detail=str(error))
+        if isinstance(error, zipfile.BadZipFile | zlib.error | EOFError | KeyError):
+            return says.ZIP_DAMAGED()
+    return says.XLSX_UNREADABLE(detail=f"{type(exc).__name__}: {exc}"[:200])
+
+
+@contextmanager
+def _open(path: Path, data_only: bool) -> Iterator[Any]:
+    """The workbook, read only; the file is closed however openpyxl ends (it leaves it open
+    when a damaged part makes it give up)."""
+    with path.open("rb") as handle:
+        with warnings.catch_warnings():
+            # openpyxl warns about styles and extensions it does not read; none affect values.
+            warnings.simplefilter("ignore", UserWarning)
+            workbook = openpyxl.load_workbook(handle, read_only=True, data_only=data_only)
+        try:
+            yield workbook
+        finally:
+            workbook.close()
 
 
 def _load(path: Path, options: ReadOptions) -> _Sheet:
     limits = options.limits
-    workbook = _open(path, data_only=False)
-    try:
+    with _open(path, data_only=False) as workbook:
         names = list(workbook.sheetnames)
         name = options.sheet or names[0]
         if name not in names:
@@ -125,8 +176,6 @@ def _load(path: Path, options: ReadOptions) -> _Sheet:
                     texts.append(_text(cell.value, cell.number_format))
             grid.append(texts)
         merges = read_merges(workbook, ws)
-    finally:
-        workbook.close()
     while grid and not any(grid[-1]):
         grid.pop()
     return _Sheet(name, grid, formulas, merges, [n for n in names if n != name])
@@ -149,17 +198,17 @@ def _text(value: object, number_format: str | None) -> str:
 
 def _fill_cached_results(path: Path, sheet: _Sheet) -> None:
     """Replace formula cells by the results Excel saved with them (left empty when none)."""
-    workbook = _open(path, data_only=True)
-    try:
+    with _open(path, data_only=True) as workbook:
         ws = workbook[sheet.name]
         last = max(r for r, _ in sheet.formulas) + 1
         for r, row in enumerate(ws.iter_rows(max_row=last)):
             for c, cell in enumerate(row):
-                if (r, c) in sheet.formulas and cell.value is not None:
+                formula = sheet.formulas.get((r, c))
+                if formula is None or EXTERNAL_REFERENCE.search(formula):
+                    continue  # an external link's cached value is not taken: see _check_formulas
+                if cell.value is not None:
                     sheet.grid[r][c] = _text(cell.value, cell.number_format)
                     del sheet.formulas[(r, c)]
-    finally:
-        workbook.close()
 
 
 def _find_header(sheet: _Sheet, file: str) -> tuple[int, HeaderMap]:
@@ -204,7 +253,9 @@ def _check_formulas(sheet: _Sheet, mapped: HeaderMap, start: int, file: str) -> 
     used = {i: name for name, i in mapped.positions.items()}
     problems = [
         Problem(
-            says.FORMULA_WITHOUT_RESULT(),
+            says.EXTERNAL_LINK()
+            if EXTERNAL_REFERENCE.search(formula)
+            else says.FORMULA_WITHOUT_RESULT(),
             file,
             r + 1,
             used[c],
