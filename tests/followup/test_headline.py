@@ -122,3 +122,13 @@ def test_no_value_after_the_baseline_is_too_early_not_no_data(followup: FollowUp
     assert total.headline.explain(total.wording).ja.startswith(
         "評価の根拠：判断には早い。基準（2024、27.1兆円）以降の観測値はまだない。"
     )
+
+
+def test_a_ratio_headline_names_its_base_period_not_a_ratio_as_people(followup: FollowUp) -> None:
+    # 博士号取得者数 (per million): judged as a ratio to the best peer, so the base value (0.32)
+    # is not a number of doctorates per million and is not printed as one.
+    doctorates = status(followup, "creation.talent.doctorates_per_million")
+    assert (doctorates.basis.period, doctorates.basis.value) == ("FY2018", None)
+    assert basis_text(doctorates.basis, doctorates.wording, "ja") == (
+        "計画に基準値がないため、手法の規則（2015年以降の最初の値）によりFY2018を基準にしています。"
+    )

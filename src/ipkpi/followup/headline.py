@@ -42,13 +42,16 @@ def basis_of(kpi: KpiBase, headline: Verdict) -> Basis:
     period = getattr(kpi, "baseline_period", None) or (base.period if base else None)
     if base is not None and period is not None and headline.base_period == period:
         return Basis("plan_baseline", headline.method, headline.base_period, headline.base_value)
+    # a verdict on another scale (a ratio to the peers) names its base period, not its value
+    main = kpi.main_series() or (kpi.series[0] if kpi.series else None)
+    value = headline.base_value if main is not None and headline.unit == main.unit else None
     if base is None:
         why = "no_plan_baseline"
     elif period is None:
         why = "baseline_without_period"
     else:
         why = "baseline_not_used"
-    return Basis("method_rule", headline.method, headline.base_period, headline.base_value, why)
+    return Basis("method_rule", headline.method, headline.base_period, value, why)
 
 
 def basis_text(basis: Basis, wording: Wording, lang: Lang) -> str:
@@ -72,6 +75,7 @@ def basis_text(basis: Basis, wording: Wording, lang: Lang) -> str:
         ),
     }[basis.why]
     if lang == "ja":
-        base = f"{basis.period}（{value}）"
+        base = f"{basis.period}（{value}）" if value else str(basis.period)
         return f"{why.ja}、手法の規則（{rule.ja}）により{base}を基準にしています。"
-    return f"{why.en} the method's rule ({rule.en}) took {basis.period} ({value}) as the base."
+    base_en = f"{basis.period} ({value})" if value else str(basis.period)
+    return f"{why.en} the method's rule ({rule.en}) took {base_en} as the base."
