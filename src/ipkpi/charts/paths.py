@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ..followup import KpiStatus, PathPoint
+from ..followup.evidence import computed_headline
 from ..plan import ChangeFromBaseline, CountToReach, Level, LevelByDeadline, Rank
 from ..text import Lang
 from ..units import UnitError, convert
@@ -136,8 +137,15 @@ def projection_layers(
 
 
 def target_value(status: KpiStatus, y_unit: str) -> float | None:
-    """The target in ``y_unit``; None when the KPI has none that can be drawn."""
+    """The target in ``y_unit``; None when the KPI has none that can be drawn.
+
+    The assessment's own target first (the headline method's verdict, in the KPI's unit), so
+    the chart draws what the verdict was judged against; else the plan's, converted.
+    """
     kpi = status.kpi
+    judged = computed_headline(status.verdicts) if status.verdicts else None
+    if judged is not None and judged.target is not None and judged.unit == y_unit:
+        return judged.target
     if isinstance(kpi, Rank):
         return float(kpi.target_rank)
     if isinstance(kpi, LevelByDeadline | Level | CountToReach):
