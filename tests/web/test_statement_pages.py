@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from ipkpi.plan import Plan
 from ipkpi.store.statement_file import read_statement_file
 from ipkpi.store.statement_import import record
 from ipkpi.web import create_app
+from ipkpi.web.site import build_site
 
 from .conftest import make_store
 from .test_pages import visible_text
@@ -33,17 +35,23 @@ ROW = (
 
 
 @pytest.fixture(scope="module")
-def judged(plan: Plan, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+def judged_provider(
+    plan: Plan, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[FollowUpProvider]:
     folder = tmp_path_factory.mktemp("judged")
     store = make_store(folder / "j.db", plan)
     path = folder / "statements.csv"
     path.write_text(HEADER + ROW, encoding="utf-8")
     fmt, rows = read_statement_file(path, [k.id for _, _, k in plan.iter_kpis()], dt.date.today())
     record(store, path, "statements", fmt, rows, recorded_at=dt.datetime(2025, 7, 1, 9))
-    provider = FollowUpProvider(plan, StoreSource(store, plan))
-    with TestClient(create_app(provider)) as client:
-        yield client
+    yield FollowUpProvider(plan, StoreSource(store, plan))
     store.close()
+
+
+@pytest.fixture(scope="module")
+def judged(judged_provider: FollowUpProvider) -> Iterator[TestClient]:
+    with TestClient(create_app(judged_provider)) as client:
+        yield client
 
 
 def test_the_statement_stands_beside_the_computed_verdict(judged: Any) -> None:
@@ -79,3 +87,11 @@ def test_a_kpi_without_a_statement_says_not_written(judged: Any) -> None:
 def test_before_the_statement_was_imported_it_is_not_shown(judged: Any) -> None:
     then = judged.get("/kpi/alpha.one.exports.json?as_of=2025-01-10").json()
     assert then["statement"]["written"] is False
+
+
+def test_the_static_site_shows_it_too(judged_provider: FollowUpProvider, tmp_path: Path) -> None:
+    build_site(judged_provider, tmp_path)
+    ja = visible_text((tmp_path / "kpi" / "alpha.one.exports.html").read_text())
+    assert "事務局評価" in ja and "伸びが目標に届かない" in ja
+    en = visible_text((tmp_path / "en" / "kpi" / "alpha.one.rank.html").read_text())
+    assert "Secretariat's assessment: not written" in en
