@@ -116,3 +116,38 @@ def test_store_and_assessment_are_independent() -> None:
     assert "store" not in imports["assessment"]
     # The checker sees real imports: the follow-up does use both.
     assert {"store", "assessment"} <= imports["followup"]
+
+
+def _imported_modules(package: str) -> set[str]:
+    """The dotted ``ipkpi`` modules (and third-party tops) a package's files import."""
+    found: set[str] = set()
+    for path in (ROOT / package).rglob("*.py"):
+        parts = list(path.relative_to(ROOT).with_suffix("").parts)[:-1]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = parts[: len(parts) - (node.level - 1)]
+                    module = base + (node.module.split(".") if node.module else [])
+                    found.add(".".join(module))
+                    found.update(".".join([*module, a.name]) for a in node.names)
+                elif node.module:
+                    found.add(node.module.removeprefix("ipkpi."))
+            elif isinstance(node, ast.Import):
+                found.update(a.name.removeprefix("ipkpi.") for a in node.names)
+    return found
+
+
+def test_the_follow_up_reads_the_store_through_its_api_only() -> None:
+    # One read path into the store (issue 13.3): no table, no query, no SQL in the follow-up.
+    used = _imported_modules("followup")
+    private = {
+        "store.schema",
+        "store.queries",
+        "store.statement_schema",
+        "store.cycle_schema",
+        "store.service_schema",
+        "store.store",
+        "store.database",
+    }
+    assert used & private == set()
+    assert not {m for m in used if m.split(".")[0] == "sqlalchemy"}

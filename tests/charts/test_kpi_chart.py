@@ -212,7 +212,7 @@ def test_a_sum_is_drawn_with_its_components_stacked_under_it(cool_japan: FollowU
     tooltip = {t["field"] for t in bars["encoding"]["tooltip"]}
     assert {"component", "period", "value_text", "share_text"} <= tooltip
     # The history, the required path and the target are still drawn. Two totals give no
-    # prediction interval, so no projected path is drawn (ipkpi.followup.paths).
+    # prediction interval, so no projected path is drawn (ipkpi.followup.drawn_paths).
     assert layer_marks(spec).count("line") == 2
     target = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "point")
     assert target["data"]["values"][0]["value"] == 50.0

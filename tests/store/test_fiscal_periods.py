@@ -14,7 +14,7 @@ from sdmx.message import DataMessage, StructureMessage
 
 from ipkpi.store import DataFileError, SeriesCatalog, Store, import_file
 from ipkpi.store.exporters import export_observations
-from ipkpi.store.points import series_points
+from ipkpi.store.series_points import series_points
 
 from .conftest import FIXTURES, snapshot
 

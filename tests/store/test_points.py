@@ -6,7 +6,7 @@ import datetime as dt
 
 from ipkpi.points import Point
 from ipkpi.store import SeriesCatalog, Store, import_file
-from ipkpi.store.points import series_points
+from ipkpi.store.series_points import series_points
 
 from .conftest import FIXTURES
 

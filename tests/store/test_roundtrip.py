@@ -11,7 +11,7 @@ import sdmx
 from frictionless import validate
 from sdmx.message import DataMessage, StructureMessage
 
-from ipkpi.store import Observation, SeriesCatalog, Store, import_file
+from ipkpi.store import SeriesCatalog, Store, StoredObservation, import_file
 from ipkpi.store.exporters import export_observations
 
 from .conftest import FIXTURES
@@ -24,11 +24,12 @@ def stocked(store: Store, catalog: SeriesCatalog) -> Store:
     return store
 
 
-def expected() -> list[Observation]:
+def expected() -> list[StoredObservation]:
     return [
-        Observation("data.store.ai.jpn", "FY2023", 42.7, (), "積極的に活用＋領域を限定して利用",
-                    "情報通信白書 令和6年版", None),
-        Observation("data.store.ai.jpn", "FY2024", 49.7, (), None, "情報通信白書 令和7年版", None),
+        StoredObservation("data.store.ai.jpn", "FY2023", 42.7, (),
+                          "積極的に活用＋領域を限定して利用", "情報通信白書 令和6年版", None),
+        StoredObservation("data.store.ai.jpn", "FY2024", 49.7, (), None,
+                          "情報通信白書 令和7年版", None),
     ]  # fmt: skip
 
 

@@ -15,8 +15,8 @@ from .model import (
     SeriesData,
     Vintage,
 )
+from .observation_source import MemorySource, ObservationSource, Recorded
 from .provider import FollowUpProvider
-from .source import MemorySource, ObservationSource, Recorded
 from .tone import TONES, tone
 
 __all__ = [

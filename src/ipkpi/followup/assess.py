@@ -15,10 +15,10 @@ from dataclasses import replace
 
 from ..assessment import HEADLINE_METHODS, Point, Verdict, assess_kpi
 from ..plan import KpiBase, Part, Section
+from .drawn_paths import projected_path, required_path
 from .evidence import computed_headline, gated, headline_evidence
 from .headline import basis_of
 from .model import KpiStatus, SeriesData
-from .paths import projected_path, required_path
 
 KpiInput = tuple[Part, Section | None, KpiBase, tuple[SeriesData, ...]]
 HEADLINE_METHOD = "opensdg"

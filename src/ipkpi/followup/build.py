@@ -20,7 +20,7 @@ from ..plan import Coverage, KpiBase, Milestone, Plan, coverage
 from ..store.statement import Completion, Statement
 from .assess import KpiInput, assess_one, status_of
 from .model import AsOf, KpiStatus, SeriesData, Vintage, day_of, end_of
-from .source import ObservationSource
+from .observation_source import ObservationSource
 from .vintages import distinct_vintages
 
 

@@ -16,7 +16,7 @@ from ..plan import Plan
 from .build import FollowUp
 from .changes import changes_since_previous
 from .model import AsOf, Changes, Vintage, end_of
-from .source import ObservationSource
+from .observation_source import ObservationSource
 from .vintages import distinct_vintages, in_force
 
 Listener = Callable[[str], None]

@@ -1,4 +1,5 @@
-"""The observation store as the follow-up's source of observations and vintages."""
+"""The observation store as the follow-up's source of observations, vintages, statements and
+milestone completions: read through the :class:`~ipkpi.store.Store` API only (no SQL here)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,6 @@ from collections.abc import Sequence
 from ..plan import Plan
 from ..points import PeriodError, period_year
 from ..store import Completion, Statement, Store
-from ..store import queries as store_queries
-from ..store.store import as_of_moment
 from .model import AsOf, Observation, Vintage
 from .vintages import distinct_vintages
 
@@ -46,30 +45,29 @@ class StoreSource:
     def observations(
         self, series_ids: Sequence[str], as_of: AsOf | None
     ) -> dict[str, list[Observation]]:
-        query = store_queries.latest(series_ids, as_of_moment(as_of))
         out: dict[str, list[Observation]] = defaultdict(list)
         names = self._names()
-        with self.store.engine.connect() as conn:
-            for row in conn.execute(query):
-                try:
-                    year = period_year(row.period)
-                except PeriodError:
-                    continue
-                out[row.series].append(
-                    Observation(
-                        series_id=row.series,
-                        period=row.period,
-                        year=year,
-                        value=float(row.value),
-                        unit=self.units.get(row.series, ""),
-                        flags=tuple(row.flags.split(";")) if row.flags else (),
-                        source_title=row.source_title or "",
-                        source_url=row.source_url or "",
-                        vintage=names.get(row.recorded_at, row.recorded_at.date().isoformat()),
-                        note=row.note or "",
-                        note_en=row.note_en or "",
-                    )
+        for stored in self.store.observations(series_ids, as_of):
+            try:
+                year = period_year(stored.period)
+            except PeriodError:
+                continue
+            moment = stored.recorded_at
+            out[stored.series].append(
+                Observation(
+                    series_id=stored.series,
+                    period=stored.period,
+                    year=year,
+                    value=float(stored.value),
+                    unit=self.units.get(stored.series, ""),
+                    flags=stored.flags,
+                    source_title=stored.source_title or "",
+                    source_url=stored.source_url or "",
+                    vintage=names.get(moment, moment.date().isoformat()) if moment else "",
+                    note=stored.note or "",
+                    note_en=stored.note_en or "",
                 )
+            )
         for rows in out.values():
             rows.sort(key=lambda o: (o.year, o.period))
         return dict(out)

@@ -29,7 +29,7 @@ from .files import file_sha256
 from .importers import ReadOptions, reader_for
 from .importers.sdmx_foreign import SdmxSeriesMap, combined_sha256
 from .limits import ImportLimits
-from .observation import Vintage
+from .observation import StoredVintage
 from .problems import DataFileError, file_problem
 from .schema import vintages
 from .store import Store, utc_naive
@@ -41,7 +41,7 @@ WriteHook = Callable[[Connection, int], None]
 
 
 @dataclass(frozen=True)
-class Change:
+class RowChange:
     """One row of a file as the import sees it."""
 
     row: int
@@ -59,7 +59,7 @@ class ImportReport:
     file: str
     sha256: str
     status: Status
-    vintage: Vintage | None = None
+    vintage: StoredVintage | None = None
     new_count: int = 0
     revised_count: int = 0
     unchanged_count: int = 0
@@ -72,7 +72,7 @@ class ImportReport:
 
     def changes(
         self, statuses: tuple[str, ...] = (NEW, REVISED), limit: int | None = None
-    ) -> list[Change]:
+    ) -> list[RowChange]:
         """The rows with one of ``statuses``, in file order (at most ``limit``)."""
         if self.rows is None:
             return []
@@ -80,7 +80,7 @@ class ImportReport:
         if limit is not None:
             selected = selected.head(limit)
         columns = ("_row", "series", "period", "value", "status", "old_value")
-        return [Change(*values) for values in selected.select(columns).iter_rows()]
+        return [RowChange(*values) for values in selected.select(columns).iter_rows()]
 
 
 def import_file(
@@ -206,7 +206,7 @@ def _summary(
     sha256: str,
     status: Status,
     compared: pl.DataFrame,
-    vintage: Vintage | None,
+    vintage: StoredVintage | None,
     warnings: list[Message],
 ) -> ImportReport:
     count = dict(compared["status"].value_counts().iter_rows())

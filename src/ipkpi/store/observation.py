@@ -1,10 +1,13 @@
-"""Observations and vintages: the values the store holds and the imports that brought them."""
+"""Observations and vintages as stored: the values the store holds and the imports that
+brought them (:class:`StoredObservation`, :class:`StoredVintage`). The follow-up's own
+:class:`ipkpi.followup.Observation` and :class:`ipkpi.followup.Vintage` are what a reader sees
+at a date (a value with its year and unit; a release named by its date) and are built from these."""
 
 from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..plan.source import FLAGS as PLAN_FLAGS
 from ..problems import NotationError
@@ -67,7 +70,7 @@ def format_flags(flags: tuple[str, ...] | list[str]) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Observation:
+class StoredObservation:
     """One value of one series for one period, in the series' unit, with its provenance."""
 
     series: str
@@ -83,10 +86,13 @@ class Observation:
     #: The note in English, when the file gave one (``note`` is the note as written, usually
     #: Japanese).
     note_en: str | None = None
+    #: When the vintage holding this value was recorded (UTC; latest and as-of reads set it).
+    #: Not part of the value: two stores holding the same values compare equal.
+    recorded_at: dt.datetime | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
-class Vintage:
+class StoredVintage:
     """One import: the file, when it was recorded (UTC) and what it changed."""
 
     id: int
@@ -105,5 +111,5 @@ class Vintage:
 class Revision:
     """A value as one vintage recorded it: an entry of a series' history."""
 
-    observation: Observation
-    vintage: Vintage
+    observation: StoredObservation
+    vintage: StoredVintage

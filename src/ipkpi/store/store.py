@@ -15,7 +15,7 @@ from . import queries
 from .cycle_schema import review_cycles
 from .database import create_store_engine, database_url
 from .migrations import migrate
-from .observation import Observation, Revision, Vintage
+from .observation import Revision, StoredObservation, StoredVintage
 from .schema import series, vintages
 from .statement import Completion, Statement, read_completions, read_statements
 from .statement_schema import statement_imports
@@ -90,14 +90,14 @@ class Store:
             judged = conn.execute(select(func.max(statement_imports.c.id))).scalar()
         return f"{count}:{last}:{cycles[0]}:{cycles[1]}:{cycles[2]}:{judged or 0}"
 
-    def vintages(self) -> list[Vintage]:
+    def vintages(self) -> list[StoredVintage]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(vintages).order_by(vintages.c.recorded_at, vintages.c.id))
-            return [Vintage(**row._asdict()) for row in rows]
+            return [StoredVintage(**row._asdict()) for row in rows]
 
     def vintage_with_sha256(
         self, sha256: str, connection: Connection | None = None
-    ) -> Vintage | None:
+    ) -> StoredVintage | None:
         """The vintage of the file with this content, if it was imported."""
         query = select(vintages).where(vintages.c.sha256 == sha256)
         if connection is not None:
@@ -105,7 +105,7 @@ class Store:
         else:
             with self.engine.connect() as conn:
                 row = conn.execute(query).first()
-        return Vintage(**row._asdict()) if row else None
+        return StoredVintage(**row._asdict()) if row else None
 
     def series_units(self) -> dict[str, str | None]:
         """The unit each stored series' values are in."""
@@ -119,7 +119,7 @@ class Store:
 
     def observations(
         self, series_ids: Collection[str] | None = None, as_of: AsOf = None
-    ) -> list[Observation]:
+    ) -> list[StoredObservation]:
         """The latest value of each series and period, or the value known at ``as_of``.
 
         In order of series, then time.
@@ -183,7 +183,7 @@ class Store:
         out = []
         for row in rows:
             data = row._asdict()
-            vintage = Vintage(
+            vintage = StoredVintage(
                 **{
                     k.removeprefix("vintage_"): v
                     for k, v in data.items()
@@ -194,8 +194,8 @@ class Store:
         return out
 
 
-def _observation(row: Row) -> Observation:  # type: ignore[type-arg]
-    return Observation(
+def _observation(row: Row) -> StoredObservation:  # type: ignore[type-arg]
+    return StoredObservation(
         series=row.series,
         period=row.period,
         value=row.value,
@@ -205,4 +205,5 @@ def _observation(row: Row) -> Observation:  # type: ignore[type-arg]
         source_title=row.source_title,
         source_url=row.source_url,
         withdrawn=bool(getattr(row, "withdrawn", None)),
+        recorded_at=getattr(row, "recorded_at", None),
     )

@@ -23,7 +23,7 @@ from ..problems import observations as says
 from ..text import Text
 from .database import write_transaction
 from .dating import recorded_at_problems
-from .observation import Vintage
+from .observation import StoredVintage
 from .problems import StoreError
 from .schema import observations, series, vintages
 from .store import Store, utc_naive
@@ -46,7 +46,7 @@ class WithdrawalReport:
     series: str
     reason: str
     withdrawn: list[Withdrawn]
-    vintage: Vintage | None  # None in a dry run
+    vintage: StoredVintage | None  # None in a dry run
 
 
 def withdraw(

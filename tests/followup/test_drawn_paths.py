@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ipkpi.assessment import assess_series
-from ipkpi.followup.paths import projected_path, required_path
+from ipkpi.followup.drawn_paths import projected_path, required_path
 
 GOAL = {"direction": "increase", "target": 50.0, "target_year": 2033.0}
 
