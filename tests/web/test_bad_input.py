@@ -41,6 +41,14 @@ def test_an_unknown_page_is_a_404_in_the_language_of_its_address(client: Any):
     assert "ページが見つかりません" in client.get("/nothing/here").text
 
 
+def test_a_long_made_up_address_is_not_echoed_back(client: Any):
+    long = "a" * 3000
+    response = client.get(f"/en/{long}")
+    assert response.status_code == 404
+    assert long not in response.text  # the language link goes to the home page instead
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
 def test_json_addresses_get_json_errors(client: Any):
     response = client.get("/kpi/no.such.kpi.json")
     assert response.status_code == 404

@@ -55,6 +55,10 @@ def error_page(
     }
 
 
+#: The longest address an error page links back to (in the other language); past it, the home.
+MAX_REFLECTED_PATH = 200
+
+
 def error_response(
     server: Server, request: Request, status: int, message: Text, lang: Lang
 ) -> Response:
@@ -63,6 +67,8 @@ def error_response(
         return JSONResponse(body, status_code=status)
     path = request.url.path.removeprefix(server.urls.base)
     japanese = path.removeprefix("/en") or "/"
+    if len(japanese) > MAX_REFLECTED_PATH:  # a long made-up address is not echoed back
+        japanese = "/"
     alternate = japanese if lang == "en" else "/en" + japanese
     suggestions = _nearest(server, japanese, lang) if status == 404 else []
     page = error_page(status, message, lang, server.urls.base + alternate, suggestions)
