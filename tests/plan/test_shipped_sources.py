@@ -134,6 +134,19 @@ def test_gii_2025_japan_and_2019_korea_are_no_longer_uncertain(rows: list[dict[s
     assert float(japan_2019["value"]) == 15 and "derived" not in flags(japan_2019)
 
 
+def test_gii_china_2015_and_2018_are_read_in_the_co_publishers_releases(
+    rows: list[dict[str, str]],
+) -> None:
+    # INSEAD, "GII 2018: China Cracks Top 20 ...": "China's number 17 ranking this year".
+    china = value(rows, "ipx.gii_rank.chn", "2018")
+    assert float(china["value"]) == 17 and not flags(china)
+    assert "insead.edu" in china["source_url"]
+    # Cornell Chronicle on the GII 2015: "China (29th) and Malaysia (32nd) show a performance ...".
+    china_2015 = value(rows, "ipx.gii_rank.chn", "2015")
+    assert float(china_2015["value"]) == 29 and not flags(china_2015)
+    assert "cornell.edu" in china_2015["source_url"]
+
+
 def test_agrifood_2020_on_the_new_basis_is_derived_from_the_2021_release(
     rows: list[dict[str, str]],
 ) -> None:
