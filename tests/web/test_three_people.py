@@ -39,8 +39,9 @@ DESK = "review@cao.example.jp"
 CODE = "fu-2026"
 COLUMN = {key: index + 1 for index, (key, *_rest) in enumerate(UPDATE_COLUMNS)}
 #: Against the fixture data (2024 is 1.5073 兆円): 2025 is new. The first file has the
-#: mistake the secretariat returns it for (2025 in 億円 written as 兆円).
-FIRST_CSV = "series,period,value,unit\nalpha.one.exports.jpn,2025,16200,兆円\n"
+#: mistake the secretariat returns it for (1.62 兆円 written 1620: 16,200 億円 would now be refused
+#: outright, being over 1京円, the largest amount a value may be — docs/data.md).
+FIRST_CSV = "series,period,value,unit\nalpha.one.exports.jpn,2025,1620,兆円\n"
 FIXED_CSV = "series,period,value,unit\nalpha.one.exports.jpn,2025,1.62,兆円\n"
 UPDATE = {"status_ja": "FIXTURE 輸出支援を強化した", "status_en": "FIXTURE export support",
           "check": "A", "act": "拡充"}  # fmt: skip
@@ -157,7 +158,7 @@ def test_three_people_submit_review_and_publish(
     assert desk.inner_text("#count-new") == "1"
     # ACA opened the page, then forged a step (refused, and its answer page refused again)
     assert desk.locator('#history [data-action="authz.denied"]').count() == 3
-    assert "16,200" in desk.inner_text("#changes") or "16200" in desk.inner_text("#changes")
+    assert "1,620" in desk.inner_text("#changes") or "1620" in desk.inner_text("#changes")
     desk.fill("#comment-return", "2025年は兆円ではなく億円です")
     click(desk, "#step-return button[type=submit]")
     assert desk.get_attribute("#state", "data-state") == "returned"
