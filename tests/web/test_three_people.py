@@ -39,7 +39,7 @@ DESK = "review@cao.example.jp"
 CODE = "fu-2026"
 COLUMN = {key: index + 1 for index, (key, *_rest) in enumerate(UPDATE_COLUMNS)}
 #: Against the fixture data (2024 is 1.5073 兆円): 2025 is new. The first file has the
-#: mistake the secretariat returns it for (1.62 兆円 written 1620: 16,200 億円 would now be refused
+#: mistake the secretariat returns it for (1.62 兆円 written 1620: 16,200 兆円 would now be refused
 #: outright, being over 1京円, the largest amount a value may be — docs/data.md).
 FIRST_CSV = "series,period,value,unit\nalpha.one.exports.jpn,2025,1620,兆円\n"
 FIXED_CSV = "series,period,value,unit\nalpha.one.exports.jpn,2025,1.62,兆円\n"
