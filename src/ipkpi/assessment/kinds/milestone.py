@@ -34,11 +34,9 @@ def milestone_verdict(
         status = "overdue" if kpi.status == "not_done" else "overdue_check"
     done = f"、完了 {done_on}" if done_on else ""
     done_en = f"; done {done_on}" if done_on else ""
-    evidence = f"（根拠：{kpi.evidence}）" if kpi.evidence else ""
-    evidence_en = f" (evidence: {kpi.evidence})" if kpi.evidence else ""
-    detail = Text(
-        ja=f"期限 {kpi.due}{done}{evidence}。", en=f"Due {kpi.due}{done_en}{evidence_en}."
-    )
+    # The evidence is a source id: the views name the source by its title beside the
+    # completion record, so the sentence does not print the id.
+    detail = Text(ja=f"期限 {kpi.due}{done}。", en=f"Due {kpi.due}{done_en}.")
     return Verdict(kpi.id, "milestone", status, notes=notes, detail=detail)
 
 
