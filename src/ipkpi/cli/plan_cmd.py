@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
@@ -23,6 +24,9 @@ from ..text import Lang, parse_lang
 from .options import DB_OPTION, LANG_OPTION, PLAN_OPTION, open_plan
 from .render_kpi import kpi_panel, measures_text, part_panel, section_panel
 from .suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from ..store.store import Store
 
 DIR_ARGUMENT = click.argument("directory", required=False, type=click.Path(path_type=Path))
 __all__ = ["LANG_OPTION", "open_plan", "plan", "print_summary", "summary"]
@@ -138,9 +142,14 @@ def summary(plan_dir: Path | None, db: str | None, lang: str) -> None:
 
     loaded, store = open_plan_and_store(plan_dir, db, Console(stderr=True))
     with store:
-        # A milestone's data is its recorded completion (ipkpi milestone import).
-        with_data = set(store.series_ids()) | {c.kpi_id for c in store.completions()}
+        with_data = ids_with_data(store)
     print_summary(Console(), loaded, with_data, parse_lang(lang))
+
+
+def ids_with_data(store: Store) -> set[str]:
+    """The series with observations and the milestones with a recorded completion (a milestone's
+    data is its completion: ipkpi milestone import), as `summary` and `serve` both count them."""
+    return set(store.series_ids()) | {c.kpi_id for c in store.completions()}
 
 
 def print_summary(console: Console, loaded: Plan, with_data: set[str], lang: Lang) -> None:

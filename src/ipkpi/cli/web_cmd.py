@@ -20,7 +20,7 @@ from ..paths import default_plan_dir
 from ..text import parse_lang
 from .notify_cmd import mail_settings
 from .options import DB_OPTION, LANG_OPTION, PLAN_OPTION, open_followup
-from .plan_cmd import print_summary
+from .plan_cmd import ids_with_data, print_summary
 
 if TYPE_CHECKING:
     from ..followup import FollowUpProvider
@@ -87,7 +87,7 @@ def serve(
     console = Console(stderr=True)
     provider = open_followup(plan_dir, db, console)
     if isinstance(provider.source, StoreSource):
-        with_data = set(provider.source.store.series_ids())
+        with_data = ids_with_data(provider.source.store)
         print_summary(console, provider.plan, with_data, parse_lang(lang))
     started = time.perf_counter()
     provider.get(None).kpis()  # every headline verdict, before the first visitor
