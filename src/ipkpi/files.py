@@ -8,9 +8,11 @@ error leaves the old file as it was and no temporary file behind.
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -62,8 +64,39 @@ def write_text(
 
 def write_bytes(target: Path, data: bytes, *, sync: bool = True) -> None:
     """``Path.write_bytes``, atomically."""
+    if not sync:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        replace_bytes(target, data)
+        return
     with atomic_path(target, sync=sync) as temp:
         temp.write_bytes(data)
+
+
+_COUNTER = itertools.count()
+
+
+def replace_bytes(target: Path, data: bytes) -> None:
+    """``write_bytes(..., sync=False)`` in four system calls (create, write, close, rename):
+    the static site writes a hundred thousand files. The folder must exist.
+
+    The temporary name is made of the process, the thread and a counter (no random names to
+    try); it is created exclusively, with the usual permissions (mode 0666 less the umask).
+    """
+    temp = target.with_name(
+        f".{target.name}.{os.getpid()}.{threading.get_ident()}.{next(_COUNTER)}.part"
+    )
+    handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o666)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(handle, view) :]
+        finally:
+            os.close(handle)
+        temp.replace(target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
 
 
 def copy_file(source: Path, target: Path) -> None:
@@ -82,6 +115,8 @@ def _read_umask() -> int:
     os.umask(mask)
     return mask
 
+
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 
 # Read once at import (os.umask sets as it reads, so it is not asked again from threads).
 _UMASK = _read_umask()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..assessment.verdict import Verdict
 from ..charts import javascript_bundle
-from ..files import copy_file, write_bytes, write_text
+from ..files import copy_file, replace_bytes, write_text
 from ..followup import FollowUpProvider
 from ..followup.model import AsOf
 from ..text import LANGS, Lang, t
@@ -131,7 +131,7 @@ def _render_chunk(jobs: list[PageJob]) -> ChunkResult:
             if path.parent not in made:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 made.add(path.parent)
-            write_bytes(path, rendered.body, sync=False)
+            replace_bytes(path, rendered.body)
             files, size = files + 1, size + len(rendered.body)
     return files, size, verdicts
 
@@ -208,6 +208,7 @@ def _write_stubs(jobs: list[PageJob], latest: AsOf | None, out: Path) -> int:
             f'<link rel="canonical" href="{target}"><title>{latest.isoformat()}</title>'
             f'<a href="{target}">{target}</a></html>\n',
             encoding="utf-8",
+            sync=False,
         )
         count += 1
     return count
