@@ -59,3 +59,15 @@ def test_numbers_are_grouped_never_exponential() -> None:
 
 def test_every_unit_dimension_is_worded() -> None:
     assert {u.dimension for u in UNITS.values()} <= set(NOUNS)
+
+
+def test_a_table_cell_keeps_every_digit_in_the_series_scale() -> None:
+    """The piracy table: 63.98 百万アクセス/月 reads 0.6398 in the page's 億 (and 63.98 million)."""
+    piracy = Wording.of("accesses_month_million", [63.98, 316.31, 540.0])
+    assert piracy.exact(63.98, "ja") == "0.6398" and piracy.heading("ja") == "億アクセス/月"
+    assert piracy.exact(316.31, "en") == "316.31"
+    assert piracy.heading("en") == "million accesses/month"
+    cases = Wording.of("count", [26607.0, 33019.0])
+    assert cases.exact(33019.0, "ja") == "33,019" and cases.heading("ja") == "件"
+    assert cases.heading("en") == "count"  # never an empty unit cell, never 件
+    assert cases.exact(None, "en") == "—"

@@ -18,6 +18,9 @@ from ..plan import KpiBase, Part, Section, Series, kpi_direction, kpi_has_data
 from ..store.statement import Completion, Statement
 from ..wording import Wording
 
+AXIS_ROLES = frozenset({"kpi", "peer", "component"})
+"""The roles of the series drawn on the KPI's own axis, which share its scale."""
+
 #: A point in data time: a date (the end of that day, UTC) or a moment (UTC).
 AsOf = dt.date | dt.datetime
 
@@ -184,17 +187,32 @@ class KpiStatus:
 
     @property
     def wording(self) -> Wording:
-        """How the KPI's values read on every view: one scale for its series, chosen from its
-        values, its baseline and its target (``3億`` and ``1.4億``, never ``300百万`` too)."""
+        """How the KPI's values read on every view: one scale for the series drawn on its axis
+        (its own, its peers', its components'), chosen from their values, the baseline and the
+        target (``3億`` and ``1.4億``, never ``300百万`` too). A context series in the same
+        unit does not change it: it reads in its own scale (:meth:`wording_of`)."""
         unit_code = self.unit
         values: list[float | None] = [
-            o.value for s in self.series if s.series.unit == unit_code for o in s.observations
+            in_unit(o.value, o.unit or s.series.unit, unit_code)
+            for s in self.series
+            if s.series.role in AXIS_ROLES
+            for o in s.observations
         ]
         values.append(target_in_unit(self.kpi, unit_code))
         if self.kpi.baseline is not None:
             base = self.kpi.baseline
             values.append(in_unit(base.value, base.unit, unit_code))
         return Wording.of(unit_code, values)
+
+    def wording_of(self, data: SeriesData) -> Wording:
+        """How the values of ``data`` read on the KPI's views: the KPI's own scale for a series
+        on its axis (:attr:`wording`), else one scale of its own, from its largest value."""
+        if data.series.role in AXIS_ROLES and data.series.unit == self.unit:
+            return self.wording
+        unit_code = data.series.unit
+        return Wording.of(
+            unit_code, [in_unit(o.value, o.unit or unit_code, unit_code) for o in data.observations]
+        )
 
     @property
     def has_data(self) -> bool:

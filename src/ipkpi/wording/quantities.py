@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..text import Lang
 from ..units import UnitError, unit
-from .digits import DASH, is_number, number
+from .digits import DASH, exact, is_number, number
 from .scales import NONE, Scale, reference_magnitude, scale_for
 
 
@@ -103,6 +103,24 @@ class Wording:
         if lang == "ja":
             return f"{word}{noun.ja}"
         return " ".join(w for w in (word, noun.en) if w)
+
+    def heading(self, lang: Lang) -> str:
+        """What a table's unit column says for these values: the page's unit, else the unit's
+        name (a bare count reads ``count`` in English, not an empty cell)."""
+        symbol = self.symbol(lang)
+        if symbol:
+            return symbol
+        try:
+            return unit(self.unit).label.get(lang)
+        except UnitError:
+            return self.unit
+
+    def exact(self, value: float | None, lang: Lang) -> str:
+        """Every digit of ``value`` in the page's scale (a data table's cell): 63.98 百万 →
+        ``0.6398`` (億)."""
+        if value is None or not is_number(value):
+            return DASH
+        return exact(self.scaled(value, lang))
 
     def quantity(
         self, value: float | None, lang: Lang, *, approximate: bool = False, sign: bool = False

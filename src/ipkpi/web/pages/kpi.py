@@ -1,18 +1,21 @@
 """The KPI page: chart, data table, verdicts with their numbers, sources, components, events.
 
-The data table is the chart's text alternative and exactly what the CSV and Excel downloads
-hold: :func:`data_table` is the one place its rows are made.
+The data table is the chart's text alternative and holds the rows of the CSV and Excel
+downloads: :func:`data_table` is the one place its rows are made. The page reads each value in
+its series' scale; the downloads keep the stored value and unit.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from typing_extensions import TypedDict
 
+from ...assessment.kpi_inputs import in_unit
 from ...charts import chart_events, kpi_chart, to_png, to_svg
-from ...followup import FollowUp, KpiStatus
+from ...followup import FollowUp, KpiStatus, Observation
 from ...followup.describe import deadline_of, goal_text
 from ...followup.due import publisher_name, release_name, wait_lines, when_text
 from ...plan import (
@@ -30,8 +33,8 @@ from ..headline import HeadlineWhy, headline_why
 from ..models import closed
 from ..present import (
     FigureData,
+    LocalText,
     SourceRef,
-    exact,
     figure,
     figure_text,
     flag_labels,
@@ -76,7 +79,11 @@ class TableRow(TypedDict):
     period: str
     value: float
     value_text: str
+    """The value with all its digits, in the scale the page reads the series in."""
     unit: str
+    """The unit the value is stored in (the downloads' column, which the importer reads)."""
+    unit_text: str
+    """The unit ``value_text`` reads in: the series' scale on the page (億アクセス/月)."""
     flags: str
     source: str
     source_url: str
@@ -211,11 +218,17 @@ class KpiPage(PageMeta):
 
 
 def data_table(status: KpiStatus, lang: Lang) -> DataTable:
-    """Every observation of every series of the KPI, one row each, in the page's language."""
+    """Every observation of every series of the KPI, one row each, in the page's language.
+
+    The page reads each value in its series' scale (``value_text`` and ``unit_text``: the
+    piracy series in 億アクセス/月 everywhere on its page); the downloads keep the stored value
+    and unit (``value``, ``unit``) so that a corrected file comes back unchanged.
+    """
     columns: list[Column] = [{"key": key, "label": UI[key].get(lang)} for key in TABLE_COLUMNS]
     rows: list[TableRow] = []
     for data in status.series:
         label = tx(data.series.label, lang)
+        wording = status.wording_of(data)
         role = ROLE_LABELS[data.series.role].get(lang)
         for obs in data.observations:
             rows.append(
@@ -225,13 +238,14 @@ def data_table(status: KpiStatus, lang: Lang) -> DataTable:
                     "role": role,
                     "period": obs.period,
                     "value": obs.value,
-                    "value_text": exact(obs.value),
+                    "value_text": wording.exact(_in(obs, wording.unit), lang),
                     "unit": unit_symbol(obs.unit or data.series.unit, lang),
+                    "unit_text": wording.heading(lang),
                     "flags": "; ".join(flag_labels(obs.flags, lang)),
-                    "source": obs.source_title,
+                    "source": in_its_language(obs.source_title, lang),
                     "source_url": obs.source_url,
                     "vintage": obs.vintage,
-                    "note": obs.note_in(lang),
+                    "note": in_its_language(obs.note_in(lang), lang),
                     "unit_code": obs.unit or data.series.unit,
                     "flag_ids": list(obs.flags),
                     "note_ja": obs.note,
@@ -239,6 +253,21 @@ def data_table(status: KpiStatus, lang: Lang) -> DataTable:
                 }
             )
     return {"columns": columns, "rows": rows}
+
+
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
+def in_its_language(text: str, lang: Lang) -> str:
+    """A text the data give in one language only (a source's title, a note), marked as
+    Japanese on an English page when it is (so it is read, and tested, as Japanese)."""
+    if lang == "en" and _JAPANESE.search(text):
+        return LocalText(text, "ja")
+    return text
+
+
+def _in(obs: Observation, unit_code: str) -> float | None:
+    return in_unit(obs.value, obs.unit or unit_code, unit_code)
 
 
 def _facts(status: KpiStatus, lang: Lang, sources: dict[str, Source]) -> list[Fact]:
