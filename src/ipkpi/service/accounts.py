@@ -9,9 +9,11 @@ lower-cased. Disabling an account deletes its sessions and revokes its tokens at
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, FromClause, Row, Select, delete, insert, select, update
 
 from ..ministries import UnknownMinistryError, ministries
 from ..store.service_schema import api_tokens, memberships, sessions, users
@@ -176,8 +178,45 @@ def user_by_email(engine: Engine, email: str) -> User | None:
 
 
 def user_by_id(conn: Connection, user_id: int) -> User | None:
-    row = conn.execute(select(users).where(users.c.id == user_id)).first()
-    return _user(conn, row._asdict()) if row else None
+    rows = conn.execute(with_roles(users, where=users.c.id == user_id)).all()
+    return user_of_rows(rows)
+
+
+#: The columns of a user (never its password hash), labelled apart from a joined table's.
+USER_COLUMNS = (
+    users.c.id.label("u_id"),
+    users.c.email.label("u_email"),
+    users.c.display_name.label("u_display_name"),
+    users.c.global_role.label("u_global_role"),
+    users.c.disabled.label("u_disabled"),
+    users.c.version.label("u_version"),
+    memberships.c.ministry.label("u_ministry"),
+    memberships.c.role.label("u_role"),
+)
+
+
+def with_roles(base: FromClause, *columns: Any, where: Any) -> Select[Any]:
+    """``columns`` of ``base`` (``users``, or a table joined to it) with the user's columns
+    and one row per membership (one with no ministry when there is none): the user and its
+    roles in one query, read back by :func:`user_of_rows`."""
+    joined = base.outerjoin(memberships, memberships.c.user_id == users.c.id)
+    return select(*columns, *USER_COLUMNS).select_from(joined).where(where)
+
+
+def user_of_rows(rows: Sequence[Row[Any]]) -> User | None:
+    """The user of :func:`with_roles`'s rows (None: no rows)."""
+    if not rows:
+        return None
+    first = rows[0]
+    return User(
+        id=int(first.u_id),
+        email=str(first.u_email),
+        display_name=str(first.u_display_name),
+        global_role=first.u_global_role,
+        disabled=bool(first.u_disabled),
+        memberships={str(r.u_ministry): r.u_role for r in rows if r.u_ministry is not None},
+        version=int(first.u_version),
+    )
 
 
 def list_users(engine: Engine) -> list[User]:

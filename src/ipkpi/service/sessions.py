@@ -19,7 +19,7 @@ from sqlalchemy import Engine, delete, insert, select, update
 from ..store.service_schema import sessions, users
 from . import accounts
 from .authz import Actor
-from .db import transaction, utcnow
+from .db import Bind, engine_of, reading, transaction, utcnow
 
 SESSION_HOURS = 12
 IDLE_HOURS = 2
@@ -64,31 +64,33 @@ def start(engine: Engine, user_id: int, *, replaces: str | None = None) -> tuple
     return value, csrf
 
 
-def lookup(engine: Engine, value: str, *, now: dt.datetime | None = None) -> Session | None:
-    """The live session of cookie ``value`` (None: unknown, expired, idle or disabled user)."""
+def lookup(bind: Bind, value: str, *, now: dt.datetime | None = None) -> Session | None:
+    """The live session of cookie ``value`` (None: unknown, expired, idle or disabled user).
+
+    One query reads the session, its user and the user's memberships, through ``bind`` (the
+    request's connection). Nothing is written on the way, except the rare cases in a
+    transaction of their own: a dead session is deleted, and ``last_seen_at`` is moved on
+    at most every :data:`_TOUCH_SECONDS` (not a write, and a row lock, per page view).
+    """
     if not value or len(value) > 100:
         return None
     moment = now or utcnow()
     key = digest(value)
-    with engine.connect() as conn:
-        row = conn.execute(
-            select(sessions, users.c.disabled)
-            .join(users, users.c.id == sessions.c.user_id)
-            .where(sessions.c.id_hash == key)
-        ).first()
-        if row is None:
-            return None
-        idle = moment - row.last_seen_at > dt.timedelta(hours=IDLE_HOURS)
-        if row.disabled or row.expires_at <= moment or idle:
-            expired = True
-        else:
-            expired = False
-            user = accounts.user_by_id(conn, row.user_id)
-    if expired or user is None:
-        end(engine, value)
+    seen = (sessions.c.csrf_token, sessions.c.expires_at, sessions.c.last_seen_at)
+    joined = sessions.join(users, users.c.id == sessions.c.user_id)
+    with reading(bind) as conn:
+        rows = conn.execute(accounts.with_roles(joined, *seen, where=sessions.c.id_hash == key))
+        found = rows.all()
+    user = accounts.user_of_rows(found)
+    if user is None:
+        return None
+    row = found[0]
+    idle = moment - row.last_seen_at > dt.timedelta(hours=IDLE_HOURS)
+    if user.disabled or row.expires_at <= moment or idle:
+        end(engine_of(bind), value)
         return None
     if (moment - row.last_seen_at).total_seconds() > _TOUCH_SECONDS:
-        with transaction(engine) as conn:
+        with transaction(engine_of(bind)) as conn:
             conn.execute(
                 update(sessions).where(sessions.c.id_hash == key).values(last_seen_at=moment)
             )

@@ -29,7 +29,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from ..store.service_schema import submission_files, submissions, users
 from . import audit
 from .authz import Actor, ForbiddenError, Resource, authorize, check, ministries_for
-from .db import transaction, utcnow
+from .db import Bind, reading, transaction, utcnow
 
 #: Bytes of submitted files not yet published (or withdrawn) in the whole store.
 MAX_STAGED_BYTES = 2 * 1024**3
@@ -334,15 +334,16 @@ def get(engine: Engine, actor: Actor, ident: int) -> Submission:
     raise NotFoundError(ident)
 
 
-def listing(engine: Engine, actor: Actor, *, state: str | None = None) -> list[Submission]:
-    """The submissions the actor may see, newest first, filtered in SQL by ministry."""
+def listing(bind: Bind, actor: Actor, *, state: str | None = None) -> list[Submission]:
+    """The submissions the actor may see, newest first, filtered in SQL by ministry (through
+    ``bind``: the request's connection, or one of its own)."""
     ministries = ministries_for(actor, "submission.view")
     query = _select().order_by(submissions.c.id.desc())
     if ministries is not None:
         query = query.where(submissions.c.ministry.in_(sorted(ministries)))
     if state:
         query = query.where(submissions.c.state == state)
-    with engine.connect() as conn:
+    with reading(bind) as conn:
         return [_submission(row._asdict()) for row in conn.execute(query)]
 
 

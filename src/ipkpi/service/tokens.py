@@ -18,7 +18,7 @@ from sqlalchemy import Engine, insert, select, update
 from ..store.service_schema import api_tokens, users
 from . import accounts, audit, ratelimit
 from .authz import Actor, authorize
-from .db import transaction, utcnow
+from .db import Bind, engine_of, reading, transaction, utcnow
 from .roles import SCOPES, Scope
 from .sessions import digest
 
@@ -117,26 +117,29 @@ def revoke(engine: Engine, actor: Actor, token_id: int, *, ip: str | None = None
     return True
 
 
-def authenticate(engine: Engine, secret: str, *, now: dt.datetime | None = None) -> Actor | None:
-    """The actor of a bearer token (None: unknown, revoked, expired or owner disabled)."""
+def authenticate(bind: Bind, secret: str, *, now: dt.datetime | None = None) -> Actor | None:
+    """The actor of a bearer token (None: unknown, revoked, expired or owner disabled).
+
+    One query reads the token, its owner and the owner's memberships (through ``bind``, the
+    request's connection); ``last_used_at`` is written at most once a minute.
+    """
     if not secret.startswith(PREFIX) or len(secret) > 100:
         return None
     moment = now or utcnow()
-    with engine.connect() as conn:
-        row = conn.execute(
-            select(api_tokens, users.c.disabled)
-            .join(users, users.c.id == api_tokens.c.user_id)
-            .where(api_tokens.c.token_hash == digest(secret))
-        ).first()
-        if row is None or row.revoked_at is not None or row.disabled:
-            return None
-        if row.expires_at <= moment:
-            return None
-        user = accounts.user_by_id(conn, row.user_id)
-    if user is None:
+    joined = api_tokens.join(users, users.c.id == api_tokens.c.user_id)
+    columns = (api_tokens.c.id, api_tokens.c.scopes, api_tokens.c.revoked_at,
+               api_tokens.c.expires_at, api_tokens.c.last_used_at)  # fmt: skip
+    where = api_tokens.c.token_hash == digest(secret)
+    with reading(bind) as conn:
+        found = conn.execute(accounts.with_roles(joined, *columns, where=where)).all()
+    user = accounts.user_of_rows(found)
+    if user is None or user.disabled:
+        return None
+    row = found[0]
+    if row.revoked_at is not None or row.expires_at <= moment:
         return None
     if row.last_used_at is None or (moment - row.last_used_at).total_seconds() > 60:
-        with transaction(engine) as conn:
+        with transaction(engine_of(bind)) as conn:
             conn.execute(
                 update(api_tokens).where(api_tokens.c.id == row.id).values(last_used_at=moment)
             )

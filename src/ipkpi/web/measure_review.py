@@ -9,26 +9,36 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from ..cycle import CycleRecords, vocabulary
 from ..plan import Plan
 from ..service import measure_updates
+from ..service.db import Bind, reading
 from ..service.submissions import Submission
-from ..text import Lang
+from ..store.cycle_schema import review_cycles
+from ..text import Lang, Text
 from .present import tx
 from .service_strings import SV
 
 _CODED = {"check": "check", "act": "act", "delay": "delay"}
 
 
-def open_cycles(engine: Engine, lang: Lang) -> list[dict[str, str]]:
-    """The cycles that take updates now, newest first."""
-    found = [c for c in CycleRecords(engine).cycles() if c.state == "open"]
+def open_cycles(bind: Bind, lang: Lang) -> list[dict[str, str]]:
+    """The cycles that take updates now (neither locked nor published), newest first."""
+    c = review_cycles.c
+    query = (
+        select(c.code, c.name_ja, c.name_en, c.due)
+        .where(c.locked_at.is_(None), c.published_at.is_(None))
+        .order_by(c.opened_at.desc())
+    )
+    with reading(bind) as conn:
+        rows = conn.execute(query).all()
     return [
-        {"code": c.code, "name": tx(c.name, lang), "due": c.due.isoformat()}
-        for c in reversed(found)
-    ]
+        {"code": r.code, "name": tx(Text(ja=r.name_ja, en=r.name_en), lang),
+         "due": r.due.isoformat()}
+        for r in rows
+    ]  # fmt: skip
 
 
 def measure_diff_data(

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import Connection
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
@@ -25,7 +26,7 @@ from ..service.authz import SITE, ForbiddenError, allowed, ministries_for
 from ..store import DataFileError, Store
 from ..text import Lang
 from .account import FormTooLargeError, small_form
-from .auth import CSRF_FIELD, Caller, caller, client_ip, csrf_ok
+from .auth import CSRF_FIELD, Caller, caller, client_ip, csrf_ok, reading_request
 from .measure_review import measure_diff_data, open_cycles
 from .service_strings import SV
 
@@ -58,12 +59,15 @@ class SubmissionDesk:
         ]
 
     async def listing(self, request: Request, lang: Lang) -> Response:
-        who = await caller(self.store.engine, request)
+        def read(conn: Connection, who: Caller) -> tuple[list[submissions.Submission], Any]:
+            if who.session is None:
+                return [], []
+            return submissions.listing(conn, who.actor), open_cycles(conn, lang)
+
+        who, (found, cycles) = await reading_request(self.store.engine, request, read)
         if who.session is None:
             return self.server.accounts.to_signin(request, lang)
-        found = await run_in_threadpool(submissions.listing, self.store.engine, who.actor)
         rows = [_summary(s, lang) for s in found]
-        cycles = await run_in_threadpool(open_cycles, self.store.engine, lang)
         creatable = sorted(ministries_for(who.actor, "submission.create") or set())
         return self.server.accounts.page(
             lang, "submissions.html", who=who, submissions=rows, cycles=cycles,
