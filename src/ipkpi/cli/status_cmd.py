@@ -26,6 +26,7 @@ from ..followup import FollowUp, KpiStatus
 from ..followup.agreement import agreement_of
 from ..followup.describe import goal_text
 from ..followup.evidence import computed_headline
+from ..followup.evidence_text import evidence_words
 from ..followup.headline import basis_text
 from ..followup.judgement import short_line, statement_line
 from ..followup.pace import Pace, pace_of
@@ -159,6 +160,7 @@ def _headline_fields(status: KpiStatus, verdict: Verdict, lang: Lang) -> dict[st
     computed = computed_headline(status.verdicts) if verdict is status.headline else verdict
     evidence = status.evidence if verdict is status.headline else None
     agreement = agreement_of(status) if verdict is status.headline else None
+    words = evidence_words(status, lang) if verdict is status.headline else None
     return {
         "agreement": agreement.summary(lang) if agreement else "",
         "agreement_differs": agreement.differs if agreement else False,
@@ -174,6 +176,8 @@ def _headline_fields(status: KpiStatus, verdict: Verdict, lang: Lang) -> dict[st
         "evidence_count": evidence.count if evidence else None,
         "evidence_needed": evidence.minimum.count if evidence else None,
         "evidence_sufficient": evidence.sufficient if evidence else None,
+        "evidence_text": words.line if words else "",
+        "evidence_still_needed": words.needed if words else "",
     }
 
 
@@ -220,13 +224,14 @@ def _latest(row: dict[str, Any], lang: Lang) -> str:
 def _why(row: dict[str, Any], lang: Lang = "ja") -> str:
     """What the verdict rests on: the reason there is none, else the method's name (and, when
     the evidence rule held the verdict back, what the method alone would have said)."""
+    evidence = row.get("evidence_text") or ""
     if row["method"] == "evidence":
-        got, need = row["evidence_count"], row["evidence_needed"]
         said = f"{row['computed_method_label']}: {row['computed_status_label']}"
         if lang == "ja":
-            return f"基準以降の観測値{got}件（{need}件以上必要）。単独では {said}"
-        return f"{got} value(s) since the base ({need} needed); alone, {said}"
-    return str(row["reason"] or row["method_label"])
+            return f"{evidence}。単独では {said}"
+        return f"{evidence}. Alone, {said}"
+    why = str(row["reason"] or row["method_label"])
+    return f"{why}\n{evidence}" if evidence else why
 
 
 def _title(followup: FollowUp, lang: Lang) -> str:

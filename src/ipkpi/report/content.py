@@ -15,6 +15,7 @@ from ..followup.agreement import agreement_of
 from ..followup.awaited import awaited_text
 from ..followup.describe import goal_text
 from ..followup.due import wait_lines
+from ..followup.evidence_text import evidence_words
 from ..followup.explain import explanation
 from ..followup.flags import flag_labels
 from ..followup.headline import basis_text
@@ -116,7 +117,10 @@ def kpi_entry(status: KpiStatus, lang: Lang, followup: FollowUp | None = None) -
             for e in chart_events(status, lang)
         ],
     }
-    entry.update(basis="", awaited="", agreement="", differs_text="")
+    words = evidence_words(status, lang)
+    entry.update(
+        evidence=words.line if words else "", basis="", awaited="", agreement="", differs_text=""
+    )
     if followup is not None:
         waiting, lines = wait_lines(followup, status, lang)
         entry["data_wait"] = [text for _, text in lines] if waiting else []

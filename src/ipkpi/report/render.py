@@ -126,7 +126,8 @@ def render_markdown(data: dict[str, Any]) -> str:
                 lines.append(f"- {w['source']}: " + " / ".join(inline(x) for x in sources))
             lines += ["", block(k["explanation"]), ""]
             agreement = " ".join(x for x in (k["agreement"], k["differs_text"]) if x)
-            lines += [f"{block(text)}\n" for text in (k["basis"], k["awaited"], agreement) if text]
+            said = (k["evidence"], k["basis"], k["awaited"], agreement)
+            lines += [f"{block(text)}\n" for text in said if text]
             if k["data_wait"]:
                 lines += [*(f"> {inline(line)}" for line in k["data_wait"]), ""]
         if page["changes"]:

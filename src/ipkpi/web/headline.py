@@ -7,6 +7,8 @@ from typing_extensions import TypedDict
 from ..followup import FollowUp, KpiStatus
 from ..followup.agreement import agreement_of
 from ..followup.awaited import awaited_text
+from ..followup.evidence_text import evidence_words
+from ..followup.explain import headline_sentence
 from ..followup.headline import basis_text
 from ..text import Lang
 from .models import closed
@@ -14,16 +16,24 @@ from .models import closed
 
 @closed
 class HeadlineWhy(TypedDict):
-    """``basis``: what the headline is judged from and why; ``evidence``: the count behind it;
+    """``sentence``: the headline's sentence without its leading "method: status." (the badge
+    names both: the box names the method once); ``basis``: what the headline is judged from
+    and why; ``evidence_count`` and ``evidence_needed``: the count behind it;
+    ``evidence_text``: the line under the verdict sentence (根拠：…), ``evidence_basis`` and
+    ``evidence_still_needed`` the numbers box's rows (:mod:`ipkpi.followup.evidence_text`);
     ``awaited``: what a too-early headline waits for and when; ``agreement``: how the methods
     agree; ``differs``: whether the headline's tone is not the majority's, ``differs_text``
     the one sentence that says why."""
 
+    sentence: str
     basis: str
     basis_source: str
     too_early: bool
     evidence_count: int | None
     evidence_needed: int | None
+    evidence_text: str
+    evidence_basis: str
+    evidence_still_needed: str
     awaited: str
     agreement: str
     differs: bool
@@ -33,12 +43,17 @@ class HeadlineWhy(TypedDict):
 def headline_why(followup: FollowUp, status: KpiStatus, lang: Lang) -> HeadlineWhy:
     agreement = agreement_of(status)
     evidence = status.evidence
+    words = evidence_words(status, lang)
     return {
+        "sentence": headline_sentence(status.headline, status.wording).get(lang),
         "basis": basis_text(status.basis, status.wording, lang),
         "basis_source": status.basis.source,
         "too_early": status.too_early,
         "evidence_count": evidence.count if evidence else None,
         "evidence_needed": evidence.minimum.count if evidence else None,
+        "evidence_text": words.line if words else "",
+        "evidence_basis": words.basis if words else "",
+        "evidence_still_needed": words.needed if words else "",
         "awaited": awaited_text(followup, status, lang),
         "agreement": agreement.summary(lang) if agreement else "",
         "differs": agreement.differs if agreement else False,

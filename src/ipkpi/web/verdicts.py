@@ -10,6 +10,8 @@ from ..assessment.pace import pace_of_verdict
 from ..assessment.verdict import Verdict
 from ..assessment.vocabulary import NOTES
 from ..followup import KpiStatus, tone
+from ..followup.evidence import computed_headline
+from ..followup.evidence_text import evidence_words
 from ..followup.explain import explanation
 from ..followup.pace import pace_of
 from ..plan import kpi_direction
@@ -72,6 +74,8 @@ NUMBER_LABELS: dict[str, Text] = {
     "pace_needed": t("最新値から必要なペース（年あたり）", "Pace needed from the latest a year"),
     "thresholds": t("閾値", "Thresholds"),
     "reason": t("評価できない理由", "Why no verdict"),
+    "evidence_basis": t("根拠の基準", "Basis"),
+    "evidence_still_needed": t("今後必要な根拠", "Evidence still needed"),
 }
 
 
@@ -138,7 +142,12 @@ def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> VerdictData
         )
     if verdict.probability is not None:
         add("probability", probability(verdict.probability, lang), verdict.probability)
-    if verdict.thresholds:
+    words_of = evidence_words(status, lang) if _rests_on_evidence(verdict, status) else None
+    if words_of is not None:
+        add("evidence_basis", words_of.basis, status.evidence.count if status.evidence else None)
+        if words_of.needed:
+            add("evidence_still_needed", words_of.needed, None)
+    if verdict.thresholds and verdict.method != "evidence":
         words = [
             f"{THRESHOLD_LABELS[k].get(lang) if k in THRESHOLD_LABELS else k} {exact(v)}"
             for k, v in verdict.thresholds.items()
@@ -157,6 +166,12 @@ def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> VerdictData
         "numbers": numbers,
         "notes": [NOTES[n].get(lang) for n in verdict.notes if n in NOTES],
     }
+
+
+def _rests_on_evidence(verdict: Verdict, status: KpiStatus) -> bool:
+    """Whether the headline's evidence is this verdict's: the headline, or the method's own
+    verdict the evidence rule held back (its count and minimum are the evidence rule's)."""
+    return verdict is status.headline or verdict is computed_headline(status.verdicts)
 
 
 def pace_data(status: KpiStatus, lang: Lang) -> PaceData | None:
