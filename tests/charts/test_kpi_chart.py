@@ -205,10 +205,11 @@ def test_a_sum_is_drawn_with_its_components_stacked_under_it(cool_japan: FollowU
     assert bar(bars, "2023-01-01", labels[1])["value"] == pytest.approx(5.3065)
     inbound_now = bar(bars, "2024-01-01", labels[1])
     assert inbound_now["value"] == pytest.approx(8.1395) and inbound_now["period"] == "2024"
-    assert inbound_now["share"] == pytest.approx(8.1395 / 27.1)
+    # The share is the assessment's (the plan's table: 8.1 of 27.1 兆円), not re-derived.
+    assert inbound_now["share"] == pytest.approx(8.1 / 27.1)
     # Worded in the page's one scale (兆円 / trillion yen), as the page's text is.
     assert inbound_now["value_text"] == ("8.14兆円" if lang == "ja" else "8.14 trillion yen")
-    assert inbound_now["share_text"] == "30.0%"
+    assert inbound_now["share_text"] == "29.9%"
     tooltip = {t["field"] for t in bars["encoding"]["tooltip"]}
     assert {"component", "period", "value_text", "share_text"} <= tooltip
     # The history, the required path and the target are still drawn. Two totals give no

@@ -1,4 +1,4 @@
-"""The paths a KPI chart draws: required from the verdict's base, projected from the forecast."""
+"""The paths a KPI chart draws: needed (from the latest, at the printed pace), projected."""
 
 from __future__ import annotations
 
@@ -31,10 +31,11 @@ def test_two_points_or_another_methods_rate_draw_no_projection() -> None:
     assert projected_path([unsd, forecast]) == ()
 
 
-def test_the_required_path_compounds_from_the_base() -> None:
+def test_the_required_path_compounds_from_the_latest_at_the_printed_pace() -> None:
     opensdg = assess_series(([2015, 2020], [10.0, 12.0]), "opensdg", **GOAL)  # type: ignore[arg-type]
-    path = required_path([opensdg])
-    assert (path[0].year, path[0].value) == (2015.0, 10.0)
+    path = required_path([opensdg], "")
+    assert (path[0].year, path[0].value) == (2020.0, 12.0)
     assert (path[-1].year, path[-1].value) == (2033.0, pytest.approx(50.0))
     middle = path[len(path) // 2]
-    assert middle.value == pytest.approx(10.0 * 5 ** ((middle.year - 2015) / 18))
+    assert opensdg.pace_needed is not None
+    assert middle.value == pytest.approx(12.0 * (1 + opensdg.pace_needed) ** (middle.year - 2020))

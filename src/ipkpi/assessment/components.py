@@ -27,10 +27,11 @@ def contributions(kpi: LevelByDeadline, unit_code: str) -> tuple[Contribution, .
     total = kpi.published_total
     if total is not None:
         total_now = convert(total.current.value, total.current.unit, unit_code)
-        total_change = total_now - convert(total.previous.value, total.previous.unit, unit_code)
+        total_then = convert(total.previous.value, total.previous.unit, unit_code)
     else:
         total_now = sum(cur for _, _, cur in rows)
-        total_change = sum(cur - prev for _, prev, cur in rows)
+        total_then = sum(prev for _, prev, _ in rows)
+    total_change = total_now - total_then
     return tuple(
         Contribution(
             series=c.series,
@@ -43,6 +44,7 @@ def contributions(kpi: LevelByDeadline, unit_code: str) -> tuple[Contribution, .
             share_of_change=(current - previous) / total_change if total_change else None,
             share_of_total=current / total_now if total_now else None,
             definition_changed=c.definition_changed,
+            previous_share_of_total=previous / total_then if total_then else None,
         )
         for c, previous, current in rows
     )

@@ -8,9 +8,9 @@ verdict's own numbers:
 - ``achieved``: the rate the method observed (its ``observed_rate``: from its base period to
   the latest value, or the forecast's fitted trend), measured ``since`` the base period;
 - ``needed``: the rate needed from the latest value to reach the target by the target year
-  (the assessment's ``pace_needed``);
+  (the assessment's ``pace_needed``; the chart's needed path runs at it from the latest);
 - ``needed_from_base``: the rate needed from the base to the target (``required_rate``, what
-  the method compares the achieved rate with; the chart's needed path runs at it).
+  the method compares the achieved rate with).
 
 The verdict's sentence, the numbers box, the chart's needed path, the CLI, the report and the
 JSON all word this one value (:meth:`Pace.text`), so they cannot disagree.

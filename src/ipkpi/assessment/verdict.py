@@ -33,6 +33,8 @@ class Contribution:
     share_of_change: float | None = None
     share_of_total: float | None = None
     definition_changed: bool = False
+    previous_share_of_total: float | None = None
+    """The part in the previous survey's total (the chart's bars read both shares here)."""
 
     @property
     def change(self) -> float:

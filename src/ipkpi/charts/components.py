@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..assessment.verdict import Contribution
 from ..followup import KpiStatus, Observation, SeriesData
 from ..followup.flags import flag_labels
 from ..plan import Figure, LevelByDeadline
@@ -39,6 +40,22 @@ def _converted(value: float, from_unit: str, to_unit: str) -> float | None:
         return None
 
 
+def assessed_components(status: KpiStatus) -> dict[str, Contribution]:
+    """The assessment's contributions (of the first verdict that has them), by series."""
+    for verdict in status.verdicts:
+        if verdict.components:
+            return {c.series: c for c in verdict.components}
+    return {}
+
+
+def _share(contribution: Contribution | None, survey: str) -> float | None:
+    if contribution is None:
+        return None
+    if survey == "current":
+        return contribution.share_of_total
+    return contribution.previous_share_of_total
+
+
 def component_rows(status: KpiStatus, y_unit: str, lang: Lang) -> list[dict[str, Any]]:
     """The components of each survey of a published total, in ``y_unit``, as bar rows.
 
@@ -47,8 +64,9 @@ def component_rows(status: KpiStatus, y_unit: str, lang: Lang) -> list[dict[str,
     the follow-up's date (so the bars and the data table hold the same numbers). A component
     without that observation, or in a unit that does not convert, is left out: nothing is
     filled in. Each survey's bars stand at the period its total is placed at (the total's own
-    period, else its latest component's). Shares are of the KPI series' value there, else of
-    the published total, else of the sum of the drawn components.
+    period, else its latest component's). Each share is the assessment's
+    (:class:`ipkpi.assessment.verdict.Contribution`: of the published total, else of the sum
+    of the components), read, not worked out again here.
     """
     kpi = status.kpi
     if not isinstance(kpi, LevelByDeadline) or not kpi.components:
@@ -56,6 +74,7 @@ def component_rows(status: KpiStatus, y_unit: str, lang: Lang) -> list[dict[str,
     wording = status.wording
     by_id = {d.series.id: d for d in status.series}
     published = kpi.published_total
+    assessed = assessed_components(status)
     rows: list[dict[str, Any]] = []
     for survey in ("current", "previous"):
         figures: list[Figure] = [getattr(c, survey) for c in kpi.components]
@@ -79,6 +98,7 @@ def component_rows(status: KpiStatus, y_unit: str, lang: Lang) -> list[dict[str,
         if total is None:
             total = sum(d[-1] for d in drawn)
         for index, component, data, obs, value in drawn:
+            part = _share(assessed.get(component.series), survey)
             flags = flag_labels(obs.flags, lang)
             if component.definition_changed:
                 flags.append(_l("definition_changed", lang))
@@ -90,8 +110,8 @@ def component_rows(status: KpiStatus, y_unit: str, lang: Lang) -> list[dict[str,
                     "period": obs.period,
                     "value": wording.scaled(value, lang),
                     "value_text": wording.quantity(value, lang),
-                    "share": value / total if total else None,
-                    "share_text": share(value / total) if total else "",
+                    "share": part,
+                    "share_text": share(part) if part is not None else "",
                     "survey": _l(f"{survey}_survey", lang),
                     "total": wording.quantity(total, lang),
                     "flags": ", ".join(flags),

@@ -31,6 +31,12 @@ def assess_one(item: KpiInput, at: dt.date, *, every_method: bool) -> KpiStatus:
     return status_of(item, tuple(verdicts), complete=every_method)
 
 
+def _unit_of(series: Sequence[SeriesData]) -> str:
+    """The unit the printed pace is in: the KPI series' (as :func:`.pace.pace_of` reads it)."""
+    main = next((s for s in series if s.series.role == "kpi"), None)
+    return main.series.unit if main is not None else ""
+
+
 def points_of(series: Sequence[SeriesData]) -> dict[str, list[Point]]:
     return {
         s.series.id: [Point(o.period, o.year, o.value, list(o.flags)) for o in s.observations]
@@ -49,7 +55,7 @@ def status_of(item: KpiInput, verdicts: tuple[Verdict, ...], *, complete: bool) 
         series=series,
         headline=verdicts[0],
         verdicts=verdicts,
-        required_path=required_path(verdicts),
+        required_path=required_path(verdicts, _unit_of(series)),
         projected_path=projected_path(verdicts),
         complete=complete,
         basis=basis_of(kpi, computed),

@@ -9,11 +9,13 @@ pace; the first verdict in the KPI's unit does.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..assessment.pace import Pace as VerdictPace
 from ..assessment.pace import pace_of_verdict
 from ..assessment.registry import HEADLINE_METHODS
+from ..assessment.verdict import Verdict
 from ..text import Lang
 from ..wording import Wording
 from .evidence import computed_headline
@@ -68,20 +70,30 @@ class Pace:
         return self.pace.text("achieved", self.wording, lang)
 
 
-def pace_of(status: KpiStatus, method: str | None = None) -> Pace | None:
-    """The pace of the verdict by ``method``; None when no verdict has one.
+def pace_verdict(
+    verdicts: Sequence[Verdict], unit_code: str, method: str | None = None
+) -> Verdict | None:
+    """The verdict whose pace a KPI's views print (and its chart draws); None without one.
 
-    By default the headline's pace, else the forecast's or a supporting reading's (the
-    verdicts every follow-up computes, so a list and a KPI page give the same pace), the first
-    in the KPI's unit that needs a pace, preferring one that also observed a pace.
+    By default the headline's, else the forecast's or a supporting reading's (the verdicts
+    every follow-up computes, so a list and a KPI page give the same pace), the first in the
+    KPI's unit that needs a pace, preferring one that also observed a pace.
     """
-    unit_code = status.main.series.unit if status.main else ""
+    if not verdicts:
+        return None
     if method is None:
-        others = set(HEADLINE_METHODS) - {computed_headline(status.verdicts).method}
-        chosen = [v for v in status.verdicts if v.method not in others]
+        others = set(HEADLINE_METHODS) - {computed_headline(verdicts).method}
+        chosen = [v for v in verdicts if v.method not in others]
     else:
-        chosen = [v for v in status.verdicts if v.method == method]
+        chosen = [v for v in verdicts if v.method == method]
     usable = [v for v in chosen if v.pace_needed is not None and (v.unit or "") == unit_code]
     # A verdict that also observed a pace first (a forecast without enough points has none).
     usable.sort(key=lambda v: v.observed_rate is None)
-    return Pace(pace_of_verdict(usable[0]), status.wording) if usable else None
+    return usable[0] if usable else None
+
+
+def pace_of(status: KpiStatus, method: str | None = None) -> Pace | None:
+    """The pace of the verdict by ``method`` (:func:`pace_verdict`); None when none has one."""
+    unit_code = status.main.series.unit if status.main else ""
+    found = pace_verdict(status.verdicts, unit_code, method)
+    return Pace(pace_of_verdict(found), status.wording) if found is not None else None
