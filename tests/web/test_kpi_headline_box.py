@@ -109,6 +109,27 @@ def test_the_evidence_stands_under_the_verdict_sentence(
     assert kpi_entry(status, lang, followup)["evidence"] == EVIDENCE[(kpi, lang)]
 
 
+SENTENCES: dict[tuple[str, Lang], str] = {
+    (GII, "ja"): "基準は2024の13位、最新は2025の12位。"
+    "（線形ギャップ法の計算では「順調（目標達成ペース）」に当たるが、根拠が足りない。）",
+    (GII, "en"): "The base is rank 13 (2024), the latest rank 12 (2025). "
+    "(Linear gap rule alone would say 'On track', on too little evidence.)",
+}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_too_early_sentence_leaves_the_count_to_the_evidence_line(
+    world: tuple[FollowUp, Any], lang: Lang
+) -> None:
+    _, client = world
+    box = _box(client.get(f"{_prefix(lang)}/kpi/{GII}").text)
+    found = re.search(r'<p class="headline-sentence">(.*?)</p>', box, re.S)
+    assert found is not None
+    assert _text(found.group(1)) == SENTENCES[(GII, lang)]
+    # the count and the minimum are said once, in the evidence line
+    assert _text(box).count("2件・2年分" if lang == "ja" else "2 over 2 years") == 1
+
+
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize("kpi", [GII, PIRACY])
 def test_the_box_names_the_method_once(world: tuple[FollowUp, Any], kpi: str, lang: Lang) -> None:
