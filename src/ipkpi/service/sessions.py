@@ -14,7 +14,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy import Engine, bindparam, delete, insert, select, update
 
 from ..store.service_schema import sessions, users
 from . import accounts
@@ -25,6 +25,12 @@ SESSION_HOURS = 12
 IDLE_HOURS = 2
 #: last_seen_at is written at most this often (a page view is not a write each time).
 _TOUCH_SECONDS = 60
+#: A session, its user and the user's memberships, by the SHA-256 of the cookie.
+_LOOKUP = accounts.with_roles(
+    sessions.join(users, users.c.id == sessions.c.user_id),
+    sessions.c.csrf_token, sessions.c.expires_at, sessions.c.last_seen_at,
+    where=sessions.c.id_hash == bindparam("key"),
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -76,11 +82,8 @@ def lookup(bind: Bind, value: str, *, now: dt.datetime | None = None) -> Session
         return None
     moment = now or utcnow()
     key = digest(value)
-    seen = (sessions.c.csrf_token, sessions.c.expires_at, sessions.c.last_seen_at)
-    joined = sessions.join(users, users.c.id == sessions.c.user_id)
     with reading(bind) as conn:
-        rows = conn.execute(accounts.with_roles(joined, *seen, where=sessions.c.id_hash == key))
-        found = rows.all()
+        found = conn.execute(_LOOKUP, {"key": key}).all()
     user = accounts.user_of_rows(found)
     if user is None:
         return None

@@ -13,7 +13,7 @@ import datetime as dt
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, bindparam, insert, select, update
 
 from ..store.service_schema import api_tokens, users
 from . import accounts, audit, ratelimit
@@ -117,6 +117,15 @@ def revoke(engine: Engine, actor: Actor, token_id: int, *, ip: str | None = None
     return True
 
 
+#: A token, its owner and the owner's memberships, by the SHA-256 of the secret.
+_AUTHENTICATE = accounts.with_roles(
+    api_tokens.join(users, users.c.id == api_tokens.c.user_id),
+    api_tokens.c.id, api_tokens.c.scopes, api_tokens.c.revoked_at, api_tokens.c.expires_at,
+    api_tokens.c.last_used_at,
+    where=api_tokens.c.token_hash == bindparam("key"),
+)  # fmt: skip
+
+
 def authenticate(bind: Bind, secret: str, *, now: dt.datetime | None = None) -> Actor | None:
     """The actor of a bearer token (None: unknown, revoked, expired or owner disabled).
 
@@ -126,12 +135,8 @@ def authenticate(bind: Bind, secret: str, *, now: dt.datetime | None = None) -> 
     if not secret.startswith(PREFIX) or len(secret) > 100:
         return None
     moment = now or utcnow()
-    joined = api_tokens.join(users, users.c.id == api_tokens.c.user_id)
-    columns = (api_tokens.c.id, api_tokens.c.scopes, api_tokens.c.revoked_at,
-               api_tokens.c.expires_at, api_tokens.c.last_used_at)  # fmt: skip
-    where = api_tokens.c.token_hash == digest(secret)
     with reading(bind) as conn:
-        found = conn.execute(accounts.with_roles(joined, *columns, where=where)).all()
+        found = conn.execute(_AUTHENTICATE, {"key": digest(secret)}).all()
     user = accounts.user_of_rows(found)
     if user is None or user.disabled:
         return None

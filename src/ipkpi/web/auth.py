@@ -83,6 +83,8 @@ async def reading_request(
 
     def run() -> tuple[Caller, T]:
         with engine.connect() as conn:
+            if engine.dialect.name == "postgresql":  # no BEGIN and ROLLBACK round trips
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
             who = caller_on(conn, request)
             return who, work(conn, who)
 
