@@ -174,3 +174,14 @@ def test_the_data_basic_policy_was_met_on_time_with_its_source(plan: Plan) -> No
     assert kpi.status == "unknown" and kpi.done_on is None and kpi.evidence
     source = plan.source_by_id()[kpi.evidence]
     assert source.url is not None and source.url.startswith("https://www.cas.go.jp/")
+
+
+def test_a_national_office_quoting_a_gii_rank_is_a_secondary_source(
+    rows: list[dict[str, str]],
+) -> None:
+    # CNIPA's news page on China's GII ranking quotes ranks 43 (2009-10 edition) and 29 (2011);
+    # a national IP office is not the GII's publisher (WIPO, INSEAD, Cornell).
+    for period, rank in (("2009", 43), ("2011", 29)):
+        row = value(rows, "ipx.gii_rank.chn", period)
+        assert float(row["value"]) == rank and "cnipa.gov.cn" in row["source_url"]
+        assert "secondary" in flags(row) and "not the GII's publisher" in row["editor_note"]
