@@ -17,7 +17,7 @@ import pytest
 from ipkpi.followup import FollowUpProvider
 from ipkpi.followup.store_source import StoreSource
 from ipkpi.plan import Plan
-from ipkpi.service import accounts, data_files, submissions, tokens
+from ipkpi.service import accounts, audit, data_files, submissions, tokens
 from ipkpi.store import Store
 from ipkpi.web import create_app
 
@@ -145,6 +145,30 @@ def test_another_ministry_gets_404_and_a_token_only_narrows(api: tuple[Store, An
             "/api/v1/submissions", headers={"Authorization": f"Bearer {revoked_secret}"}
         )
         assert gone.status_code == 401 and "invalid_token" in gone.headers["www-authenticate"]
+    assert submissions.get(store.engine, actor(store, EDITOR), ident).state == "draft"
+
+
+def test_a_refused_cross_ministry_step_is_audited_once(api: tuple[Store, Any]) -> None:
+    """Another ministry's forged step, by the page and by the API: one authz.denied row each
+    (the page that answers the refusal does not read the submission again)."""
+    store, app = api
+    ident = draft(store).id
+
+    def refusals() -> list[Any]:
+        rows = audit.events(store.engine, object_type="submission", object_id=str(ident))
+        return [e for e in rows if e.action == "authz.denied"]
+
+    with TestClient(app, base_url=PUBLIC) as client:
+        csrf = sign_in(client, OTHER)
+        form = {"csrf_token": csrf, "version": "1"}
+        assert client.post(f"/submissions/{ident}/withdraw", data=form).status_code == 404
+        assert len(refusals()) == 1
+        headers = {**bearer(store, OTHER), "If-Match": '"v1"'}
+        assert (
+            client.post(f"/api/v1/submissions/{ident}/withdraw", headers=headers).status_code == 404
+        )
+    found = refusals()
+    assert len(found) == 2 and {e.actor for e in found} == {OTHER}
     assert submissions.get(store.engine, actor(store, EDITOR), ident).state == "draft"
 
 

@@ -82,15 +82,18 @@ class SubmissionDesk:
         try:
             found = await run_in_threadpool(submissions.get, self.store.engine, who.actor, ident)
         except submissions.NotFoundError:
-            return self.server.accounts.page(
-                lang, "submission.html", 404, who=who, notice=SV["not_found"].get(lang),
-                submission=None,
-            )  # fmt: skip
+            return self._not_found(who, lang)
         status = int(extra.pop("status", 200))
         data = await run_in_threadpool(self._detail_data, who, found, lang)
         return self.server.accounts.page(
             lang, "submission.html", status, who=who, title_key="submission",
             **data, **extra,
+        )  # fmt: skip
+
+    def _not_found(self, who: Caller, lang: Lang) -> Response:
+        return self.server.accounts.page(
+            lang, "submission.html", 404, who=who, notice=SV["not_found"].get(lang),
+            submission=None,
         )  # fmt: skip
 
     def _detail_data(
@@ -169,8 +172,8 @@ class SubmissionDesk:
                     comment=form.get("comment", ""), ip=client_ip(request), publish=publish,
                 )
             )  # fmt: skip
-        except submissions.NotFoundError:
-            return await self.detail(request, lang)
+        except submissions.NotFoundError:  # audited once, by the refused step
+            return self._not_found(who, lang)
         except ForbiddenError:
             return await self.detail(request, lang, status=403, notice=SV["forbidden"].get(lang))
         except submissions.StaleError as exc:
