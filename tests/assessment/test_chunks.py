@@ -7,7 +7,7 @@ import pytest
 
 from ipkpi.assessment import SeriesBatch
 from ipkpi.assessment.chunks import in_slices
-from ipkpi.assessment.registry import method_of
+from ipkpi.assessment.registry import METHODS, method_of
 from ipkpi.assessment.run import _assess_slice
 
 COLUMNS = (
@@ -37,7 +37,7 @@ def batch(n: int = 3_000, seed: int = 11) -> SeriesBatch:
     )
 
 
-@pytest.mark.parametrize("method", ["opensdg", "eurostat", "unsd", "dns", "linear", "forecast"])
+@pytest.mark.parametrize("method", METHODS)
 def test_slices_give_the_same_table(method: str) -> None:
     b, found = batch(), method_of(method)
     whole = _assess_slice(b, kernel=found.kernel, paced=found.pace)

@@ -49,48 +49,71 @@ def _sliced(option: Any, n: int, lo: int, hi: int) -> Any:
     return option
 
 
+COLUMNS = (
+    "status",
+    "score",
+    "progress",
+    "target",
+    "target_year",
+    "observed_rate",
+    "required_rate",
+    "reason",
+    "notes",
+    "rule",
+)
+"""The per-series columns of a verdict table, copied as they are."""
+INDICES = ("base_index", "current_index")
+"""The columns that index points: shifted by the slice's first point (-1 stays -1)."""
+
+
 def in_slices(
     run: Callable[..., VerdictTable], batch: SeriesBatch, size: int = SLICE, **options: Any
 ) -> VerdictTable:
-    """``run(batch, **options)`` slice by slice, the tables joined into one over ``batch``."""
+    """``run(batch, **options)`` slice by slice, the tables joined into one over ``batch``.
+
+    The table's columns are allocated once, after the first slice, and each slice's table is
+    copied into them at once: its arrays are then freed, and the next slice's come from the
+    same heap memory, still in cache (keeping every slice's table until a final concatenation
+    held them all alive: fresh pages for every slice, and every column written twice).
+    """
     n = batch.n
     if n <= size:
         return run(batch, **options)
-    parts: list[tuple[int, VerdictTable]] = []
+    first: VerdictTable | None = None
+    columns: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
     for lo in range(0, n, size):
         hi = min(lo + size, n)
         sliced = {k: _sliced(v, n, lo, hi) for k, v in options.items()}
-        parts.append((int(batch.offsets[lo]), run(slice_batch(batch, lo, hi), **sliced)))
-    return join(batch, parts)
+        part = run(slice_batch(batch, lo, hi), **sliced)
+        if first is None:
+            first = part
+            columns = {c: _like(getattr(part, c), n) for c in COLUMNS + INDICES}
+            extra = {k: _like(v, n) for k, v in part.extra.items()}
+        place(part, columns, extra, lo, hi, int(batch.offsets[lo]))
+    if first is None:  # n > size: there was a slice; this keeps the type checker sure
+        raise ValueError("no slice to join")
+    return replace(first, batch=batch, extra=extra, **columns)
 
 
-def join(batch: SeriesBatch, parts: list[tuple[int, VerdictTable]]) -> VerdictTable:
-    """The tables of consecutive slices as one table over ``batch``; point indices shifted."""
-    first = parts[0][1]
+def _like(column: Any, n: int) -> Any:
+    return np.empty((n, *column.shape[1:]), dtype=column.dtype)
 
-    def cat(name: str) -> Any:
-        return np.concatenate([getattr(t, name) for _, t in parts])
 
-    def shifted(name: str) -> Any:
-        return np.concatenate(
-            [np.where(getattr(t, name) >= 0, getattr(t, name) + start, -1) for start, t in parts]
-        )
-
-    extra = {key: np.concatenate([t.extra[key] for _, t in parts]) for key in first.extra}
-    return replace(
-        first,
-        batch=batch,
-        status=cat("status"),
-        score=cat("score"),
-        progress=cat("progress"),
-        base_index=shifted("base_index"),
-        current_index=shifted("current_index"),
-        target=cat("target"),
-        target_year=cat("target_year"),
-        observed_rate=cat("observed_rate"),
-        required_rate=cat("required_rate"),
-        reason=cat("reason"),
-        notes=cat("notes"),
-        rule=cat("rule"),
-        extra=extra,
-    )
+def place(
+    part: VerdictTable,
+    columns: dict[str, Any],
+    extra: dict[str, Any],
+    lo: int,
+    hi: int,
+    start: int,
+) -> None:
+    """Copy slice ``lo``–``hi``'s table into the whole batch's columns; point indices shifted."""
+    for c in COLUMNS:
+        columns[c][lo:hi] = getattr(part, c)
+    for c in INDICES:
+        src, dst = getattr(part, c), columns[c][lo:hi]
+        np.add(src, start, out=dst)
+        dst[src < 0] = -1
+    for k, v in extra.items():
+        v[lo:hi] = part.extra[k]
