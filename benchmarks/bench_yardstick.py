@@ -15,10 +15,11 @@ scores, rates and the pace) and the method's Polars yardstick (``yardstick_queri
 alternating the two ``--repeat`` times so that a change of load on a shared machine hits both.
 It prints, per method and size, the min and median of each, the ratio kernel / yardstick (min
 and median), and the kernel's ns per series; then, per method, the growth from the smallest to
-the largest size: (t_large / t_small) ÷ (large / small), 1.00 for linear cost, for the kernel
-and for the yardstick. The load average is printed before and after. A method with no
-yardstick in ``yardstick_queries.YARDSTICKS`` is timed and said to have none. Not a test: it
-prints, it does not assert.
+the largest size: (t_large / t_small) ÷ (large / small), 1.00 for linear cost, for the kernel,
+the yardstick and the kernel's CPU time (single-threaded, so the figure that other people's
+load on a shared machine disturbs least). The load average is printed before and after. A
+method with no yardstick in ``yardstick_queries.YARDSTICKS`` is timed and said to have none.
+Not a test: it prints, it does not assert.
 """
 
 from __future__ import annotations
@@ -71,6 +72,8 @@ class Result:
     series: int
     kernel: list[float] = field(default_factory=list)
     polars: list[float] = field(default_factory=list)
+    kernel_cpu: list[float] = field(default_factory=list)
+    """The kernel's CPU time (one thread): what load on a shared machine barely changes."""
 
 
 def cases() -> list[Case]:
@@ -96,6 +99,13 @@ def timed(run: Callable[[], object]) -> float:
     t = time.perf_counter()
     run()
     return time.perf_counter() - t
+
+
+def timed_cpu(run: Callable[[], object]) -> tuple[float, float]:
+    """Wall and CPU seconds of ``run``."""
+    c, t = time.process_time(), time.perf_counter()
+    run()
+    return time.perf_counter() - t, time.process_time() - c
 
 
 def load() -> str:
@@ -147,7 +157,9 @@ def run_size(
         query = partial(yardstick, case.method, points, settings, space)
         for _ in range(args.repeat):
             progress.update(task, description=f"{n:,} {case.label}")
-            result.kernel.append(timed(kernel))
+            wall, cpu = timed_cpu(kernel)
+            result.kernel.append(wall)
+            result.kernel_cpu.append(cpu)
             if case.method in YARDSTICKS:
                 result.polars.append(timed(query))
             progress.advance(task)
@@ -155,7 +167,8 @@ def run_size(
         progress.console.print(
             f"{n:>9,d} {case.label:16s} kernel {_fmt(result.kernel)} s  "
             f"polars {_fmt(result.polars)} s  ratio {_pair(ratio)}  "
-            f"{min(result.kernel) / n * 1e9:5.0f} ns/series"
+            f"{min(result.kernel) / n * 1e9:5.0f} ns/series "
+            f"(CPU {min(result.kernel_cpu) / n * 1e9:.0f})"
             + ("" if case.method in YARDSTICKS else "  (no yardstick: add one to YARDSTICKS)")
         )
         results.append(result)
@@ -172,6 +185,7 @@ def summary(results: list[Result], todo: list[Case], sizes: list[int]) -> Table:
         table.add_column(f"{n:,} ns/series", justify="right")
     table.add_column(f"growth {small:,}→{large:,} kernel", justify="right")
     table.add_column("yardstick", justify="right")
+    table.add_column("kernel CPU", justify="right")
     for case in todo:
         row = [case.label]
         for n in sizes:
@@ -179,6 +193,7 @@ def summary(results: list[Result], todo: list[Case], sizes: list[int]) -> Table:
             row += [_pair(_ratio(r)), f"{min(r.kernel) / n * 1e9:.0f}"]
         a, b = by[(case.label, small)], by[(case.label, large)]
         row += [_pair(_growth(a, b, "kernel")), _pair(_growth(a, b, "polars"))]
+        row.append(_pair(_growth(a, b, "kernel_cpu")))
         table.add_row(*row)
     return table
 
