@@ -62,7 +62,10 @@ class SubmissionDesk:
         def read(conn: Connection, who: Caller) -> tuple[list[submissions.Submission], Any]:
             if who.session is None:
                 return [], []
-            return submissions.listing(conn, who.actor), open_cycles(conn, lang)
+            # the open cycles are for the measure-update form: only for those who may create
+            may_create = bool(ministries_for(who.actor, "submission.create"))
+            cycles = open_cycles(conn, lang) if may_create else []
+            return submissions.listing(conn, who.actor), cycles
 
         who, (found, cycles) = await reading_request(self.store.engine, request, read)
         if who.session is None:
