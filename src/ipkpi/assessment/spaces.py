@@ -17,6 +17,8 @@ space; it is fitted linearly, and what leaves the bounds is cut at them
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Final
 
 import numpy as np
@@ -28,7 +30,34 @@ LINEAR: Final = 0
 LOG: Final = 1
 LOGIT: Final = 2
 
-SPACE_NAMES: Final = {LINEAR: "linear", LOG: "log", LOGIT: "logit"}
+Map = Callable[[F64, F64, F64], F64]
+
+
+@dataclass(frozen=True)
+class Transform:
+    """One space: its code, its name, the way in (``forward``) and the way back (``back``).
+
+    Both maps take the values and the lower and upper bounds (broadcast to the values).
+    """
+
+    code: int
+    name: str
+    forward: Map
+    back: Map
+
+
+TRANSFORMS: Final = (
+    Transform(LINEAR, "linear", lambda y, lo, hi: y, lambda z, lo, hi: z),
+    Transform(LOG, "log", lambda y, lo, hi: np.log(y), lambda z, lo, hi: np.exp(z)),
+    Transform(
+        LOGIT,
+        "logit",
+        lambda y, lo, hi: np.log((y - lo) / (hi - y)),
+        lambda z, lo, hi: lo + (hi - lo) / (1.0 + np.exp(-z)),
+    ),
+)
+
+SPACE_NAMES: Final = {t.code: t.name for t in TRANSFORMS}
 
 
 def per_series(values: ArrayLike | None, n: int, name: str) -> F64:
@@ -45,35 +74,30 @@ def per_series(values: ArrayLike | None, n: int, name: str) -> F64:
 
 def forward(y: F64, space: NDArray[np.int8], lo: F64, hi: F64) -> F64:
     """``y`` (rows of series, or one value per series) in each series' space."""
-    s, a, b = _shape(space, lo, hi, y)
-    kinds = _kinds(space)
-    with np.errstate(all="ignore"):
-        out = np.log(y) if LOG in kinds else y.copy()
-        if LINEAR in kinds and LOG in kinds:
-            np.copyto(out, y, where=np.broadcast_to(s == LINEAR, out.shape))
-        if LOGIT in kinds:
-            np.copyto(out, np.log((y - a) / (b - y)), where=np.broadcast_to(s == LOGIT, out.shape))
-    return out
+    return _apply(y, space, lo, hi, lambda t: t.forward)
 
 
 def back(z: F64, space: NDArray[np.int8], lo: F64, hi: F64) -> F64:
     """``z`` of each series' space back in the quantity's own terms."""
-    s, a, b = _shape(space, lo, hi, z)
-    kinds = _kinds(space)
+    return _apply(z, space, lo, hi, lambda t: t.back)
+
+
+def _apply(
+    x: F64, space: NDArray[np.int8], lo: F64, hi: F64, way: Callable[[Transform], Map]
+) -> F64:
+    """Each series mapped by its own space's transform (a batch is mostly of one space: the
+    transforms absent from it are skipped, and one present alone maps the whole batch)."""
+    s, a, b = _shape(space, lo, hi, x)
+    counts = np.bincount(space.ravel(), minlength=len(TRANSFORMS))
+    present = [t for t in TRANSFORMS if counts[t.code]]
     with np.errstate(all="ignore"):
-        out = np.exp(z) if LOG in kinds else z.copy()
-        if LINEAR in kinds and LOG in kinds:
-            np.copyto(out, z, where=np.broadcast_to(s == LINEAR, out.shape))
-        if LOGIT in kinds:
-            logit = a + (b - a) / (1.0 + np.exp(-z))
-            np.copyto(out, logit, where=np.broadcast_to(s == LOGIT, out.shape))
+        if len(present) <= 1:
+            return way(present[0] if present else TRANSFORMS[LINEAR])(x, a, b).copy()
+        out = x.copy()
+        for t in present:
+            if t.code != LINEAR:
+                np.copyto(out, way(t)(x, a, b), where=np.broadcast_to(s == t.code, out.shape))
     return out
-
-
-def _kinds(space: NDArray[np.int8]) -> set[int]:
-    """The spaces present (a batch is mostly of one: most work is skipped)."""
-    counts = np.bincount(space.ravel(), minlength=3)
-    return {k for k in (LINEAR, LOG, LOGIT) if counts[k]}
 
 
 def _shape(
