@@ -20,16 +20,11 @@ import sys
 import tempfile
 import time
 import tracemalloc
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from ipkpi.store import SeriesInfo, Store, import_file
 from ipkpi.text import Text
+from pg_schema import postgres_schema
 
 
 def generate(path: Path, rows: int, series_count: int = 1000) -> dict[str, SeriesInfo]:
@@ -84,22 +79,6 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory(prefix="ipkpi-bench-") as folder:
         run(Path(folder), args.rows, args.trace_memory, args.db)
-
-
-@contextmanager
-def postgres_schema(base: str) -> Iterator[str]:
-    """A fresh schema on the server at ``base``, dropped afterwards; yields the store URL."""
-    schema = f"bench_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    try:
-        url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
 
 
 def run(folder: Path, rows: int, trace_memory: bool, db: str | None = None) -> None:
