@@ -28,8 +28,15 @@ def test_build_site_loads_the_shipped_data_and_writes_the_site(tmp_path: Path):
         [str(out), "--plan", str(WEBPLAN), "--db", str(tmp_path / "s.db"), "--no-xlsx"],
     )
     assert result.exit_code == 0, result.output
-    assert re.search(r"Wrote \d+ pages \(\d+ files", result.output)
+    found = re.search(r"Wrote (\d+) pages .*: (\d+) rendered, (\d+) unchanged", result.output)
+    assert found and found[1] == found[2] and found[3] == "0", result.output
     assert (out / "kpi" / "alpha.one.exports.csv").is_file()
+    again = CliRunner().invoke(
+        web_cmd.build_site,
+        [str(out), "--plan", str(WEBPLAN), "--db", str(tmp_path / "s.db"), "--no-xlsx"],
+    )
+    found = re.search(r"Wrote (\d+) pages .*: (\d+) rendered, (\d+) unchanged", again.output)
+    assert found and found[2] == "0" and found[3] == found[1], again.output
     assert not (out / "kpi" / "alpha.one.exports.xlsx").exists()
     assert "1.5073" in (out / "kpi" / "alpha.one.exports.json").read_text(encoding="utf-8")
 

@@ -155,6 +155,9 @@ def _hand_over(
 )
 @click.option("--xlsx/--no-xlsx", default=True, show_default=True, help="Write Excel downloads.")
 @click.option("--workers", default=1, show_default=True, type=int, help="Rendering processes.")
+@click.option(
+    "--full", is_flag=True, help="Render every page, even those unchanged since the last build."
+)
 def build_site(
     out: Path,
     plan_dir: Path | None,
@@ -163,6 +166,7 @@ def build_site(
     svg: bool,
     xlsx: bool,
     workers: int,
+    full: bool,
 ) -> None:
     """Write the dashboard as a static site into OUT (relative links: any host, any path)."""
     from ..web.site import build_site as build
@@ -187,9 +191,12 @@ def build_site(
             svg=svg,
             workers=workers,
             progress=report,
+            incremental=not full,
         )
     elapsed = time.perf_counter() - started
     click.echo(
-        f"Wrote {result.pages} pages ({result.files} files, {result.bytes / 1e6:.1f} MB) "
-        f"to {out} in {elapsed:.1f} s; open {out / 'index.html'}"
+        f"Wrote {result.pages} pages to {out} in {elapsed:.1f} s: {result.rendered} rendered, "
+        f"{result.skipped} unchanged since the last build ({result.files} files, "
+        f"{result.bytes / 1e6:.1f} MB written, {result.removed} removed); "
+        f"open {out / 'index.html'}"
     )

@@ -27,6 +27,18 @@ from .errors import error_page
 from .openapi import SiteFiles, openapi
 from .pages.search import localized_index
 from .render import render_html
+from .site_inputs import (
+    MANIFEST,
+    Entry,
+    data_hashes,
+    global_hash,
+    job_hash,
+    job_name,
+    manifest_text,
+    read_manifest,
+    still_to_render,
+    unchanged,
+)
 from .site_pages import PageJob, site_pages
 from .ui_strings import UI
 from .urls import StaticUrls
@@ -38,9 +50,18 @@ Progress = Callable[[int, int], None]
 
 @dataclass(frozen=True, slots=True)
 class SiteReport:
+    """What a build wrote: ``rendered`` of the ``pages`` were rendered (the others were
+    unchanged since the last build), ``removed`` files of the last build are gone."""
+
     pages: int
     files: int
     bytes: int
+    rendered: int = 0
+    removed: int = 0
+
+    @property
+    def skipped(self) -> int:
+        return self.pages - self.rendered
 
 
 _WORKER: tuple[Dashboard, Path, bool] | None = None
@@ -55,8 +76,14 @@ def build_site(
     svg: bool = False,
     workers: int = 1,
     progress: Progress | None = None,
+    incremental: bool = True,
 ) -> SiteReport:
-    """Write the site into ``out`` (created; files of an earlier build are replaced)."""
+    """Write the site into ``out`` (created; files of an earlier build are replaced).
+
+    With ``incremental``, a page whose inputs (:mod:`.site_inputs`) are those recorded by
+    the last build into ``out`` is not rendered again; files that build wrote for pages
+    no longer produced are removed. Without it every page is rendered.
+    """
     global _WORKER
     provider.freeze()
     latest = provider.get(None)
@@ -70,14 +97,21 @@ def build_site(
     dashboard = Dashboard(provider, site=held)
     jobs = list(site_pages(provider.plan, as_ofs, downloads=formats))
     out.mkdir(parents=True, exist_ok=True)
+    previous = read_manifest(out) if incremental else {}
+    (out / MANIFEST).unlink(missing_ok=True)  # a build that stops half-way leaves none
+    common = global_hash(provider.plan, latest, (vintages, formats, svg))
+    data = {as_of: data_hashes(provider.get(as_of)) for as_of in as_ofs}
+    keys = {job: job_hash(job, common, data[job.as_of]) for job in jobs}
+    todo, entries = still_to_render(jobs, keys, previous, out)
     files, size = _write_assets(provider, out, held)
-    stubs = [j for j in jobs if j.as_of is None and latest.vintage is not None]
-    files += _write_stubs(stubs, latest.vintage.as_of if latest.vintage else None, out)
+    index_key = job_hash(INDEX, common, data[None])
+    more = _write_lists(provider, jobs, out, previous, entries, (index_key, common))
+    files, size = files + more[0], size + more[1]
     _WORKER = (dashboard, out, svg)
     # KPI pages first, in parallel: each worker assesses its KPIs by every method and sends
     # the verdicts back; the lists (home, progress, parts, sections) come after, from them.
-    kpi_jobs = [j for j in jobs if j.route == "kpi"]
-    list_jobs = [j for j in jobs if j.route != "kpi"]
+    kpi_jobs = [j for j in todo if j.route == "kpi"]
+    list_jobs = [j for j in todo if j.route != "kpi"]
     done = 0
 
     def finished(result: ChunkResult, count: int) -> None:
@@ -85,8 +119,10 @@ def build_site(
         files, size, done = files + result[0], size + result[1], done + count
         for as_of, kpi_id, verdicts in result[2]:
             provider.get(as_of).adopt(kpi_id, verdicts)
+        for job, written in result[3]:
+            entries[job_name(job)] = Entry(keys[job], written)
         if progress:
-            progress(done, len(jobs))
+            progress(done, len(todo))
 
     chunks = [kpi_jobs[i : i + 200] for i in range(0, len(kpi_jobs), 200)]
     if workers > 1 and len(chunks) > 1:
@@ -100,10 +136,55 @@ def build_site(
             finished(_render_chunk(chunk), len(chunk))
     finished(_render_chunk(list_jobs), len(list_jobs))
     _WORKER = None
-    return SiteReport(pages=len(jobs), files=files, bytes=size)
+    removed = remove_stale(previous, entries, out)
+    write_text(out / MANIFEST, manifest_text(entries), encoding="utf-8", sync=False)
+    return SiteReport(len(jobs), files, size, rendered=len(todo), removed=removed)
 
 
-ChunkResult = tuple[int, int, list[tuple[AsOf | None, str, tuple[Verdict, ...]]]]
+INDEX = PageJob("search-index", (), "ja", None, ())
+"""The search indexes and the forwarding stubs, in the manifest: they change with the lists."""
+
+
+def _write_lists(
+    provider: FollowUpProvider,
+    jobs: list[PageJob],
+    out: Path,
+    previous: dict[str, Entry],
+    entries: dict[str, Entry],
+    keys: tuple[str, str],
+) -> tuple[int, int]:
+    """The search indexes (``keys[0]``: they list every KPI) and the latest vintage's
+    forwarding stubs (``keys[1]``: made from the plan and the vintages), unless unchanged."""
+    files = size = 0
+    if not unchanged(previous.get("search-index"), keys[0], out):
+        files, size = _write_search_indexes(provider, out)
+    entries["search-index"] = Entry(keys[0], tuple(f"search-index.{lang}.js" for lang in LANGS))
+    latest = provider.get(None).vintage
+    if unchanged(previous.get("stubs"), keys[1], out):
+        entries["stubs"] = previous["stubs"]
+    else:
+        stubs = [j for j in jobs if j.as_of is None]
+        at = latest.as_of if latest else None
+        entries["stubs"] = Entry(keys[1], tuple(_write_stubs(stubs, at, out)))
+        files += len(entries["stubs"].files)
+    return files, size
+
+
+def remove_stale(previous: dict[str, Entry], entries: dict[str, Entry], out: Path) -> int:
+    """Remove the files the last build wrote that this one did not (pages no longer made)."""
+    kept = {name for entry in entries.values() for name in entry.files}
+    stale = {name for entry in previous.values() for name in entry.files} - kept
+    for name in stale:
+        (out / name).unlink(missing_ok=True)
+    return len(stale)
+
+
+ChunkResult = tuple[
+    int,
+    int,
+    list[tuple[AsOf | None, str, tuple[Verdict, ...]]],
+    list[tuple[PageJob, tuple[str, ...]]],
+]
 
 
 def _render_chunk(jobs: list[PageJob]) -> ChunkResult:
@@ -112,7 +193,9 @@ def _render_chunk(jobs: list[PageJob]) -> ChunkResult:
     files = size = 0
     made: set[Path] = set()
     verdicts: list[tuple[AsOf | None, str, tuple[Verdict, ...]]] = []
+    written: list[tuple[PageJob, tuple[str, ...]]] = []
     for job in jobs:
+        names: list[str] = []
         params = job.param_dict
         page = dashboard.page_data(job.route, params, job.lang, job.as_of)
         if job.route == "kpi" and job.lang == "ja":
@@ -132,8 +215,10 @@ def _render_chunk(jobs: list[PageJob]) -> ChunkResult:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 made.add(path.parent)
             replace_bytes(path, rendered.body)
+            names.append(target)
             files, size = files + 1, size + len(rendered.body)
-    return files, size, verdicts
+        written.append((job, tuple(names)))
+    return files, size, verdicts, written
 
 
 def _write_assets(provider: FollowUpProvider, out: Path, held: SiteFiles) -> tuple[int, int]:
@@ -148,16 +233,21 @@ def _write_assets(provider: FollowUpProvider, out: Path, held: SiteFiles) -> tup
         json.dumps(openapi(provider.plan.title, site=held), ensure_ascii=False, indent=1),
         encoding="utf-8",
     )
-    files = len(STATIC_FILES) + 3
-    for lang in LANGS:
-        files += _write_search_index(provider, lang, out)
     write_text(out / "404.html", _not_found_page("ja"), encoding="utf-8")
     (out / "en").mkdir(exist_ok=True)
     write_text(out / "en" / "404.html", _not_found_page("en"), encoding="utf-8")
-    return files + 2, sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    written = [static / n for n in (*STATIC_FILES, "vega-bundle.js")]
+    written += [out / n for n in ("favicon.ico", "openapi.json", "404.html", "en/404.html")]
+    return len(written), sum(p.stat().st_size for p in written)
 
 
-def _write_search_index(provider: FollowUpProvider, lang: Lang, out: Path) -> int:
+def _write_search_indexes(provider: FollowUpProvider, out: Path) -> tuple[int, int]:
+    for lang in LANGS:
+        _write_search_index(provider, lang, out)
+    return len(LANGS), sum((out / f"search-index.{lang}.js").stat().st_size for lang in LANGS)
+
+
+def _write_search_index(provider: FollowUpProvider, lang: Lang, out: Path) -> None:
     page = StaticUrls.file("search", lang, None, "html", {})
     urls = StaticUrls(page)
     entries = [
@@ -176,7 +266,6 @@ def _write_search_index(provider: FollowUpProvider, lang: Lang, out: Path) -> in
     ]
     body = "window.IPKPI_SEARCH = " + json.dumps(entries, ensure_ascii=False) + ";\n"
     write_text(out / f"search-index.{lang}.js", body, encoding="utf-8")
-    return 1
 
 
 def _not_found_page(lang: Lang) -> str:
@@ -186,15 +275,15 @@ def _not_found_page(lang: Lang) -> str:
     return render_html(page, StaticUrls(target), template="error.html")
 
 
-def _write_stubs(jobs: list[PageJob], latest: AsOf | None, out: Path) -> int:
+def _write_stubs(jobs: list[PageJob], latest: AsOf | None, out: Path) -> list[str]:
     """Pages of the latest vintage under ``as-of/DATE/``, forwarding to the canonical page.
 
     The permalink of the latest data points there; once newer data are built, the folder
     holds the real pages of that vintage, so the link keeps showing what it showed.
     """
     if latest is None:
-        return 0
-    count = 0
+        return []
+    written: list[str] = []
     for job in jobs:
         params = job.param_dict
         stub = StaticUrls.file(job.route, job.lang, latest, "html", params)
@@ -210,5 +299,5 @@ def _write_stubs(jobs: list[PageJob], latest: AsOf | None, out: Path) -> int:
             encoding="utf-8",
             sync=False,
         )
-        count += 1
-    return count
+        written.append(stub)
+    return written

@@ -1,0 +1,163 @@
+"""What each page of a static site is made from, as a hash, and the manifest that keeps them.
+
+An incremental build (:func:`~.site.build_site`) renders a page again only when the hash of its
+inputs changed since the build that wrote the manifest. The inputs are, for every page: the
+code, templates, strings and static files of this ipkpi (hashed from the installed package),
+the whole plan, the vintages, the build's options and the day of the build (the data-due
+calendar reads it); then, for a KPI's own pages (``kpi``, ``embed``), that KPI's observations,
+statement and completion; for a part's or section's page, those of its KPIs; for every other
+page (home, progress, search, downloads, measures…), those of every KPI. A change to the plan
+or to the code therefore renders everything again; a changed observation renders its KPI's
+pages and the lists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .. import __version__
+from ..followup import FollowUp
+from ..plan import Plan
+from .site_pages import PageJob
+
+MANIFEST = ".ipkpi-site.json"
+"""The manifest's file name in the site folder: page → inputs hash and files written."""
+
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+@cache
+def code_hash() -> str:
+    """Every file of the installed package (code, templates, strings, static files)."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(_PACKAGE)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def global_hash(plan: Plan, followup: FollowUp, options: Iterable[object]) -> str:
+    """What every page depends on: code, plan, vintages, options and today's date."""
+    digest = hashlib.sha256(code_hash().encode())
+    digest.update(plan.model_dump_json().encode())
+    digest.update(repr(followup.all_vintages).encode())
+    digest.update(repr(tuple(options)).encode())
+    digest.update(dt.date.today().isoformat().encode())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class DataHashes:
+    """At one vintage: per KPI the hash of its data, and per part and section and overall."""
+
+    kpis: dict[str, str]
+    parts: dict[str, str]
+    sections: dict[tuple[str, str], str]
+    every: str
+
+
+def data_hashes(followup: FollowUp) -> DataHashes:
+    """Each KPI's observations, statement and completion at the follow-up's date, hashed."""
+    observations = {d.series.id: d.observations for d in followup.series_data()}
+    kpis: dict[str, str] = {}
+    parts: dict[str, list[str]] = {}
+    sections: dict[tuple[str, str], list[str]] = {}
+    for part, section, kpi in followup.plan.iter_kpis():
+        held = (
+            kpi.id,
+            tuple(observations.get(s.id, ()) for s in kpi.series),
+            followup.statements.get(kpi.id),
+            followup.completions.get(kpi.id),
+        )
+        key = hashlib.sha256(repr(held).encode()).hexdigest()
+        kpis[kpi.id] = key
+        parts.setdefault(part.id, []).append(key)
+        if section is not None:
+            sections.setdefault((part.id, section.id), []).append(key)
+    return DataHashes(
+        kpis,
+        {k: _joined(v) for k, v in parts.items()},
+        {k: _joined(v) for k, v in sections.items()},
+        _joined(list(kpis.values())),
+    )
+
+
+def _joined(keys: list[str]) -> str:
+    return hashlib.sha256("".join(keys).encode()).hexdigest()
+
+
+def job_name(job: PageJob) -> str:
+    """The page's name in the manifest (route, parameters, language, vintage)."""
+    params = ",".join(f"{k}={v}" for k, v in job.params)
+    as_of = job.as_of.isoformat() if job.as_of is not None else "latest"
+    return f"{job.route}?{params}|{job.lang}|{as_of}"
+
+
+def job_hash(job: PageJob, common: str, data: DataHashes) -> str:
+    """The hash of everything ``job``'s files are made from."""
+    params = job.param_dict
+    if "kpi_id" in params:
+        scope = data.kpis.get(params["kpi_id"], data.every)
+    elif "section_id" in params:
+        scope = data.sections.get((params.get("part_id", ""), params["section_id"]), data.every)
+    elif "part_id" in params:
+        scope = data.parts.get(params["part_id"], data.every)
+    else:
+        scope = data.every
+    text = f"{common}|{job_name(job)}|{','.join(job.formats)}|{scope}"
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A page in the manifest: its inputs hash and the files (relative paths) written for it."""
+
+    key: str
+    files: tuple[str, ...]
+
+
+def read_manifest(out: Path) -> dict[str, Entry]:
+    """The manifest of the build that wrote ``out`` (empty: none, or not readable)."""
+    try:
+        raw = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        pages = raw["pages"] if raw.get("version") == 1 else {}
+        return {name: Entry(str(e["key"]), tuple(e["files"])) for name, e in pages.items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def manifest_text(entries: Mapping[str, Entry]) -> str:
+    pages = {name: {"key": e.key, "files": list(e.files)} for name, e in entries.items()}
+    return json.dumps({"version": 1, "pages": pages}, ensure_ascii=False, indent=0) + "\n"
+
+
+def unchanged(entry: Entry | None, key: str, out: Path) -> bool:
+    """Whether the page's files from the last build still hold what ``key`` would make."""
+    return (
+        entry is not None
+        and entry.key == key
+        and all((out / name).is_file() for name in entry.files)
+    )
+
+
+def still_to_render(
+    jobs: list[PageJob], keys: Mapping[PageJob, str], previous: Mapping[str, Entry], out: Path
+) -> tuple[list[PageJob], dict[str, Entry]]:
+    """The pages to render, and the manifest entries of those left as they are."""
+    kept: dict[str, Entry] = {}
+    todo: list[PageJob] = []
+    for job in jobs:
+        name = job_name(job)
+        entry = previous.get(name)
+        if entry is not None and unchanged(entry, keys[job], out):
+            kept[name] = entry
+        else:
+            todo.append(job)
+    return todo, kept
