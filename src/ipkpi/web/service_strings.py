@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
+from types import MappingProxyType
+
 from ..text import Lang, Text, t
 
 SV: dict[str, Text] = {
@@ -153,5 +157,7 @@ SV: dict[str, Text] = {
 }
 
 
-def sv_strings(lang: Lang) -> dict[str, str]:
-    return {key: text.get(lang) for key, text in SV.items()}
+@functools.cache
+def sv_strings(lang: Lang) -> Mapping[str, str]:
+    """The service pages' words in ``lang`` (made once per language: read-only)."""
+    return MappingProxyType({key: text.get(lang) for key, text in SV.items()})
