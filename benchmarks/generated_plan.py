@@ -7,6 +7,7 @@ series has ten annual values 2015–2024.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from pathlib import Path
@@ -125,8 +126,9 @@ def write_plan(folder: Path, kpis: int) -> None:
             )
 
 
-def observations(series: list[tuple[str, str]]) -> MemorySource:
-    """Ten annual values per series (id, unit), in one vintage."""
+def observations(series: list[tuple[str, str]], bump: str | None = None) -> MemorySource:
+    """Ten annual values per series (id, unit), in one vintage; the series ``bump`` has its
+    2024 value one higher (one corrected observation)."""
     records = []
     for index, (series_id, unit) in enumerate(series):
         for year in YEARS:
@@ -143,5 +145,7 @@ def observations(series: list[tuple[str, str]]) -> MemorySource:
                 "Generated",
                 "https://example.org",
             )
+            if series_id == bump and year == YEARS[-1]:
+                obs = dataclasses.replace(obs, value=value + 1)
             records.append(Recorded(obs, VINTAGE))
     return MemorySource(records)
