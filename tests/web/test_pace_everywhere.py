@@ -8,30 +8,18 @@ every rate they print is :class:`ipkpi.assessment.pace.Pace` worded by ``Pace.te
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from ipkpi.assessment.pace import pace_of_verdict
-from ipkpi.cli.status_cmd import status_row
-from ipkpi.followup import FollowUp, FollowUpProvider
+from ipkpi.followup import FollowUp
 from ipkpi.followup.pace import pace_of
-from ipkpi.followup.store_source import StoreSource
-from ipkpi.paths import default_plan_dir
-from ipkpi.plan.loader import load_plan
-from ipkpi.report.content import kpi_entry
-from ipkpi.store import Store, catalog_from_plan
-from ipkpi.store.shipped import ensure_shipped
-from ipkpi.text import Lang
-from ipkpi.web import create_app
 from ipkpi.wording import Wording
 
-from .conftest import TestClient
+from .everywhere import shipped_world, views
 
-LANGS: tuple[Lang, ...] = ("ja", "en")
 # A rate as every view words it: 年率+3.9%, 年0.8位改善, +3.9% a year, up 0.8 places a year …
 RATE = re.compile(
     r"年率[+-−]?[\d.]+%|[+-][\d.]+% a year|年[\d.]+位(?:改善|後退)|(?:up|down) [\d.]+ places a year"
@@ -40,41 +28,26 @@ RATE = re.compile(
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[FollowUp, Any]]:
-    folder = default_plan_dir()
-    plan = load_plan(folder)
-    store = Store.open(tmp_path_factory.mktemp("pace") / "p.db")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        ensure_shipped(store, Path(folder), catalog_from_plan(plan))
-    provider = FollowUpProvider(plan, StoreSource(store, plan))
-    with TestClient(create_app(provider)) as client:
-        yield provider.get(), client
-    store.close()
+    with shipped_world(tmp_path_factory.mktemp("pace")) as found:
+        yield found
 
 
 def test_every_view_prints_the_one_pace(world: tuple[FollowUp, Any]) -> None:
-    followup, client = world
     checked = 0
-    for status in followup.kpis():
-        kpi = status.kpi.id
-        for lang in LANGS:
-            prefix = "" if lang == "ja" else "/en"
-            page = client.get(f"{prefix}/kpi/{kpi}.json").json()
-            pace = pace_of(status)
-            box = page["pace"]
-            row = status_row(status, None, lang)
-            entry = kpi_entry(status, lang)
-            if pace is None:
-                assert box is None and entry["pace"] is None and row["pace_text"] == ""
-                continue
-            needed, achieved = pace.needed_text(lang), pace.achieved_text(lang)
-            assert (box["needed_text"], box["achieved_text"]) == (needed, achieved), kpi
-            assert (box["needed"], box["achieved"]) == (pace.needed, pace.achieved)
-            assert box["rate_kind"] == pace.kind and box["unit"] == pace.unit
-            assert (entry["pace"]["needed"], entry["pace"]["achieved"]) == (needed, achieved)
-            assert needed in row["pace_text"] and achieved in row["pace_text"]
-            assert row["pace_needed"] == pace.needed and row["pace_achieved"] == pace.achieved
-            checked += 1
+    for v in views(*world):
+        kpi, box, row, entry = v.status.kpi.id, v.page["pace"], v.row, v.entry
+        pace = pace_of(v.status)
+        if pace is None:
+            assert box is None and entry["pace"] is None and row["pace_text"] == ""
+            continue
+        needed, achieved = pace.needed_text(v.lang), pace.achieved_text(v.lang)
+        assert (box["needed_text"], box["achieved_text"]) == (needed, achieved), kpi
+        assert (box["needed"], box["achieved"]) == (pace.needed, pace.achieved)
+        assert box["rate_kind"] == pace.kind and box["unit"] == pace.unit
+        assert (entry["pace"]["needed"], entry["pace"]["achieved"]) == (needed, achieved)
+        assert needed in row["pace_text"] and achieved in row["pace_text"]
+        assert row["pace_needed"] == pace.needed and row["pace_achieved"] == pace.achieved
+        checked += 1
     assert checked > 10
 
 
