@@ -35,53 +35,48 @@ DECISION = t("決定", "Decision")
 SOURCE = t("出典", "Source")
 
 
+WRITTEN = t("記入あり", "written")
+COLON = t("：", ": ")
+#: The byline and the completion line: one template per language, filled the same way.
+BYLINE = t(
+    "評価基準日 {review}、{role}、{written}作成", "Review date {review}; {role}; written {written}"
+)
+COMPLETION_LINE = t(
+    "完了 {done}：{decision}（出典 {url}）", "Done {done}: {decision} (source {url})"
+)
+
+
 def byline(statement: Statement, lang: Lang) -> str:
     """「評価基準日 2026-06-30、事務局参事官、2026-07-01作成」."""
-    if lang == "ja":
-        return (
-            f"評価基準日 {statement.review_date}、{statement.role(lang)}、"
-            f"{statement.written_on}作成"
-        )
-    return (
-        f"Review date {statement.review_date}; {statement.role(lang)}; "
-        f"written {statement.written_on}"
+    return BYLINE.get(lang).format(
+        review=statement.review_date, role=statement.role(lang), written=statement.written_on
     )
 
 
 def statement_line(status: KpiStatus, lang: Lang) -> str:
     """The statement in one line (CLI, deck, report tables), or 事務局評価：未記入."""
-    statement = status.statement
-    if statement is None:
+    s = status.statement
+    if s is None:
         return MISSING.get(lang)
-    word = statement.status_label(lang)
-    head = f"{LABEL.get(lang)}" + (f"（{word}）" if lang == "ja" and word else "")
-    if lang == "en" and word:
-        head += f" ({word})"
-    colon = "：" if lang == "ja" else ": "
-    return f"{head}{colon}{statement.text(lang)} [{byline(statement, lang)}]"
+    return _labelled(lang, s.status_label(lang), f"{s.text(lang)} [{byline(s, lang)}]")
 
 
 def completion_line(completion: Completion, lang: Lang) -> str:
     """「完了 2025-06-13：…（出典 https://…）」."""
-    if lang == "ja":
-        return (
-            f"完了 {completion.completed_on}：{completion.decision(lang)}"
-            f"（出典 {completion.source_url}）"
-        )
-    return (
-        f"Done {completion.completed_on}: {completion.decision(lang)} "
-        f"(source {completion.source_url})"
+    return COMPLETION_LINE.get(lang).format(
+        done=completion.completed_on, decision=completion.decision(lang), url=completion.source_url
     )
 
 
 def short_line(status: KpiStatus, lang: Lang) -> str:
     """「事務局評価：遅れ」 (or 記入あり without a status word), or 事務局評価：未記入."""
-    statement = status.statement
-    if statement is None:
+    s = status.statement
+    if s is None:
         return MISSING.get(lang)
-    colon = "：" if lang == "ja" else ": "
-    word = statement.status_label(lang) or WRITTEN.get(lang)
-    return f"{LABEL.get(lang)}{colon}{word}"
+    return _labelled(lang, "", s.status_label(lang) or WRITTEN.get(lang))
 
 
-WRITTEN = t("記入あり", "written")
+def _labelled(lang: Lang, word: str, body: str) -> str:
+    """「事務局評価（遅れ）：body」: the label, the status word if any, the body."""
+    head = LABEL.get(lang) + ((f"（{word}）" if lang == "ja" else f" ({word})") if word else "")
+    return f"{head}{COLON.get(lang)}{body}"
