@@ -84,28 +84,46 @@ class _Table:
     workbook: bool = False
 
 
+#: A format's rows: the header and every row after it with its row number in the file.
+_Rows = tuple[list[str], list[tuple[int, list[str]]]]
+
+
+def _xlsx_rows(path: Path) -> _Rows:
+    from .importers.xlsx_file import load_sheet
+
+    grid = load_sheet(path, ReadOptions()).grid
+    if not grid:
+        raise file_problem(path, says.STATEMENT_NO_ROWS())
+    return grid[0], [(i + 1, r) for i, r in enumerate(grid) if i]
+
+
+def _csv_rows(path: Path) -> _Rows:
+    from .importers.delimited import read_delimited
+
+    header, frame, _ = read_delimited(path, ReadOptions())
+    names = [f"c{i}" for i in range(len(header))]
+    rows = frame.select("_row", *names).iter_rows()
+    return header, [(int(r[0]), [c or "" for c in r[1:]]) for r in rows]
+
+
+#: Each format: its name, whether cells have workbook addresses, how its rows are read.
+_FORMATS: dict[str, tuple[str, bool, Callable[[Path], _Rows]]] = {
+    ".xlsx": ("xlsx", True, _xlsx_rows),
+    ".xlsm": ("xlsx", True, _xlsx_rows),
+    ".csv": ("csv", False, _csv_rows),
+    ".txt": ("csv", False, _csv_rows),
+}
+
+
 def _read(path: Path) -> _Table:
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        from .importers.xlsx_file import load_sheet
-
-        grid = load_sheet(path, ReadOptions()).grid
-        if not grid:
-            raise file_problem(path, says.STATEMENT_NO_ROWS())
-        rows = [(i + 1, r) for i, r in enumerate(grid) if i and any(c.strip() for c in r)]
-        return _Table(path.name, "xlsx", grid[0], rows, workbook=True)
-    if suffix in (".csv", ".txt"):
-        from .importers.delimited import read_delimited
-
-        header, frame, _ = read_delimited(path, ReadOptions())
-        names = [f"c{i}" for i in range(len(header))]
-        rows = [
-            (int(r[0]), [c or "" for c in r[1:]])
-            for r in frame.select("_row", *names).iter_rows()
-            if any((c or "").strip() for c in r[1:])
-        ]
-        return _Table(path.name, "csv", header, rows)
-    raise file_problem(path, says.STATEMENT_NOT_TABLE(suffix=path.suffix))
+    """The file's header and its non-blank rows, whichever format it is in."""
+    found = _FORMATS.get(path.suffix.lower())
+    if found is None:
+        raise file_problem(path, says.STATEMENT_NOT_TABLE(suffix=path.suffix))
+    name, workbook, rows_of = found
+    header, rows = rows_of(path)
+    kept = [(n, cells) for n, cells in rows if any(c.strip() for c in cells)]
+    return _Table(path.name, name, header, kept, workbook=workbook)
 
 
 @dataclass
