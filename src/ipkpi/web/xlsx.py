@@ -123,16 +123,24 @@ def workbook(sheets: Sequence[Sheet]) -> bytes:
     )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", types)
-        archive.writestr("_rels/.rels", _ROOT_RELS)
-        archive.writestr("xl/workbook.xml", book)
+        archive.writestr(_entry("[Content_Types].xml"), types)
+        archive.writestr(_entry("_rels/.rels"), _ROOT_RELS)
+        archive.writestr(_entry("xl/workbook.xml"), book)
         archive.writestr(
-            "xl/_rels/workbook.xml.rels",
+            _entry("xl/_rels/workbook.xml.rels"),
             f'{_XML}<Relationships xmlns="{_PKG}/relationships">{rels}</Relationships>',
         )
         for i, sheet in enumerate(sheets, start=1):
-            archive.writestr(f"xl/worksheets/sheet{i}.xml", _sheet_xml(sheet))
+            archive.writestr(_entry(f"xl/worksheets/sheet{i}.xml"), _sheet_xml(sheet))
     return out.getvalue()
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    """A deflated zip entry with a fixed date: the same sheets give the same bytes (a static
+    site's rebuild then leaves an unchanged download as it was)."""
+    entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    return entry
 
 
 def sheet_name(title: str) -> str:
