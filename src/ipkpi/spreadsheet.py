@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
-import polars as pl
+if TYPE_CHECKING:
+    import polars as pl
 
 #: The characters a spreadsheet starts a formula with (or that hide one: tab, CR).
 TRIGGERS = "=+-@\t\r"
@@ -53,6 +55,8 @@ def restore(text: str) -> str:
 
 def neutralised(frame: pl.DataFrame) -> pl.DataFrame:
     """Every text column of ``frame`` neutralised (numbers written as text stay numbers)."""
+    import polars as pl  # the data package only: the CLI does not pay for Polars at start-up
+
     columns = [name for name, dtype in frame.schema.items() if dtype == pl.String]
     if not columns:
         return frame
@@ -70,4 +74,6 @@ def neutralised(frame: pl.DataFrame) -> pl.DataFrame:
 
 def restored(column: str) -> pl.Expr:
     """The polars expression of :func:`restore` for one text column."""
+    import polars as pl
+
     return pl.col(column).str.replace(_ESCAPED, "${1}")

@@ -11,7 +11,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from ipkpi.cli.main import COMMANDS, cli
+from ipkpi.cli.main import COMMANDS, SUMMARIES, cli
 from ipkpi.cli.status_cmd import sparkline
 
 PLAN = Path(__file__).parents[2] / "plans" / "ip2025"
@@ -51,6 +51,29 @@ def test_the_same_thing_has_the_same_option_name(name: str, command: click.Comma
             assert "--dir" not in param.opts, name
         if isinstance(param, click.Option) and param.name == "lang":
             assert isinstance(param.type, click.Choice) and set(param.type.choices) == {"ja", "en"}
+
+
+def test_the_help_list_says_what_each_command_says_of_itself():
+    """``ipkpi --help`` reads SUMMARIES so as not to import every command: each line must be the
+    command's own short help (its docstring), or the list would drift from the commands."""
+    context = click.Context(cli)
+    assert set(SUMMARIES) == set(COMMANDS)
+    for name in COMMANDS:
+        command = cli.get_command(context, name)
+        assert command is not None
+        assert SUMMARIES[name] == command.get_short_help_str(limit=1000), name
+
+
+def test_help_lists_every_command_in_a_narrow_terminal():
+    result = CliRunner().invoke(cli, ["--help"], terminal_width=80)
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    listed = {line.split()[0] for line in lines[lines.index("Commands:") + 1 :] if line.strip()}
+    assert listed == set(COMMANDS)
+    status = next(line for line in lines if line.startswith("  status "))
+    said = status.split(maxsplit=1)[1]
+    assert said.endswith("...") and SUMMARIES["status"].startswith(said.removesuffix("..."))
 
 
 def test_a_mistyped_command_gets_a_suggestion():

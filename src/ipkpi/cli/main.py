@@ -32,8 +32,61 @@ COMMANDS = {
 }
 
 
+#: Command name → its one-line help, so that ``ipkpi --help`` lists the commands without
+#: importing them all (the store, the charts, the report: 2 s). ``tests/cli/test_consistency.py``
+#: holds each line to the command's own docstring.
+SUMMARIES = {
+    "admin": "People and roles: create users, grant ministry roles, disable accounts, the audit.",
+    "assess-table": (
+        "Assess every series of OBSERVATIONS.csv (columns series,year,value) by METHOD."
+    ),
+    "build-site": (
+        "Write the dashboard as a static site into OUT (relative links: any host, any path)."
+    ),
+    "cycle": "The review cycle: open, ministry templates, import, lock, publish, status.",
+    "data": "Observations: import files, export them, see a series' revisions.",
+    "milestone": ("Milestone completions (date, decision, source) recorded as data: import, list."),
+    "ministries": "The 府省庁 code list: every code a measure or a membership may name, in 建制順.",
+    "notify": "E-mail notifications.",
+    "plan": "The plan as data: validate, show, export its JSON Schemas.",
+    "report": (
+        "Write the follow-up report (PDF, HTML, Markdown), its deck (PPTX) or its tables (XLSX)."
+    ),
+    "serve": (
+        "Serve the dashboard (Japanese at /, English at /en/) after printing the plan's summary."
+    ),
+    "statement": "The secretariat's written judgement per KPI and review date: import, list.",
+    "status": "Every KPI by part: latest value, goal, verdict, pace needed vs achieved, history.",
+    "store": "Back up, restore, migrate and check the store (docs/deploy.md).",
+    "summary": (
+        "Validate the plan and print its summary: KPIs by part and by kind, and data coverage."
+    ),
+}
+
+
+def _shortened(text: str, limit: int) -> str:
+    """``text`` cut at a word to fit ``limit`` characters, with "..." as click does."""
+    if len(text) <= limit:
+        return text
+    kept = ""
+    for word in text.split():
+        longer = f"{kept} {word}".strip()
+        if len(longer) + 3 > limit:
+            break
+        kept = longer
+    return f"{kept}..."
+
+
 class LazyGroup(click.Group):
     """A group whose commands are imported on first use."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list from :data:`SUMMARIES`: ``--help`` imports no command module."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = [(name, _shortened(SUMMARIES[name], limit)) for name in names]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*COMMANDS, *self.commands})

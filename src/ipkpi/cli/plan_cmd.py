@@ -22,7 +22,6 @@ from ..plan.summary import summarize
 from ..settings import current
 from ..text import Lang, parse_lang
 from .options import DB_OPTION, LANG_OPTION, PLAN_OPTION, open_plan
-from .render_kpi import kpi_panel, measures_text, part_panel, section_panel
 from .suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -64,6 +63,10 @@ def validate(directory: Path | None, plan_dir: Path | None) -> None:
 @LANG_OPTION
 def show(item: str | None, plan_dir: Path | None, lang: str) -> None:
     """Print the plan as a tree, or one part, section or KPI (by id) in detail."""
+    # The panels read the follow-up (assessment, store): imported here, so `ipkpi summary`,
+    # which shares this module, starts without them.
+    from .render_kpi import kpi_panel, part_panel, section_panel
+
     loaded = open_plan(plan_dir)
     language = parse_lang(lang)
     console = Console()
@@ -108,6 +111,8 @@ def schema(out: Path) -> None:
 
 
 def plan_tree(loaded: Plan, lang: Lang) -> Tree:
+    from .render_kpi import measures_text
+
     tree = Tree(f"[bold]{loaded.title.get(lang)}[/] ({loaded.id})")
     for part in loaded.parts:
         branch = tree.add(f"[bold]{part.number}. {part.title.get(lang)}[/] ({part.id})")
