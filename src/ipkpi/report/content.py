@@ -62,7 +62,7 @@ WORDS: dict[str, Text] = {
     "kpi_table": t("KPIの進捗", "KPI progress"),
     "measures": t("施策の実施状況", "Implementation of the measures"),
     "no_kpi": t("この節にはKPIが設定されていません。", "The plan sets no KPI for this section."),
-    "source": t("出典", "Source"),
+    "source": judgement.SOURCE,
     "ministry_index": t("府省別索引", "Index by ministry"),
     "index_note": t(
         "各府省が担当する施策の番号（*は計画本文からの推定）。",
@@ -83,7 +83,7 @@ WORDS: dict[str, Text] = {
     "plans": t("今後の予定（方向性）", "Planned measures"),
     "no_measures": t("この節に施策はありません。", "No measure in this section."),
     "period": t("期間", "Period"),
-    "completion": t("完了の記録", "Completion recorded"),
+    "completion": judgement.COMPLETION,
     "kpis_with_data": t("データのあるKPI", "KPIs with data"),
     "before": t("前回", "Before"),
     "after": t("今回", "Now"),

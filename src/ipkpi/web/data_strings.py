@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from ..report.content import WORDS
 from ..text import Text, t
 
 DATA_UI: Final[dict[str, Text]] = {
@@ -39,7 +40,7 @@ DATA_UI: Final[dict[str, Text]] = {
         "コマンドラインでは ipkpi data due --month YYYY-MM で同じ一覧が出ます。",
         "On the command line, ipkpi data due --month YYYY-MM prints the same list.",
     ),
-    "none_yet": t("なし", "none"),
+    "none_yet": WORDS["none"],
     "data_wait": t("データ待ち", "Awaiting data"),
     "next_release": t("次回公表予定", "Next release"),
     "milestone_done": t("達成", "Done"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from ..report.content import WORDS
 from ..text import Text, t
 
 IMPORT_UI: Final[dict[str, Text]] = {
@@ -90,7 +91,7 @@ IMPORT_UI: Final[dict[str, Text]] = {
     "import_preview": t("取り込む前の確認", "Check before importing"),
     "import_file_name": t("ファイル", "File"),
     "import_new": t("新規", "New"),
-    "import_revised": t("改訂", "Revised"),
+    "import_revised": WORDS["revised"],
     "import_unchanged": t("変更なし", "Unchanged"),
     "import_warnings": t("注意", "Notes"),
     "import_changes": t("変更される値", "Values that change"),

@@ -6,7 +6,10 @@ import functools
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from ..report.content import WORDS
 from ..text import Lang, Text, t
+from .import_strings import IMPORT_UI
+from .ui_strings import UI
 
 SV: dict[str, Text] = {
     "signin": t("サインイン", "Sign in"),
@@ -84,7 +87,7 @@ SV: dict[str, Text] = {
     "state_accepted": t("承認済み（未公開）", "accepted (not yet published)"),
     "state_published": t("公開済み", "published"),
     "state_withdrawn": t("取下げ", "withdrawn"),
-    "step_submit": t("審査に送る", "Send for review"),
+    "step_submit": IMPORT_UI["import_send_for_review"],
     "step_recall": t("下書きに戻す", "Take back to draft"),
     "step_return": t("差し戻す（コメント必須）", "Return (with a comment)"),
     "step_accept": t("承認する", "Accept"),
@@ -96,7 +99,7 @@ SV: dict[str, Text] = {
     "already_published": t(
         "このファイルの内容はすでに公開済みです。", "This file's content is already published."
     ),
-    "file": t("ファイル", "File"),
+    "file": IMPORT_UI["import_file_name"],
     "state": t("状態", "State"),
     "created": t("作成", "Created"),
     "last_change": t("最終変更：{name}（{at}）", "Last changed by {name} at {at}"),
@@ -123,7 +126,7 @@ SV: dict[str, Text] = {
     ),
     "kind_data_file": t("データファイル", "data file"),
     "kind_measure_updates": t("施策の取組状況", "measure updates"),
-    "kind": t("種類", "Kind"),
+    "kind": WORDS["kind"],
     "new_measures": t("施策の取組状況を提出する", "Submit measure updates"),
     "new_measures_help": t(
         "サイクルの様式（XLSX）に記入したものを送ってください。送る前に全体を点検します。",
@@ -131,7 +134,7 @@ SV: dict[str, Text] = {
     ),
     "cycle": t("サイクル", "Cycle"),
     "no_open_cycle": t("受付中のサイクルはありません。", "No cycle is open for updates."),
-    "measure": t("施策", "Measure"),
+    "measure": UI["measure"],
     "field": t("項目", "Field"),
     "before": t("公開中", "Published"),
     "after": t("提出内容", "Submitted"),
@@ -150,7 +153,7 @@ SV: dict[str, Text] = {
     "field_override_reason_ja": t("提案と異なる評価の理由", "Reason for another class"),
     "field_delay": t("遅れの理由", "Delay reason"),
     "field_delay_text_ja": t("遅れの説明", "Delay explained"),
-    "field_evidence": t("根拠資料", "Evidence"),
+    "field_evidence": UI["evidence"],
     "no_measure_changes": t(
         "公開中の内容から変わる施策はありません。", "No measure changes from what is published."
     ),

@@ -19,6 +19,7 @@ from ..text import Lang, Text, t
 from ..wording import Wording, exact, number, probability
 from .models import closed
 from .present import tx
+from .ui_strings import UI
 
 
 @closed
@@ -69,7 +70,7 @@ NUMBER_LABELS: dict[str, Text] = {
     "progress": t("進捗比率（実績÷必要）", "Progress ratio (observed ÷ required)"),
     "score": t("スコア（−5〜5）", "Score (−5 to 5)"),
     "projected_value": t("目標年の予測値", "Projected value in the target year"),
-    "interval": t("予測区間", "Prediction interval"),
+    "interval": UI["interval"],
     "probability": t("達成確率", "Probability of meeting the target"),
     "pace_needed": t("最新値から必要なペース（年あたり）", "Pace needed from the latest a year"),
     "thresholds": t("閾値", "Thresholds"),
