@@ -156,3 +156,14 @@ def test_the_numbers_box_says_the_minimum_in_the_same_words(
     assert "thresholds" not in numbers  # no raw count/span/observed_count names
     listed = client.get(f"{_prefix(lang)}/kpi/{kpi}").text
     assert "observed_count" not in listed
+
+
+def test_a_peer_ratio_reads_as_a_share_of_the_peers_level(world: tuple[FollowUp, Any]) -> None:
+    # Doctorates per million vs the peers' level: 120/375 = 32.0 % (FY2018), 123/340 = 36.2 %
+    # (FY2021), target 100 % (NISTEP 科学技術指標), as the sentence says, not 0.32 / 0.362 / 1.
+    _, client = world
+    page = client.get(f"/kpi/{DOCTORATES}.json").json()
+    numbers = {n["key"]: n["text"] for n in page["verdicts"][0]["numbers"]}
+    assert numbers["base"] == "32.0% (FY2018)"
+    assert numbers["current"] == "36.2% (FY2021)"
+    assert numbers["target"] == "100.0%"

@@ -16,7 +16,7 @@ from ..followup.explain import explanation
 from ..followup.pace import pace_of
 from ..plan import kpi_direction
 from ..text import Lang, Text, t
-from ..wording import Wording, exact, number, probability
+from ..wording import Wording, exact, number, probability, share
 from .models import closed
 from .present import tx
 from .ui_strings import UI
@@ -108,7 +108,10 @@ def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> VerdictData
         )
 
     def q(value: float | None) -> str:
-        return wording.quantity(value, lang) if verdict.unit else number(value)
+        if verdict.unit:
+            return wording.quantity(value, lang)
+        # a ratio to the peers' level reads as its sentence does: 32.0% of the peers' level
+        return share(value) if verdict.peer_gaps else number(value)
 
     if verdict.base_value is not None:
         add("base", f"{q(verdict.base_value)} ({verdict.base_period or ''})", verdict.base_value)
