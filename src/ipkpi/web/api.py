@@ -83,12 +83,15 @@ class ApiDesk:
         self.imports = imports
 
     def routes(self) -> list[Route]:
+        from .api_upload import UPLOAD_PATH, DataFileUpload
+
         return [
             Route(f"{PREFIX}/series", self.series, methods=["GET"]),
             Route(f"{PREFIX}/series/{{series_id}}/observations", self.observations,
                   methods=["GET"]),
             Route(f"{PREFIX}/vintages", self.vintages, methods=["GET"]),
             Route(f"{PREFIX}/submissions", self.submission_list, methods=["GET"]),
+            Route(UPLOAD_PATH, DataFileUpload(self).upload, methods=["POST"]),
             Route(f"{PREFIX}/submissions/{{ident}}", self.submission_one, methods=["GET"]),
             Route(f"{PREFIX}/submissions/{{ident}}/{{step}}", self.step, methods=["POST"]),
             Route(f"{PREFIX}/{{rest:path}}", _no_such_address,

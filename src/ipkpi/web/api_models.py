@@ -125,9 +125,41 @@ class ApiError(TypedDict):
     error: ApiErrorDetail
 
 
+@closed
+class UploadResult(TypedDict):
+    """A data file kept as a draft (or submitted): the submission and what it would change."""
+
+    submission: SubmissionItem
+    new_count: int
+    revised_count: int
+    unchanged_count: int
+    problems: int
+
+
+@closed
+class ProblemItem(TypedDict):
+    code: str
+    row: int
+    column: str
+    cell: str
+    value: str
+    message: str
+    hint: str
+
+
+@closed
+class UploadProblems(TypedDict):
+    """A file refused whole: each problem by code, in ``language`` (from Accept-Language)."""
+
+    error: ApiErrorDetail
+    language: str
+    total: int
+    problems: list[ProblemItem]
+
+
 MODELS: list[type[Any]] = [
     SeriesList, ObservationList, VintageList, SubmissionItem, SubmissionList, StepRequest,
-    ApiError,
+    ApiError, UploadResult, UploadProblems,
 ]  # fmt: skip
 
 _WHO: list[dict[str, list[str]]] = [{"bearerToken": []}, {"sessionCookie": []}]
@@ -152,7 +184,26 @@ _ERRORS = {
     "409": "The submission's state does not allow this step",
     "412": "If-Match does not name the current version: someone changed it (who and when)",
     "428": "If-Match is required: send the ETag of the version the step was decided on",
+    "413": "The file is larger than the size limit",
+    "415": "Not a multipart/form-data body, or a file that is not CSV or XLSX",
+    "429": "Too many attempts: wait the seconds of Retry-After",
+    "503": "The store holds as many pending files as it may: try again later",
 }
+#: The upload's form: the ministry before the file (it is checked when the file begins).
+UPLOAD_FORM: dict[str, Any] = {
+    "type": "object",
+    "required": ["ministry", "file"],
+    "properties": {
+        "ministry": {"type": "string", "description": "The ministry's code (MAFF, METI, …)"},
+        "title": {"type": "string", "description": "A title for the submission"},
+        "sheet": {"type": "string", "description": "The XLSX sheet to read"},
+        "source_title": {"type": "string", "description": "The data's source, as a title"},
+        "source_url": {"type": "string", "description": "The data's source, as an address"},
+        "submit": {"enum": ["true", "false"], "description": "true: send it for review at once"},
+        "file": {"type": "string", "contentMediaType": "application/octet-stream",
+                 "description": "The CSV or XLSX data file (the import template's columns)"},
+    },
+}  # fmt: skip
 
 
 def _responses(
@@ -233,4 +284,28 @@ def api_paths(refs: dict[str, str]) -> dict[str, Any]:
                 "400", "401", "403", "404", "409", "412", "428", etag=True,
             ),
         }},
+        f"{PREFIX}/submissions/data-file": {"post": _upload_operation(refs)},
+    }  # fmt: skip
+
+
+def _upload_operation(refs: dict[str, str]) -> dict[str, Any]:
+    responses = _responses("", "UploadResult", refs, "400", "401", "403", "409", "413",
+                           "415", "429", "503")  # fmt: skip
+    created = responses.pop("200")
+    created["description"] = "Kept as a draft (or submitted); Location names it"
+    created["headers"] = {
+        "Location": {"description": "The submission's API address", "schema": {"type": "string"}},
+        "ETag": {"description": 'The version, quoted ("v1")', "schema": {"type": "string"}},
+    }
+    problems = {"application/json": {"schema": {"$ref": refs["UploadProblems"]}}}
+    return {
+        "operationId": "api_submission_data_file",
+        "summary": "Send a data file (CSV or XLSX) as a ministry's draft submission",
+        "security": _WHO,
+        "requestBody": {"required": True, "content": {"multipart/form-data": {
+            "schema": UPLOAD_FORM,
+            "encoding": {"file": {"contentType": "text/csv, application/octet-stream"}}}}},
+        "responses": {"201": created, **responses, "422": {
+            "description": "The file has problems (each by code, in the Accept-Language "
+            "language, ja or en); nothing was kept", "content": problems}},
     }  # fmt: skip

@@ -1,0 +1,150 @@
+"""``POST /api/v1/submissions/data-file``: a ministry script sends a data file (issue 11.8).
+
+Each test is named in docs/security.md against its ASVS 5.0 L1 item: token scope (8.2.1),
+IDOR across ministries (8.2.2), upload type and size (5.2.1, 5.2.2), rate limits (2.4.1),
+the refusal audited once (16.3.2). Values are the web tests' fixture data (``fixtures/webplan``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ipkpi.followup import FollowUpProvider
+from ipkpi.followup.store_source import StoreSource
+from ipkpi.plan import Plan
+from ipkpi.service import accounts, audit, ratelimit, tokens
+from ipkpi.store import ImportLimits, Store
+from ipkpi.web import create_app
+
+from .conftest import TestClient, make_store
+from .service_helpers import PUBLIC, add_person
+
+URL = "/api/v1/submissions/data-file"
+CSV = b"series,period,value,unit\nalpha.one.exports.jpn,2025,1.62,jpy_cho\n"
+BAD = b"series,period,value,unit\nalpha.one.exports.jpn,2025,lots,jpy_cho\n"
+EDITOR = "editor@maff.example.jp"
+OTHER = "editor@aca.example.jp"
+DESK = "review@cao.example.jp"
+
+
+@pytest.fixture
+def api(plan: Plan, tmp_path: Path) -> Iterator[tuple[Store, Any]]:
+    store = make_store(tmp_path / "api.db", plan)
+    add_person(store, EDITOR, ministry="MAFF")
+    add_person(store, OTHER, ministry="ACA")
+    add_person(store, DESK, global_role="secretariat")
+    provider = FollowUpProvider(plan, StoreSource(store, plan), check_every=0)
+    limits = ImportLimits(max_csv_bytes=4_000)
+    yield store, create_app(provider, public_url=PUBLIC, import_limits=limits)
+    store.close()
+
+
+def bearer(
+    store: Store, email: str, scopes: tuple[str, ...] = ("read", "submit")
+) -> dict[str, str]:
+    user = accounts.user_by_email(store.engine, email)
+    assert user is not None
+    secret, _info = tokens.create(store.engine, accounts.actor_of(user, "session"), "s", scopes)
+    return {"Authorization": f"Bearer {secret}"}
+
+
+def send(client: TestClient, headers: dict[str, str], body: bytes = CSV, name: str = "a.csv",
+         ministry: str = "MAFF", **fields: str) -> Any:  # fmt: skip
+    data = {"ministry": ministry, **fields}
+    return client.post(URL, headers=headers, data=data, files={"file": (name, body, "text/csv")})
+
+
+def denials(store: Store) -> list[audit.Event]:
+    """The refused uploads in the audit (a refused read of a submission is audited apart)."""
+    found = audit.events(store.engine, limit=100, object_type="upload")
+    return [e for e in found if e.action == "authz.denied"]
+
+
+def test_a_good_file_becomes_a_draft_its_ministry_and_the_desk_see(api: Any) -> None:
+    store, app = api
+    with TestClient(app, base_url=PUBLIC) as client:
+        made = send(client, bearer(store, EDITOR))
+        assert made.status_code == 201, made.text
+        body = made.json()
+        item = body["submission"]
+        assert (item["state"], item["ministry"], item["kind"]) == ("draft", "MAFF", "data_file")
+        assert made.headers["location"] == f"/api/v1/submissions/{item['id']}"
+        assert made.headers["etag"] == item["etag"] == '"v1"'
+        assert (body["new_count"], body["revised_count"], body["problems"]) == (1, 0, 0)
+        for email in (EDITOR, DESK):
+            seen = client.get(made.headers["location"], headers=bearer(store, email))
+            assert seen.status_code == 200 and seen.json()["file_name"] == "a.csv"
+        sent = send(client, bearer(store, EDITOR), CSV.replace(b"1.62", b"1.63"), submit="true")
+        assert sent.status_code == 201 and sent.json()["submission"]["state"] == "submitted"
+
+
+def test_a_read_only_token_is_refused_and_audited_once(api: Any) -> None:
+    store, app = api
+    with TestClient(app, base_url=PUBLIC) as client:
+        refused = send(client, bearer(store, EDITOR, ("read",)))
+        assert refused.status_code == 403
+        assert refused.json()["error"]["message_ja"].startswith("このトークン")
+    assert len(denials(store)) == 1
+    assert client_sees_nothing(store, app, EDITOR)
+
+
+def client_sees_nothing(store: Store, app: Any, email: str) -> bool:
+    with TestClient(app, base_url=PUBLIC) as client:
+        found = client.get("/api/v1/submissions", headers=bearer(store, email))
+        return found.status_code == 200 and found.json()["submissions"] == []
+
+
+def test_another_ministry_is_refused_and_cannot_see_the_draft(api: Any) -> None:
+    store, app = api
+    with TestClient(app, base_url=PUBLIC) as client:
+        other = bearer(store, OTHER)
+        refused = send(client, other, ministry="MAFF")
+        assert refused.status_code == 403
+        made = send(client, bearer(store, EDITOR)).json()["submission"]
+        assert client.get(f"/api/v1/submissions/{made['id']}", headers=other).status_code == 404
+        assert client.get("/api/v1/submissions", headers=other).json()["submissions"] == []
+    rows = denials(store)
+    assert len(rows) == 1 and rows[0].detail["ministry"] == "MAFF"
+
+
+def test_wrong_type_is_415_and_too_large_is_413(api: Any) -> None:
+    store, app = api
+    with TestClient(app, base_url=PUBLIC) as client:
+        token = bearer(store, EDITOR)
+        assert send(client, token, b"\x89PNG\r\n", name="chart.png").status_code == 415
+        raw = client.post(URL, headers={**token, "Content-Type": "text/csv"}, content=CSV)
+        assert raw.status_code == 415
+        big = CSV + b"alpha.one.exports.jpn,2026,1.70,jpy_cho\n" * 200
+        too_large = send(client, token, big)
+        assert too_large.status_code == 413 and "limit" in too_large.json()["error"]["message"]
+        assert client.get("/api/v1/submissions", headers=token).json()["submissions"] == []
+
+
+def test_bad_values_are_422_in_japanese_and_in_english(api: Any) -> None:
+    store, app = api
+    with TestClient(app, base_url=PUBLIC) as client:
+        token = bearer(store, EDITOR)
+        ja = send(client, {**token, "Accept-Language": "ja,en;q=0.5"}, BAD)
+        en = send(client, {**token, "Accept-Language": "en-GB,ja;q=0.3"}, BAD)
+        assert ja.status_code == en.status_code == 422
+        assert ja.headers["content-language"] == "ja" and en.headers["content-language"] == "en"
+        pj, pe = ja.json()["problems"][0], en.json()["problems"][0]
+        assert pj["code"] == pe["code"] == "data.value.not_number"
+        assert (pj["row"], pj["column"], pj["value"]) == (2, "value", "lots")
+        assert (pj["message"], pe["message"]) == ("数値ではありません", "not a number")
+        assert pj["hint"].startswith("1234.5、1,234") and pe["hint"].startswith("write a number")
+        assert client.get("/api/v1/submissions", headers=token).json()["submissions"] == []
+
+
+def test_repeated_failures_are_429(api: Any) -> None:
+    store, app = api
+    with TestClient(app, base_url=PUBLIC) as client:
+        codes = [send(client, {"Authorization": "Bearer nope"}).status_code
+                 for _ in range(ratelimit.UPLOAD_FAILURES_IP.limit + 1)]  # fmt: skip
+        assert set(codes[:-1]) == {401} and codes[-1] == 429
+        last = send(client, bearer(store, EDITOR))
+        assert last.status_code == 429 and int(last.headers["retry-after"]) > 0
