@@ -190,7 +190,8 @@ def test_the_openapi_describes_every_api_endpoint_with_schemas(api: tuple[Store,
     mine = {p: ops for p, ops in spec["paths"].items() if p.startswith("/api/v1/")}
     assert sorted(mine) == [
         "/api/v1/series", "/api/v1/series/{series_id}/observations",
-        "/api/v1/submissions", "/api/v1/submissions/{id}", "/api/v1/submissions/{id}/{step}",
+        "/api/v1/submissions", "/api/v1/submissions/data-file", "/api/v1/submissions/{id}",
+        "/api/v1/submissions/{id}/{step}",
         "/api/v1/vintages",
     ]  # fmt: skip
     for ops in mine.values():

@@ -80,7 +80,8 @@ def _operations(spec: dict[str, Any]) -> list[OperationDoc]:
     out: list[OperationDoc] = []
     for path, item in spec["paths"].items():
         for method, op in item.items():
-            [(media, content)] = op["responses"]["200"]["content"].items()
+            ok = op["responses"].get("200") or op["responses"]["201"]
+            [(media, content)] = ok["content"].items()
             out.append(
                 {
                     "method": method.upper(),
@@ -88,7 +89,8 @@ def _operations(spec: dict[str, Any]) -> list[OperationDoc]:
                     "summary": op["summary"],
                     "media_type": media,
                     "schema": type_of(content["schema"]) if "$ref" in content["schema"] else "",
-                    "parameters": [_parameter(p) for p in op.get("parameters", [])],
+                    "parameters": [_parameter(p) for p in op.get("parameters", [])]
+                    + _form_fields(op),
                 }
             )
     return out
@@ -101,6 +103,20 @@ def _parameter(param: dict[str, Any]) -> ParameterDoc:
         "required": bool(param["required"]),
         "description": param["description"],
     }
+
+
+def _form_fields(op: dict[str, Any]) -> list[ParameterDoc]:
+    """A multipart request body's fields, as parameters sent in the form."""
+    form = op.get("requestBody", {}).get("content", {}).get("multipart/form-data")
+    if form is None:
+        return []
+    schema = form["schema"]
+    required = set(schema.get("required", []))
+    return [
+        {"name": name, "where": "form", "required": name in required,
+         "description": str(body.get("description", ""))}
+        for name, body in schema.get("properties", {}).items()
+    ]  # fmt: skip
 
 
 def _schemas(spec: dict[str, Any]) -> list[SchemaDoc]:
