@@ -43,13 +43,14 @@ EXCLUDED = [schemathesis.checks.positive_data_acceptance]
 def served_schema(plan: Plan, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     store = make_store(tmp_path_factory.mktemp("schema") / "s.db", plan)
     add_person(store, "editor@maff.example.jp", ministry="MAFF")
-    add_person(store, "review@cao.example.jp", global_role="secretariat")
+    # also a MAFF editor, so that an upload the fuzzer sends for MAFF may be checked
+    add_person(store, "review@cao.example.jp", ministry="MAFF", global_role="secretariat")
     editor = accounts.actor_of(accounts.user_by_email(store.engine, "editor@maff.example.jp"),  # type: ignore[arg-type]
                                "session")  # fmt: skip
     data_files.create_draft(store.engine, editor, "MAFF", "a.csv", CSV, {})
     desk = accounts.actor_of(accounts.user_by_email(store.engine, "review@cao.example.jp"),  # type: ignore[arg-type]
                              "session")  # fmt: skip
-    secret, _ = tokens.create(store.engine, desk, "schemathesis", ("read", "review"))
+    secret, _ = tokens.create(store.engine, desk, "schemathesis", ("read", "review", "submit"))
     AUTH["Authorization"] = f"Bearer {secret}"
     provider = FollowUpProvider(plan, StoreSource(store, plan), check_every=0)
     app = create_app(provider, public_url=PUBLIC)

@@ -15,7 +15,9 @@ import pytest
 
 from ipkpi.followup import FollowUpProvider
 from ipkpi.followup.store_source import StoreSource
+from ipkpi.paths import default_plan_dir
 from ipkpi.plan import Plan
+from ipkpi.plan.loader import load_plan
 from ipkpi.service import accounts, audit, ratelimit, tokens
 from ipkpi.store import ImportLimits, Store
 from ipkpi.web import create_app
@@ -148,3 +150,39 @@ def test_repeated_failures_are_429(api: Any) -> None:
         assert set(codes[:-1]) == {401} and codes[-1] == 429
         last = send(client, bearer(store, EDITOR))
         assert last.status_code == 429 and int(last.headers["retry-after"]) > 0
+
+
+def test_the_shipped_plans_own_observations_file_is_accepted(tmp_path: Path) -> None:
+    """plans/ip2025/observations.csv, sent to an empty store of the shipped plan: one draft
+    holding every row; sent again once it is published, a 409 (nothing new)."""
+    plan_dir = Path(default_plan_dir())
+    shipped = load_plan(plan_dir)
+    content = (plan_dir / "observations.csv").read_bytes()
+    rows = len(content.decode("utf-8").splitlines()) - 1
+    store = Store.open(tmp_path / "shipped.db")
+    try:
+        add_person(store, EDITOR, ministry="MAFF")
+        add_person(store, DESK, global_role="secretariat")
+        provider = FollowUpProvider(shipped, StoreSource(store, shipped), check_every=0)
+        with TestClient(create_app(provider, public_url=PUBLIC), base_url=PUBLIC) as client:
+            editor = bearer(store, EDITOR)
+            made = send(client, editor, content, name="observations.csv")
+            assert made.status_code == 201, made.text[:2000]
+            body = made.json()
+            assert (body["new_count"], body["revised_count"]) == (rows, 0)
+            assert body["submission"]["file_size"] == len(content)
+            desk = bearer(store, DESK, ("read", "review"))
+            listed = client.get("/api/v1/submissions", headers=desk).json()
+            assert [s["id"] for s in listed["submissions"]] == [body["submission"]["id"]]
+            url, etag = made.headers["location"], made.headers["etag"]
+            for step, token in (("submit", editor), ("accept", desk), ("publish", desk)):
+                done = client.post(f"{url}/{step}", headers={**token, "If-Match": etag})
+                assert done.status_code == 200, done.text
+                etag = done.headers["etag"]
+            assert done.json()["state"] == "published"
+            again = send(client, editor, content, name="observations.csv")
+            assert (
+                again.status_code == 409 and "published before" in again.json()["error"]["message"]
+            )
+    finally:
+        store.close()

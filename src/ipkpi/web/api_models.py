@@ -12,6 +12,7 @@ from typing import Any, NotRequired
 
 from typing_extensions import TypedDict
 
+from ..ministries import ministries
 from .models import closed
 
 PREFIX = "/api/v1"
@@ -194,7 +195,8 @@ UPLOAD_FORM: dict[str, Any] = {
     "type": "object",
     "required": ["ministry", "file"],
     "properties": {
-        "ministry": {"type": "string", "description": "The ministry's code (MAFF, METI, …)"},
+        "ministry": {"enum": [m.code for m in ministries()],
+                     "description": "The ministry's code (MAFF, METI, …)"},
         "title": {"type": "string", "description": "A title for the submission"},
         "sheet": {"type": "string", "description": "The XLSX sheet to read"},
         "source_title": {"type": "string", "description": "The data's source, as a title"},
