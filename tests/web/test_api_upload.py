@@ -1,8 +1,8 @@
 """``POST /api/v1/submissions/data-file``: a ministry script sends a data file (issue 11.8).
 
-Each test is named in docs/security.md against its ASVS 5.0 L1 item: token scope (8.2.1),
-IDOR across ministries (8.2.2), upload type and size (5.2.1, 5.2.2), rate limits (2.4.1),
-the refusal audited once (16.3.2). Values are the web tests' fixture data (``fixtures/webplan``).
+Each test is named in docs/security.md against its ASVS 5.0 item: token scope (8.2.1), IDOR
+across ministries (8.2.2), upload size and type (5.2.1, 5.2.2), the file checked whole (2.2.1),
+rate limits (6.3.1), the refusal audited once (16.3.2, L2). Values are the web tests' fixture data (``fixtures/webplan``).
 """
 
 from __future__ import annotations
