@@ -2,7 +2,8 @@
 
 Each test is named in docs/security.md against its ASVS 5.0 item: token scope (8.2.1), IDOR
 across ministries (8.2.2), upload size and type (5.2.1, 5.2.2), the file checked whole (2.2.1),
-rate limits (6.3.1), the refusal audited once (16.3.2, L2). Values are the web tests' fixture data (``fixtures/webplan``).
+rate limits (6.3.1), the refusal audited once (16.3.2, L2). Values: the web tests' fixture data
+(``fixtures/webplan``) and the shipped plan's own ``observations.csv``.
 """
 
 from __future__ import annotations
