@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import TypeAdapter
 
 from ipkpi.followup import FollowUpProvider
 from ipkpi.followup.store_source import StoreSource
@@ -22,6 +23,7 @@ from ipkpi.plan.loader import load_plan
 from ipkpi.service import accounts, audit, ratelimit, tokens
 from ipkpi.store import ImportLimits, Store
 from ipkpi.web import create_app
+from ipkpi.web.api_models import UploadProblems, UploadResult
 
 from .conftest import TestClient, make_store
 from .service_helpers import PUBLIC, add_person
@@ -78,6 +80,7 @@ def test_a_good_file_becomes_a_draft_its_ministry_and_the_desk_see(api: Any) -> 
         assert made.headers["location"] == f"/api/v1/submissions/{item['id']}"
         assert made.headers["etag"] == item["etag"] == '"v1"'
         assert (body["new_count"], body["revised_count"], body["problems"]) == (1, 0, 0)
+        assert TypeAdapter(UploadResult).validate_python(body) == body  # as the OpenAPI says
         for email in (EDITOR, DESK):
             seen = client.get(made.headers["location"], headers=bearer(store, email))
             assert seen.status_code == 200 and seen.json()["file_name"] == "a.csv"
@@ -135,6 +138,8 @@ def test_bad_values_are_422_in_japanese_and_in_english(api: Any) -> None:
         en = send(client, {**token, "Accept-Language": "en-GB,ja;q=0.3"}, BAD)
         assert ja.status_code == en.status_code == 422
         assert ja.headers["content-language"] == "ja" and en.headers["content-language"] == "en"
+        for answer in (ja, en):
+            assert TypeAdapter(UploadProblems).validate_python(answer.json()) == answer.json()
         pj, pe = ja.json()["problems"][0], en.json()["problems"][0]
         assert pj["code"] == pe["code"] == "data.value.not_number"
         assert (pj["row"], pj["column"], pj["value"]) == (2, "value", "lots")

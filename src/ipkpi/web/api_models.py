@@ -194,6 +194,7 @@ _ERRORS = {
 UPLOAD_FORM: dict[str, Any] = {
     "type": "object",
     "required": ["ministry", "file"],
+    "additionalProperties": False,
     "properties": {
         "ministry": {"enum": [m.code for m in ministries()],
                      "description": "The ministry's code (MAFF, METI, …)"},
@@ -202,7 +203,8 @@ UPLOAD_FORM: dict[str, Any] = {
         "source_title": {"type": "string", "description": "The data's source, as a title"},
         "source_url": {"type": "string", "description": "The data's source, as an address"},
         "submit": {"enum": ["true", "false"], "description": "true: send it for review at once"},
-        "file": {"type": "string", "contentMediaType": "application/octet-stream",
+        "file": {"type": "string", "format": "binary",
+                 "contentMediaType": "application/octet-stream",
                  "description": "The CSV or XLSX data file (the import template's columns)"},
     },
 }  # fmt: skip
