@@ -192,3 +192,23 @@ def test_the_shipped_plans_own_observations_file_is_accepted(tmp_path: Path) -> 
             )
     finally:
         store.close()
+
+
+def test_the_location_keeps_the_base_path(plan: Plan, tmp_path: Path) -> None:
+    """Served under ``--base /ipkpi`` (behind a proxy), Location names the address to GET."""
+    store = make_store(tmp_path / "base.db", plan)
+    try:
+        add_person(store, EDITOR, ministry="MAFF")
+        provider = FollowUpProvider(plan, StoreSource(store, plan), check_every=0)
+        app = create_app(provider, base="/ipkpi", public_url=f"{PUBLIC}/ipkpi")
+        with TestClient(app, base_url=PUBLIC, root_path="/ipkpi") as client:
+            token = bearer(store, EDITOR)
+            made = client.post(URL, headers=token, data={"ministry": "MAFF"},
+                               files={"file": ("a.csv", CSV, "text/csv")})  # fmt: skip
+            assert made.status_code == 201, made.text
+            location = made.headers["location"]
+            assert location == f"/ipkpi/api/v1/submissions/{made.json()['submission']['id']}"
+            seen = client.get(location.removeprefix("/ipkpi"), headers=token)
+            assert seen.json()["state"] == "draft"
+    finally:
+        store.close()

@@ -197,7 +197,8 @@ class DataFileUpload:
             revised_count=report.revised_count, unchanged_count=report.unchanged_count,
             problems=0,
         )  # fmt: skip
-        headers = {"Location": f"{PREFIX}/submissions/{draft.id}", "ETag": draft.etag}
+        location = f"{self.desk.server.urls.base}{PREFIX}/submissions/{draft.id}"
+        headers = {"Location": location, "ETag": draft.etag}
         return JSONResponse(body, status_code=201, headers=headers)
 
     async def _denied(self, who: Caller, ip: str, ministry: str, reason: str) -> Response:
