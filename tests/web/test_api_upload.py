@@ -24,6 +24,7 @@ from ipkpi.service import accounts, audit, ratelimit, tokens
 from ipkpi.store import ImportLimits, Store
 from ipkpi.web import create_app
 from ipkpi.web.api_models import UploadProblems, UploadResult
+from ipkpi.web.imports import MAX_CONCURRENT_UPLOADS
 
 from .conftest import TestClient, make_store
 from .service_helpers import PUBLIC, add_person
@@ -212,3 +213,20 @@ def test_the_location_keeps_the_base_path(plan: Plan, tmp_path: Path) -> None:
             assert seen.json()["state"] == "draft"
     finally:
         store.close()
+
+
+def test_api_uploads_share_the_browsers_cap_of_uploads_at_once(api: Any) -> None:
+    """Four uploads already streaming in the process (the browser's or the API's): a fifth is
+    503 with Retry-After, not counted as one of the person's uploads, and nothing is kept."""
+    store, app = api
+    with TestClient(app, base_url=PUBLIC) as client:
+        imports = app.state.server.imports
+        imports.streaming = MAX_CONCURRENT_UPLOADS
+        busy = send(client, bearer(store, EDITOR))
+        assert busy.status_code == 503 and busy.headers["retry-after"] == "30"
+        imports.streaming = 0
+        assert send(client, bearer(store, EDITOR)).status_code == 201
+        assert imports.streaming == 0
+    user = accounts.user_by_email(store.engine, EDITOR)
+    assert user is not None  # this hit is the second: the 201 was the first, the 503 none
+    assert ratelimit.hit(store.engine, ratelimit.UPLOADS, str(user.id)).count == 2

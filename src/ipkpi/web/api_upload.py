@@ -33,7 +33,7 @@ from .api import ApiDesk, error, submission_item
 from .api_models import PREFIX, ProblemItem, UploadProblems, UploadResult
 from .auth import CSRF_HEADER, Caller, caller, client_ip, csrf_ok
 from .import_parts import MAX_PROBLEMS, discard
-from .imports import ImportOptions
+from .imports import MAX_CONCURRENT_UPLOADS, ImportOptions
 from .upload import Upload, UploadError, read_upload
 
 if TYPE_CHECKING:
@@ -92,11 +92,6 @@ class DataFileUpload:
         ministries = ministries_for(who.actor, "submission.create") or set()
         if not ministries:
             return await self._denied(who, ip, "", "no ministry the caller may submit for")
-        decision = await run_in_threadpool(
-            ratelimit.hit, engine, ratelimit.UPLOADS, str(who.actor.user_id)
-        )
-        if not decision.allowed:
-            return _too_many(decision.retry_after)
         declared = request.headers.get("content-length", "")
         try:
             size = int(declared) if declared.isdigit() else 0
@@ -104,11 +99,26 @@ class DataFileUpload:
         except submissions.CapacityError as exc:
             return error(503, str(exc), "保留中の提出が上限に達しています。後で送ってください",
                          {"Retry-After": "30"})  # fmt: skip
-        folder = self.desk.imports.staging / secrets.token_urlsafe(16)
+        imports = self.desk.imports
+        async with imports._lock:  # the browser's uploads and these share one cap per process
+            if imports.streaming >= MAX_CONCURRENT_UPLOADS:
+                return error(503, "too many uploads at once; try again in a moment",
+                             "同時の送信が多すぎます。少し後でもう一度お試しください",
+                             {"Retry-After": "30"})  # fmt: skip
+            imports.streaming += 1
+        folder = imports.staging / secrets.token_urlsafe(16)
         try:
+            # Counted once the upload is taken: a 503 above costs the person no upload.
+            decision = await run_in_threadpool(
+                ratelimit.hit, engine, ratelimit.UPLOADS, str(who.actor.user_id)
+            )
+            if not decision.allowed:
+                return _too_many(decision.retry_after)
             return await self._receive(request, who, sorted(ministries), folder)
         finally:
             discard(folder)
+            async with imports._lock:
+                imports.streaming -= 1
 
     async def _receive(
         self, request: Request, who: Caller, ministries: list[str], folder: Path
