@@ -230,3 +230,25 @@ def test_api_uploads_share_the_browsers_cap_of_uploads_at_once(api: Any) -> None
     user = accounts.user_by_email(store.engine, EDITOR)
     assert user is not None  # this hit is the second: the 201 was the first, the 503 none
     assert ratelimit.hit(store.engine, ratelimit.UPLOADS, str(user.id)).count == 2
+
+
+def test_an_xlsx_file_is_read_like_the_csv(api: Any) -> None:
+    """The same row as ``CSV`` in a workbook: one new value, the XLSX format kept."""
+    from io import BytesIO
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for line in CSV.decode().splitlines():
+        cells = line.split(",")
+        sheet.append([float(c) if c == "1.62" else c for c in cells])
+    out = BytesIO()
+    book.save(out)
+    store, app = api
+    with TestClient(app, base_url=PUBLIC) as client:
+        made = send(client, bearer(store, EDITOR), out.getvalue(), name="a.xlsx")
+        assert made.status_code == 201, made.text
+        body = made.json()
+        assert (body["new_count"], body["submission"]["file_name"]) == (1, "a.xlsx")
