@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from ..assessment import METHOD_LABELS
+from ..assessment.registry import method_of
 from ..cycle.model import MeasureUpdate, ReviewCycle
 from ..cycle.rollup import POLICY, rollup
 from ..cycle.tables import KPI_COLUMNS, STATUS_COLUMNS, kpi_row, measure_cells, status_rows
@@ -93,8 +93,7 @@ def annex(followup: FollowUp, published: Published, lang: Lang) -> dict[str, Any
     act = vocabulary(pins["act"])
     return {
         "methods": [
-            {"label": METHOD_LABELS[m].get(lang) if m in METHOD_LABELS else m, "count": n}
-            for m, n in methods.most_common()
+            {"label": method_of(m).label.get(lang), "count": n} for m, n in methods.most_common()
         ],
         "flags": [{"code": code, "label": label.get(lang)} for code, label in FLAG_LABELS.items()],
         "check": {
