@@ -228,3 +228,15 @@ def test_the_kpi_table_names_the_ministry_and_leaves_the_comment_missing(world) 
     html = render_html(data, with_charts=False)
     assert "<th>担当府省</th><th>コメント</th>" in html
     assert '<td class="missing">未記入</td>' in html
+
+
+def test_the_annex_names_each_headline_method_by_its_label(world) -> None:
+    # The shipped plan's 24 headlines by method (the verdicts table of the 2026-12-03 note):
+    # the evidence rule gives 4 (GII, intangible share, piracy, Cool Japan total), the
+    # pending-KPI state 2, the milestone rule 1 (data basic policy); labels, never raw ids.
+    followup, changes, published = world
+    data = report_data(followup, changes, "ja", published)
+    counts = {m["label"]: m["count"] for m in data["annex"]["methods"]}
+    assert sum(counts.values()) == 24
+    assert (counts["評価の根拠"], counts["KPIの状態"], counts["期限付き成果物"]) == (4, 2, 1)
+    assert not {"opensdg", "evidence", "trend", "pending", "milestone", "linear"} & set(counts)
