@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
+from ipkpi.followup import FollowUpProvider
+from ipkpi.followup.store_source import StoreSource
+from ipkpi.plan import Plan
 from ipkpi.service import accounts
 from ipkpi.service.authz import Actor
 from ipkpi.store import Store
+from ipkpi.web import create_app
 
-from .conftest import TestClient
+from .conftest import TestClient, make_store
 
 OPERATOR = Actor(via="cli")
 PASSWORD = "a long passphrase for tests"
 #: The address the test apps are configured with (TestClient's https base).
 PUBLIC = "https://testserver"
 SESSION = "__Host-ipkpi_session"
+#: The three people of the API tests: two ministries' editors and the secretariat.
+EDITOR = "editor@maff.example.jp"
+OTHER = "editor@aca.example.jp"
+DESK = "review@cao.example.jp"
 
 
 def add_person(
@@ -48,3 +57,14 @@ def csrf_of(html: str) -> str:
 
 def session_cookie(client: Any) -> str:
     return str(client.cookies.get(SESSION))
+
+
+def three_people_app(plan: Plan, path: Path, **options: Any) -> tuple[Store, Any]:
+    """A store at ``path`` with :data:`EDITOR` (MAFF), :data:`OTHER` (ACA) and :data:`DESK`
+    (secretariat), and the app serving it (``options`` go to ``create_app``)."""
+    store = make_store(path, plan)
+    add_person(store, EDITOR, ministry="MAFF")
+    add_person(store, OTHER, ministry="ACA")
+    add_person(store, DESK, global_role="secretariat")
+    provider = FollowUpProvider(plan, StoreSource(store, plan), check_every=0)
+    return store, create_app(provider, public_url=PUBLIC, **options)

@@ -22,22 +22,15 @@ from ipkpi.store import Store
 from ipkpi.web import create_app
 
 from .conftest import TestClient, make_store
-from .service_helpers import PUBLIC, add_person, sign_in
+from .service_helpers import DESK, EDITOR, OTHER, PUBLIC, add_person, sign_in, three_people_app
 
 CSV = b"series,period,value,unit\nalpha.one.exports.jpn,2025,1.62,jpy_cho\n"
-EDITOR = "editor@maff.example.jp"
-OTHER = "editor@aca.example.jp"
-DESK = "review@cao.example.jp"
 
 
 @pytest.fixture
 def api(plan: Plan, tmp_path: Path) -> Iterator[tuple[Store, Any]]:
-    store = make_store(tmp_path / "api.db", plan)
-    add_person(store, EDITOR, ministry="MAFF")
-    add_person(store, OTHER, ministry="ACA")
-    add_person(store, DESK, global_role="secretariat")
-    provider = FollowUpProvider(plan, StoreSource(store, plan), check_every=0)
-    yield store, create_app(provider, public_url=PUBLIC)
+    store, app = three_people_app(plan, tmp_path / "api.db")
+    yield store, app
     store.close()
 
 

@@ -27,25 +27,19 @@ from ipkpi.web.api_models import UploadProblems, UploadResult
 from ipkpi.web.imports import MAX_CONCURRENT_UPLOADS
 
 from .conftest import TestClient, make_store
-from .service_helpers import PUBLIC, add_person
+from .service_helpers import DESK, EDITOR, OTHER, PUBLIC, add_person, three_people_app
 
 URL = "/api/v1/submissions/data-file"
 CSV = b"series,period,value,unit\nalpha.one.exports.jpn,2025,1.62,jpy_cho\n"
 BAD = b"series,period,value,unit\nalpha.one.exports.jpn,2025,lots,jpy_cho\n"
-EDITOR = "editor@maff.example.jp"
-OTHER = "editor@aca.example.jp"
-DESK = "review@cao.example.jp"
 
 
 @pytest.fixture
 def api(plan: Plan, tmp_path: Path) -> Iterator[tuple[Store, Any]]:
-    store = make_store(tmp_path / "api.db", plan)
-    add_person(store, EDITOR, ministry="MAFF")
-    add_person(store, OTHER, ministry="ACA")
-    add_person(store, DESK, global_role="secretariat")
-    provider = FollowUpProvider(plan, StoreSource(store, plan), check_every=0)
-    limits = ImportLimits(max_csv_bytes=4_000)
-    yield store, create_app(provider, public_url=PUBLIC, import_limits=limits)
+    store, app = three_people_app(
+        plan, tmp_path / "api.db", import_limits=ImportLimits(max_csv_bytes=4_000)
+    )
+    yield store, app
     store.close()
 
 
