@@ -240,3 +240,17 @@ def test_the_annex_names_each_headline_method_by_its_label(world) -> None:
     assert sum(counts.values()) == 24
     assert (counts["評価の根拠"], counts["KPIの状態"], counts["期限付き成果物"]) == (4, 2, 1)
     assert not {"opensdg", "evidence", "trend", "pending", "milestone", "linear"} & set(counts)
+
+
+@pytest.mark.parametrize(("lang", "edition", "code_header"), [
+    ("ja", "（第1版）", "データファイルでの表記"), ("en", " (version 1)", "In the data files"),
+])  # fmt: skip
+def test_the_annex_speaks_to_the_public(world, lang: str, edition: str, code_header: str) -> None:
+    # No internal file (docs/assessment.md) and no vocabulary key (check@1) in a published report;
+    # the flag codes are said to be what the data files write.
+    followup, changes, published = world
+    html = render_html(report_data(followup, changes, lang, published), with_charts=False)
+    annex = html[html.index('id="annex"') :]
+    assert "docs/" not in html and "@1" not in annex
+    assert edition in annex and f'<th scope="col">{code_header}</th>' in annex
+    assert "<td><code>secondary</code></td>" in annex

@@ -73,10 +73,13 @@ WORDS: dict[str, Text] = {
         "見出しの評価に使った手法（KPI数）", "Methods behind the headline verdicts (KPIs)"
     ),
     "methods_note": t(
-        "各手法の閾値と判定規則は docs/assessment.md に記載。",
-        "Each method's thresholds and rules are in docs/assessment.md.",
+        "手法ごとの判定とその計算過程は、ダッシュボードの各KPIのページに示しています。",
+        "The dashboard's page of each KPI shows every method's verdict and how it was computed.",
     ),
     "flags": t("観測値の注記", "Flags on values"),
+    "flag_code": t("データファイルでの表記", "In the data files"),
+    "flag_meaning": t("意味", "Meaning"),
+    "edition": t("（第{n}版）", " (version {n})"),
     "rollup": t("集計方針", "Roll-up policy"),
     "not_reported": t("未報告", "Not reported"),
     "measures_status": t("施策の実施状況", "Measures"),

@@ -98,7 +98,7 @@ def annex(followup: FollowUp, published: Published, lang: Lang) -> dict[str, Any
         "flags": [{"code": code, "label": label.get(lang)} for code, label in FLAG_LABELS.items()],
         "check": {
             "title": check.title.get(lang),
-            "key": check.key,
+            "version": check.version,
             "terms": [
                 {"label": t.label.get(lang), "definition": t.definition.get(lang)}
                 for t in check.terms
@@ -106,7 +106,7 @@ def annex(followup: FollowUp, published: Published, lang: Lang) -> dict[str, Any
         },
         "act": {
             "title": act.title.get(lang),
-            "key": act.key,
+            "version": act.version,
             "terms": [
                 {"label": t.label.get(lang), "definition": t.definition.get(lang)}
                 for t in act.terms
