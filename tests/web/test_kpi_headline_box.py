@@ -12,25 +12,17 @@ from __future__ import annotations
 
 import html
 import re
-import warnings
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from ipkpi.cli.status_cmd import status_row
-from ipkpi.followup import FollowUp, FollowUpProvider
-from ipkpi.followup.store_source import StoreSource
-from ipkpi.paths import default_plan_dir
-from ipkpi.plan.loader import load_plan
+from ipkpi.followup import FollowUp
 from ipkpi.report.content import kpi_entry
-from ipkpi.store import Store, catalog_from_plan
-from ipkpi.store.shipped import ensure_shipped
 from ipkpi.text import Lang
-from ipkpi.web import create_app
 
-from .conftest import TestClient
+from .everywhere import shipped_world
 
 GII = "ipx.gii_rank"
 PIRACY = "protection.piracy.publication_piracy_access"
@@ -63,16 +55,8 @@ STILL_NEEDED: dict[tuple[str, Lang], str] = {
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[FollowUp, Any]]:
-    folder = default_plan_dir()
-    plan = load_plan(folder)
-    store = Store.open(tmp_path_factory.mktemp("box") / "box.db")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        ensure_shipped(store, Path(folder), catalog_from_plan(plan))
-    provider = FollowUpProvider(plan, StoreSource(store, plan))
-    with TestClient(create_app(provider)) as client:
-        yield provider.get(), client
-    store.close()
+    with shipped_world(tmp_path_factory.mktemp("box")) as found:
+        yield found
 
 
 def _text(fragment: str) -> str:
