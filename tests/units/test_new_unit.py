@@ -30,6 +30,7 @@ METHODS = (
         ),
         order=(("ahead", "behind"),),
         rank=99,
+        compared=99,
     ),
 )
 """
@@ -55,6 +56,13 @@ def test_a_new_method_unit_is_found_and_asked(with_unit: None) -> None:
     assert registry.status_label("throwaway", "behind").ja == "遅延"
     assert registry.tone("throwaway", "ahead") == "good"
     assert registry.tone("throwaway", "behind") == "bad"
+    # the headline box's comparison asks the registry, so the unit is compared with no list edited
+    assert registry.compared()[-1] == "throwaway"
+
+
+def test_the_shipped_comparison_is_the_former_hand_list() -> None:
+    # followup/agreement.py listed these by hand until the units said where they stand
+    assert registry.compared() == ("opensdg", "eurostat", "unsd", "dns", "linear", "forecast")
 
 
 def test_the_unit_is_gone_afterwards() -> None:

@@ -68,6 +68,9 @@ class Method:
     """Whether the verdict carries the pace needed and achieved (a method with targets)."""
     rank: int = 100
     """Where the method is listed (the CLI's choices, the page's order)."""
+    compared: int | None = None
+    """Where the method stands among those the headline box compares (followup.agreement),
+    each by its own rules; None: not compared (a kind's own verdict, the evidence rule)."""
 
     @property
     def codes(self) -> tuple[str, ...]:

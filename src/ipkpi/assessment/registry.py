@@ -49,6 +49,13 @@ STATUS_ORDER: Final[dict[str, tuple[tuple[str, ...], ...]]] = {
 }
 
 
+def compared() -> tuple[str, ...]:
+    """The methods the headline box compares, in their ``compared`` order, asked at call time
+    (so a unit found after this module was first imported is among them)."""
+    units = [m for m in METHOD_UNITS.values() if m.compared is not None]
+    return tuple(m.name for m in sorted(units, key=lambda m: (m.compared, m.rank)))
+
+
 def method_of(name: str) -> Method:
     try:
         return METHOD_UNITS[name]

@@ -10,18 +10,17 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Final
 
-from ..assessment.registry import method_of, tone
+from ..assessment.registry import compared, method_of, tone
 from ..assessment.verdict import Verdict
 from ..text import Lang
 from .evidence import computed_headline
 from .model import KpiStatus
 from .tone import TONE_LABELS, TONES
 
-#: The methods compared, each by its own rules: the four published ones, the trend forecast,
-#: and the linear rule that stands in for the growth methods on ranks and counts.
-COMPARED: Final = ("opensdg", "eurostat", "unsd", "dns", "linear", "forecast")
+# The methods compared, each by its own rules, are the registry's ``compared`` ones: the four
+# published ones, the linear rule that stands in for the growth methods on ranks and counts,
+# and the trend forecast (each unit says where it stands: ``Method.compared``).
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +28,7 @@ class Agreement:
     """The methods' verdicts on one KPI grouped by tone, against the headline's tone."""
 
     verdicts: tuple[Verdict, ...]
-    """Each compared method's own verdict (available or not), in :data:`COMPARED` order."""
+    """Each compared method's own verdict (available or not), in ``registry.compared()`` order."""
     tones: tuple[str, ...]
     """Each verdict's tone, for the KPI's desired direction."""
     headline_tone: str
@@ -118,7 +117,7 @@ def agreement_of(status: KpiStatus) -> Agreement | None:
     computed = computed_headline(status.verdicts)
     if computed.method in ("pending", "milestone", "trend") or not status.complete:
         return None
-    found = [v for m in COMPARED if (v := status.by_method(m)) is not None]
+    found = [v for m in compared() if (v := status.by_method(m)) is not None]
     if not found:
         return None
     direction = computed.direction

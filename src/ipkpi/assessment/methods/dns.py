@@ -185,5 +185,6 @@ METHODS = (
         headline=True,
         rate_kind="change",
         rank=40,
+        compared=40,
     ),
 )

@@ -179,5 +179,6 @@ METHODS = (
         kernel=assess_eurostat,
         headline=True,
         rank=20,
+        compared=20,
     ),
 )

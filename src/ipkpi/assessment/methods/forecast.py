@@ -365,6 +365,7 @@ METHODS = (
         explain=explain_forecast,
         kernel=assess_forecast,
         rank=50,
+        compared=60,
     ),
     Method(
         name="trend",

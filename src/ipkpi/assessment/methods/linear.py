@@ -107,5 +107,6 @@ METHODS = (
         kernel=assess_linear,
         rate_kind="change",
         rank=60,
+        compared=50,
     ),
 )

@@ -213,5 +213,6 @@ METHODS = (
         kernel=assess_opensdg,
         headline=True,
         rank=10,
+        compared=10,
     ),
 )

@@ -182,5 +182,6 @@ METHODS = (
         kernel=assess_unsd,
         headline=True,
         rank=30,
+        compared=30,
     ),
 )
