@@ -82,7 +82,7 @@ def test_home_shows_tiles_and_a_404_offers_the_nearest_kpi(page: Any, live_serve
         .first.get_attribute("href")
         .endswith("/en/kpi/alpha.one.rank")
     )
-    assert page.locator("form[role=search] input[name=q]").count() == 1
+    assert page.input_value("form[role=search] input[name=q]") == "alpha one rnk"
 
 
 def test_search_results_carry_the_verdict_and_a_counted_total(page: Any, live_server: str):

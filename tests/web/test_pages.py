@@ -153,3 +153,20 @@ def test_any_date_shows_the_vintage_in_force_then(client: Any, provider: Any):
     before = client.get("/kpi/alpha.one.exports.json?as_of=2020-01-01").json()
     assert before["vintage"] is None and before["table"]["rows"] == []
     assert provider.get(dt.date(2025, 3, 1)) is provider.get(dt.date(2025, 5, 1))
+
+
+@pytest.mark.parametrize("lang", ["", "/en"])
+def test_a_404_starts_a_search_with_the_missing_ids_words(client: Any, lang: str):
+    page = client.get(f"{lang}/kpi/alpha.one.rnk")
+    assert page.status_code == 404
+    assert '<input id="q" name="q" type="search" value="alpha one rnk">' in page.text
+    assert f'href="{lang}/kpi/alpha.one.rank"' in page.text  # the nearest id
+    results = client.get(f"{lang}/search", params={"q": "alpha one rnk"})
+    assert results.status_code == 200
+
+
+def test_a_404_echoes_a_made_up_address_only_as_escaped_text(client: Any):
+    page = client.get('/kpi/a"><img src=x onerror=alert(1)>')
+    assert page.status_code == 404
+    assert "<img src=x" not in page.text
+    assert 'value="a&#34;&gt;&lt;img src=x onerror=alert(1)&gt;"' in page.text

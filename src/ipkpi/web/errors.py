@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
@@ -39,10 +40,13 @@ def error_page(
     lang: Lang,
     alternate: str,
     suggestions: list[dict[str, str]] | None = None,
+    query: str = "",
 ) -> dict[str, Any]:
-    """The error page's data; ``suggestions`` are the nearest KPIs ({"title", "href"})."""
+    """The error page's data; ``suggestions`` are the nearest KPIs ({"title", "href"}) and
+    ``query`` the words of the missing address, to start a search with."""
     return {
         "suggestions": suggestions or [],
+        "query": query,
         "page": "error",
         "params": {},
         "lang": lang,
@@ -71,14 +75,26 @@ def error_response(
         japanese = "/"
     alternate = japanese if lang == "en" else "/en" + japanese
     suggestions = _nearest(server, japanese, lang) if status == 404 else []
-    page = error_page(status, message, lang, server.urls.base + alternate, suggestions)
+    query = missing_words(japanese) if status == 404 else ""
+    page = error_page(status, message, lang, server.urls.base + alternate, suggestions, query)
     html = render_html(page, server.urls, template="error.html")
     return Response(html, status_code=status, media_type="text/html; charset=utf-8")
 
 
+def _asked(path: str) -> str:
+    """The last part of ``path``: the id a mistyped /kpi/ address asked for."""
+    return path.rstrip("/").rsplit("/", 1)[-1].removesuffix(".json")
+
+
+def missing_words(path: str) -> str:
+    """The words of the id a missing address asked for ("/kpi/ipx.gii_rnk" → "ipx gii rnk"),
+    which the 404 page's search box starts with."""
+    return " ".join(w for w in re.split(r"[._\-\s]+", _asked(path)) if w)[:100]
+
+
 def _nearest(server: Server, path: str, lang: Lang) -> list[dict[str, str]]:
     """The KPIs whose id is nearest the last part of ``path`` (a mistyped /kpi/ address)."""
-    asked = path.rstrip("/").rsplit("/", 1)[-1].removesuffix(".json")
+    asked = _asked(path)
     if not asked:
         return []
     plan = server.provider.plan
