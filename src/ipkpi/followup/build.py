@@ -21,6 +21,7 @@ from ..store.statement import Completion, Statement
 from .assess import KpiInput, assess_one, status_of
 from .model import AsOf, KpiStatus, SeriesData, Vintage, day_of, end_of
 from .observation_source import ObservationSource
+from .verdict_cache import VerdictCache
 from .vintages import distinct_vintages
 
 
@@ -53,6 +54,12 @@ class FollowUp:
         ]
         self._inputs: dict[str, KpiInput] = {item[2].id: item for item in inputs}
         self._statuses: dict[str, KpiStatus] = {}
+        self._cache: VerdictCache | None = None
+
+    def use_cache(self, cache: VerdictCache) -> None:
+        """Take verdicts from ``cache`` when a KPI's definition and data are those it holds,
+        and keep every verdict worked out here in it (:mod:`.verdict_cache`)."""
+        self._cache = cache
 
     @property
     def vintage(self) -> Vintage | None:
@@ -90,9 +97,25 @@ class FollowUp:
             return None
         found = self._statuses.get(kpi_id)
         if found is None or not found.complete:
-            found = self._judged(assess_one(item, self.reference_date, every_method=True))
+            found = self._status(item, every_method=True)
             self._statuses[kpi_id] = found
         return found
+
+    def _status(self, item: KpiInput, *, every_method: bool) -> KpiStatus:
+        """The KPI's status, from the cache when it holds its verdicts (all methods' first)."""
+        at, cache = self.reference_date, self._cache
+        if cache is None:
+            return self._judged(assess_one(item, at, every_method=every_method))
+        keys = [cache.key(item[2], item[3], at, every_method=True)]
+        if not every_method:
+            keys.append(cache.key(item[2], item[3], at, every_method=False))
+        for key in keys:
+            held = cache.get(key)
+            if held is not None:
+                return self._judged(status_of(item, held, complete=key == keys[0]))
+        status = assess_one(item, at, every_method=every_method)
+        cache.put(keys[-1], status.verdicts)
+        return self._judged(status)
 
     def _judged(self, status: KpiStatus) -> KpiStatus:
         """The status with the secretariat's statement and the milestone's completion."""
@@ -105,9 +128,11 @@ class FollowUp:
 
     def adopt(self, kpi_id: str, verdicts: tuple[Verdict, ...]) -> None:
         """Take a KPI's verdicts by every method worked out elsewhere (a site build's workers)."""
-        self._statuses[kpi_id] = self._judged(
-            status_of(self._inputs[kpi_id], verdicts, complete=True)
-        )
+        item = self._inputs[kpi_id]
+        self._statuses[kpi_id] = self._judged(status_of(item, verdicts, complete=True))
+        if self._cache is not None:
+            key = self._cache.key(item[2], item[3], self.reference_date, every_method=True)
+            self._cache.put(key, verdicts)
 
     def series_data(self) -> list[SeriesData]:
         """Every series of every KPI with its values at this date (no verdict needed)."""
@@ -123,10 +148,9 @@ class FollowUp:
         and counts need only the headline.
         """
         if len(self._statuses) < len(self._inputs):
-            at = self.reference_date
             for kpi_id, item in self._inputs.items():
                 if kpi_id not in self._statuses:
-                    self._statuses[kpi_id] = self._judged(assess_one(item, at, every_method=False))
+                    self._statuses[kpi_id] = self._status(item, every_method=False)
         return [self._statuses[kpi_id] for kpi_id in self._inputs]
 
     def coverage(self) -> Coverage:

@@ -21,6 +21,7 @@ from ..charts import javascript_bundle
 from ..files import copy_file, replace_bytes, write_text
 from ..followup import FollowUpProvider
 from ..followup.model import AsOf
+from ..followup.verdict_cache import CACHE_FILE, VerdictCache
 from ..text import LANGS, Lang, t
 from .dashboard import Dashboard
 from .errors import error_page
@@ -90,8 +91,9 @@ def build_site(
     as_ofs: list[AsOf | None] = [None]
     if vintages == "all":
         as_ofs += [v.as_of for v in latest.all_vintages[:-1]]
+    cached = VerdictCache.load(out / CACHE_FILE) if incremental else VerdictCache()
     for as_of in as_ofs:  # read every vintage's data before forking: workers only read them
-        provider.get(as_of)
+        provider.get(as_of).use_cache(cached)
     formats = tuple(downloads) + (("svg", "png") if svg else ())
     held = SiteFiles(formats, vintages=len(as_ofs) > 1)
     dashboard = Dashboard(provider, site=held)
@@ -137,6 +139,7 @@ def build_site(
     finished(_render_chunk(list_jobs), len(list_jobs))
     _WORKER = None
     removed = remove_stale(previous, entries, out)
+    cached.save(out / CACHE_FILE)
     write_text(out / MANIFEST, manifest_text(entries), encoding="utf-8", sync=False)
     return SiteReport(len(jobs), files, size, rendered=len(todo), removed=removed)
 

@@ -1,0 +1,109 @@
+"""Verdicts kept between two builds, keyed by what they are worked out from.
+
+A static rebuild after one observation changed needs every KPI's headline verdict again for
+the lists (home, progress, search); assessing the 10,000 unchanged KPIs again is most of such
+a rebuild. :class:`VerdictCache` keeps each KPI's verdicts under the hash of
+
+- the KPI's definition as the follow-up assesses it (its plan entry, a recorded milestone
+  completion included: :func:`~.build.with_completion`),
+- its data (the observations of each of its series at the follow-up's date),
+- the date the verdicts are given at and whether every method was asked for,
+- the method registry's version (:func:`registry_version`: the source of every assessment
+  and follow-up module, so any change to a method, a kind or the headline rule invalidates all).
+
+The file is JSON (:meth:`VerdictCache.save`); a file that cannot be read, or of another
+registry version, is ignored (every KPI is assessed again), never trusted in part.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import ConfigDict, TypeAdapter, ValidationError
+
+from ..assessment.verdict import Verdict
+from ..plan import KpiBase
+from .model import SeriesData
+
+CACHE_FILE = ".ipkpi-verdicts.json"
+"""The cache's file name, beside the static site's manifest."""
+
+_VERDICTS = TypeAdapter(
+    dict[str, tuple[Verdict, ...]], config=ConfigDict(ser_json_inf_nan="constants")
+)
+
+
+@cache
+def registry_version() -> str:
+    """The hash of every module verdicts are made by (``assessment`` and ``followup``)."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for folder in ("assessment", "followup"):
+        for path in sorted((root / folder).rglob("*.py")):
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class VerdictCache:
+    """KPI verdicts by key; counts its hits and misses (the rebuild reports them)."""
+
+    def __init__(self, version: str | None = None) -> None:
+        self.version = version if version is not None else registry_version()
+        self._held: dict[str, tuple[Verdict, ...]] = {}
+        self._used: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+
+    def key(
+        self, kpi: KpiBase, series: Sequence[SeriesData], at: dt.date, *, every_method: bool
+    ) -> str:
+        digest = hashlib.sha256(self.version.encode())
+        digest.update(kpi.model_dump_json().encode())
+        digest.update(repr(tuple(s.observations for s in series)).encode())
+        digest.update(f"{at.isoformat()}|{every_method}".encode())
+        return digest.hexdigest()
+
+    def get(self, key: str) -> tuple[Verdict, ...] | None:
+        found = self._held.get(key)
+        if found is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+            self._used.add(key)
+        return found
+
+    def put(self, key: str, verdicts: tuple[Verdict, ...]) -> None:
+        self._held[key] = verdicts
+        self._used.add(key)
+
+    def __len__(self) -> int:
+        return len(self._held)
+
+    def save(self, path: Path) -> None:
+        """Write the verdicts this run used or made (older ones are dropped)."""
+        kept = {k: self._held[k] for k in sorted(self._used)}
+        body = _VERDICTS.dump_json(kept).decode()
+        path.write_text(f'{{"version": "{self.version}", "verdicts": {body}}}', encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path, version: str | None = None) -> VerdictCache:
+        """The cache in ``path``; empty when missing, unreadable or of another version."""
+        found = cls(version)
+        try:
+            data: Any = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return found
+        if not isinstance(data, dict) or data.get("version") != found.version:
+            return found
+        try:
+            found._held = _VERDICTS.validate_python(data.get("verdicts"))
+        except ValidationError:
+            found._held = {}
+        return found

@@ -1,0 +1,129 @@
+"""The verdict cache: a rebuild after one observation changed assesses that one KPI only."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+from ipkpi.followup import FollowUp, Observation
+from ipkpi.followup import build as build_module
+from ipkpi.followup.assess import KpiInput, assess_one
+from ipkpi.followup.model import AsOf
+from ipkpi.followup.store_source import StoreSource
+from ipkpi.followup.verdict_cache import VerdictCache, registry_version
+from ipkpi.paths import default_plan_dir
+from ipkpi.plan import Plan
+from ipkpi.plan.loader import OBSERVATIONS_FILE, load_plan
+from ipkpi.store import Store, catalog_from_plan, import_file
+
+
+class Doubled(StoreSource):
+    """The store's data with the latest value of one series doubled."""
+
+    def __init__(self, store: Store, plan: Plan, series_id: str) -> None:
+        super().__init__(store, plan)
+        self.series_id = series_id
+
+    def observations(
+        self, series_ids: Sequence[str], as_of: AsOf | None
+    ) -> dict[str, list[Observation]]:
+        found = super().observations(series_ids, as_of)
+        rows = found[self.series_id]
+        rows[-1] = dataclasses.replace(rows[-1], value=rows[-1].value * 2)
+        return found
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Plan, Store]]:
+    """The shipped plan and a store with its shipped observations."""
+    folder = default_plan_dir()
+    plan = load_plan(folder)
+    store = Store.open(tmp_path_factory.mktemp("cache") / "shipped.db")
+    import_file(store, folder / OBSERVATIONS_FILE, catalog_from_plan(plan))
+    yield plan, store
+    store.close()
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the KPIs assessed (every call of the follow-up's assess_one)."""
+    calls: list[str] = []
+
+    def counting(item: KpiInput, at: object, *, every_method: bool) -> object:
+        calls.append(item[2].id)
+        return assess_one(item, at, every_method=every_method)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module, "assess_one", counting)
+    return calls
+
+
+def test_one_changed_observation_assesses_one_kpi(
+    shipped: tuple[Plan, Store], counted: list[str], tmp_path: Path
+) -> None:
+    plan, store = shipped
+    source = StoreSource(store, plan)
+    cache = VerdictCache()
+    first = FollowUp(plan, source)
+    first.use_cache(cache)
+    before = first.kpis()
+    assert len(counted) == len(before) == 24  # the shipped plan's 24 KPIs, each assessed once
+    cache.save(tmp_path / "verdicts.json")
+    kpi = next(s.kpi for s in before if s.series and s.series[0].observations)
+    counted.clear()
+    again = FollowUp(plan, Doubled(store, plan, kpi.series[0].id))
+    again.use_cache(VerdictCache.load(tmp_path / "verdicts.json"))
+    after = again.kpis()
+    assert counted == [kpi.id]
+    uncached = FollowUp(plan, Doubled(store, plan, kpi.series[0].id)).kpis()
+    assert [repr(s.verdicts) for s in after] == [repr(s.verdicts) for s in uncached]
+    assert [s.headline.status for s in after] == [s.headline.status for s in uncached]
+
+
+def test_cached_verdicts_equal_fresh_ones_field_by_field(
+    shipped: tuple[Plan, Store], tmp_path: Path
+) -> None:
+    """Every KPI by every method, through the JSON file: the same verdicts (repr: int stays int)."""
+    plan, store = shipped
+    source = StoreSource(store, plan)
+    fresh = FollowUp(plan, source)
+    cache = VerdictCache()
+    fresh.use_cache(cache)
+    made = [fresh.kpi(k) for k in fresh.kpi_ids()]
+    cache.save(tmp_path / "verdicts.json")
+    loaded = FollowUp(plan, source)
+    loaded.use_cache(VerdictCache.load(tmp_path / "verdicts.json"))
+    read = [loaded.kpi(k) for k in loaded.kpi_ids()]
+    assert [repr(s) for s in read] == [repr(s) for s in made]
+
+
+def test_another_method_version_invalidates_all(
+    shipped: tuple[Plan, Store], counted: list[str], tmp_path: Path
+) -> None:
+    plan, store = shipped
+    source = StoreSource(store, plan)
+    cache = VerdictCache()
+    first = FollowUp(plan, source)
+    first.use_cache(cache)
+    first.kpis()
+    cache.save(tmp_path / "verdicts.json")
+    counted.clear()
+    same = FollowUp(plan, source)
+    same.use_cache(VerdictCache.load(tmp_path / "verdicts.json"))
+    same.kpis()
+    assert counted == []
+    other = FollowUp(plan, source)
+    other.use_cache(VerdictCache.load(tmp_path / "verdicts.json", version="another"))
+    other.kpis()
+    assert len(counted) == 24
+    assert registry_version() == VerdictCache().version
+
+
+def test_unreadable_cache_file_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "verdicts.json"
+    path.write_text('{"version": "x", "verdicts": ', encoding="utf-8")
+    assert len(VerdictCache.load(path)) == 0
+    path.write_text(f'{{"version": "{registry_version()}", "verdicts": 3}}', encoding="utf-8")
+    assert len(VerdictCache.load(path)) == 0
