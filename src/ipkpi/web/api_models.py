@@ -292,6 +292,16 @@ def api_paths(refs: dict[str, str]) -> dict[str, Any]:
     }  # fmt: skip
 
 
+#: The file part: its name must end in .csv, .xlsx or .xlsm (the importer reads by suffix).
+_FILE_PART: dict[str, Any] = {
+    "contentType": "text/csv, application/octet-stream",
+    "headers": {"Content-Disposition": {
+        "description": "The file's name ends in .csv, .xlsx or .xlsm (else 415)",
+        "schema": {"type": "string", "pattern": r'filename="[^"]*\.(csv|xlsx|xlsm)"',
+                   "example": 'form-data; name="file"; filename="observations.csv"'}}},
+}  # fmt: skip
+
+
 def _upload_operation(refs: dict[str, str]) -> dict[str, Any]:
     responses = _responses("", "UploadResult", refs, "400", "401", "403", "409", "413",
                            "415", "429", "503")  # fmt: skip
@@ -308,7 +318,7 @@ def _upload_operation(refs: dict[str, str]) -> dict[str, Any]:
         "security": _WHO,
         "requestBody": {"required": True, "content": {"multipart/form-data": {
             "schema": UPLOAD_FORM,
-            "encoding": {"file": {"contentType": "text/csv, application/octet-stream"}}}}},
+            "encoding": {"file": _FILE_PART}}}},
         "responses": {"201": created, **responses, "422": {
             "description": "The file has problems (each by code, in the Accept-Language "
             "language, ja or en); nothing was kept", "content": problems}},
