@@ -51,20 +51,27 @@ def test_every_source_is_a_public_bodys_own_page_or_flagged_secondary(
 ) -> None:
     domains = {d for p in plan.publishers for d in p.domains}
     assert {"wipo.int", "npa.go.jp", "e-stat.go.jp", "mof.go.jp", "maff.go.jp"} <= domains
+    releases = plan.release_by_id()
+    own = {p.id: set(p.domains) for p in plan.publishers}
+    publisher_of = {s.id: releases[s.release].publisher for _, s in plan.all_series() if s.release}
     for row in rows:
         where = f"{row['series']} {row['period']} ({row['source_url']})"
         if "secondary" in flags(row):
             assert row["editor_note"].strip(), f"secondary without a reason: {where}"
-            assert not on_domain(row["source_url"], domains), (
-                f"flagged secondary but official: {where}"
+            # A public body may quote another body's figure (the plan overview quoting the GII):
+            # secondary then, but never on the series' own publisher's domain.
+            assert not on_domain(row["source_url"], own[publisher_of[row["series"]]]), (
+                f"flagged secondary but the publisher's own page: {where}"
             )
         else:
             assert on_domain(row["source_url"], domains), f"not a public body's page: {where}"
 
 
-def test_most_values_now_come_from_public_bodies(rows: list[dict[str, str]]) -> None:
-    official = [r for r in rows if "secondary" not in flags(r)]
-    assert len(official) > len(rows) / 2
+def test_the_count_of_primary_and_secondary_values(rows: list[dict[str, str]]) -> None:
+    # The closing note's figures (notes/sources.md): 361 values; 173 read on a public body's own
+    # page, 188 secondary once the 14 GII ranks quoted by KISTEP, JST and the plan overview moved.
+    secondary = [r for r in rows if "secondary" in flags(r)]
+    assert (len(rows), len(rows) - len(secondary), len(secondary)) == (361, 173, 188)
 
 
 def test_every_series_with_values_names_its_release(plan: Plan, rows: list[dict[str, str]]) -> None:
@@ -126,7 +133,8 @@ def test_the_kpis_without_public_series_say_why(plan: Plan, kpi_id: str) -> None
 
 def test_gii_2025_japan_and_2019_korea_are_no_longer_uncertain(rows: list[dict[str, str]]) -> None:
     japan = value(rows, "ipx.gii_rank.jpn", "2025")
-    assert float(japan["value"]) == 12 and not flags(japan) & {"uncertain", "secondary"}
+    assert float(japan["value"]) == 12 and "uncertain" not in flags(japan)
+    assert "spc.jst.go.jp" in japan["source_url"] and "secondary" in flags(japan)
     korea = value(rows, "ipx.gii_rank.kor", "2019")
     assert float(korea["value"]) == 11 and not flags(korea)
     assert "insead.edu" in korea["source_url"]
@@ -185,3 +193,26 @@ def test_a_national_office_quoting_a_gii_rank_is_a_secondary_source(
         row = value(rows, "ipx.gii_rank.chn", period)
         assert float(row["value"]) == rank and "cnipa.gov.cn" in row["source_url"]
         assert "secondary" in flags(row) and "not the GII's publisher" in row["editor_note"]
+
+
+# KISTEP (7 ranks), JST (3) and the plan overview (4) quote GII ranks; none is the GII's publisher,
+# and WIPO's (for 2007 INSEAD's) own report or release giving the rank was not reachable.
+QUOTED_GII = {"kistep.re.kr": 7, "jst.go.jp": 3, "kantei.go.jp": 4}
+
+
+def test_gii_ranks_quoted_by_a_body_that_is_not_its_publisher_say_so_in_public(
+    rows: list[dict[str, str]],
+) -> None:
+    gii = [r for r in rows if r["series"].startswith("ipx.gii_rank.")]
+    for domain, count in QUOTED_GII.items():
+        quoted = [r for r in gii if on_domain(r["source_url"], {domain})]
+        assert len(quoted) == count, domain
+        for row in quoted:
+            assert "secondary" in flags(row), row["period"]
+            assert "が引用した順位" in row["note"] and "確認できていない" in row["note"]
+            english = row["note_en"]
+            assert "The rank as quoted by" in english and "could not be checked" in english
+            assert "not the GII's publisher" in row["editor_note"]
+    japan_2024 = value(rows, "ipx.gii_rank.jpn", "2024")
+    assert float(japan_2024["value"]) == 13 and "知的財産戦略本部" in japan_2024["note"]
+    assert "INSEAD" in value(rows, "ipx.gii_rank.jpn", "2007")["note_en"]
