@@ -22,7 +22,8 @@ from .everywhere import shipped_world, views
 
 # A rate as every view words it: 年率+3.9%, 年0.8位改善, +3.9% a year, up 0.8 places a year …
 RATE = re.compile(
-    r"年率[+-−]?[\d.]+%|[+-][\d.]+% a year|年[\d.]+位(?:改善|後退)|(?:up|down) [\d.]+ places a year"
+    r"年率[+-−]?[\d.]+%|[+-][\d.]+% a year|年[\d.]+位(?:改善|後退)"
+    r"|(?:up|down) [\d.]+ places? a year"
 )
 
 

@@ -14,6 +14,9 @@ def test_each_kind_of_pace_reads_in_its_own_unit() -> None:
     assert rate(-0.8, "places", rank, "ja") == "年0.8位改善"
     assert rate(-0.8, "places", rank, "en") == "up 0.8 places a year"
     assert rate(0.5, "places", rank, "en") == "down 0.5 places a year"
+    # GII 13th (2024) → 12th (2025): the report read "achieved up 1 places a year"
+    assert rate(-1.0, "places", rank, "en") == "up 1 place a year"
+    assert rate(-1.0, "places", rank, "ja") == "年1位改善"
     share = Wording.of("percent", [32.0])
     assert rate(1.2, "points", share, "ja") == "年+1.2ポイント"
     assert rate(1.2, "points", share, "en") == "+1.2 points a year"

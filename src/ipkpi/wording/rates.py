@@ -69,7 +69,8 @@ def rate(value: float | None, kind: PaceKind, wording: Wording, lang: Lang) -> s
         better = value < 0
         if lang == "ja":
             return f"年{size}位{'改善' if better else '後退'}"
-        return f"{'up' if better else 'down'} {size} places a year"
+        places = "place" if size == "1" else "places"
+        return f"{'up' if better else 'down'} {size} {places} a year"
     if kind == "points":
         text = number(value, sign=True)
         return f"年{text}ポイント" if lang == "ja" else f"{text} points a year"
