@@ -106,9 +106,8 @@ class FollowUp:
         at, cache = self.reference_date, self._cache
         if cache is None:
             return self._judged(assess_one(item, at, every_method=every_method))
-        keys = [cache.key(item[2], item[3], at, every_method=True)]
-        if not every_method:
-            keys.append(cache.key(item[2], item[3], at, every_method=False))
+        every, headline = cache.keys(item[2], item[3], at)
+        keys = [every] if every_method else [every, headline]
         for key in keys:
             held = cache.get(key)
             if held is not None:
@@ -131,8 +130,7 @@ class FollowUp:
         item = self._inputs[kpi_id]
         self._statuses[kpi_id] = self._judged(status_of(item, verdicts, complete=True))
         if self._cache is not None:
-            key = self._cache.key(item[2], item[3], self.reference_date, every_method=True)
-            self._cache.put(key, verdicts)
+            self._cache.put(self._cache.keys(item[2], item[3], self.reference_date)[0], verdicts)
 
     def series_data(self) -> list[SeriesData]:
         """Every series of every KPI with its values at this date (no verdict needed)."""

@@ -61,14 +61,16 @@ class VerdictCache:
         self.hits = 0
         self.misses = 0
 
-    def key(
-        self, kpi: KpiBase, series: Sequence[SeriesData], at: dt.date, *, every_method: bool
-    ) -> str:
+    def keys(self, kpi: KpiBase, series: Sequence[SeriesData], at: dt.date) -> tuple[str, str]:
+        """The KPI's keys at ``at``: for its verdicts by every method, and headline only."""
         digest = hashlib.sha256(self.version.encode())
         digest.update(kpi.model_dump_json().encode())
         digest.update(repr(tuple(s.observations for s in series)).encode())
-        digest.update(f"{at.isoformat()}|{every_method}".encode())
-        return digest.hexdigest()
+        digest.update(at.isoformat().encode())
+        every, headline = digest.copy(), digest
+        every.update(b"|every")
+        headline.update(b"|headline")
+        return every.hexdigest(), headline.hexdigest()
 
     def get(self, key: str) -> tuple[Verdict, ...] | None:
         found = self._held.get(key)
