@@ -14,6 +14,7 @@ import unicodedata
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from xml.sax.saxutils import escape
 
 _XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -41,6 +42,10 @@ class Sheet:
     max_width: int = 60  # column widths follow the longest cell, up to this many characters
 
 
+_east_asian_width = cache(unicodedata.east_asian_width)
+
+
+@cache
 def _column(index: int) -> str:
     name = ""
     index += 1
@@ -65,9 +70,13 @@ def _cell(ref: str, value: Cell) -> str:
 
 def _width(value: Cell) -> int:
     """Characters a cell needs; a full-width (CJK) character takes two."""
-    text = "" if value is None else str(value)
-    longest = max(text.split("\n"), key=len) if text else ""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in longest)
+    if value is None:
+        return 0
+    text = value if isinstance(value, str) else str(value)
+    longest = max(text.split("\n"), key=len) if "\n" in text else text
+    if longest.isascii():  # most cells: numbers, dates, ids, English
+        return len(longest)
+    return sum(2 if _east_asian_width(ch) in "WF" else 1 for ch in longest)
 
 
 def _sheet_xml(sheet: Sheet) -> str:
@@ -76,10 +85,13 @@ def _sheet_xml(sheet: Sheet) -> str:
         cells = "".join(_cell(f"{_column(c)}{r}", value) for c, value in enumerate(row))
         body.append(f'<row r="{r}">{cells}</row>')
     count = max((len(row) for row in sheet.rows), default=0)
-    widths = [
-        min(sheet.max_width, max([8, *(_width(row[c]) + 2 for row in sheet.rows if c < len(row))]))
-        for c in range(count)
-    ]
+    needed = [6] * count  # at least 8 with the margin of 2
+    for row in sheet.rows:
+        for c, value in enumerate(row):
+            w = _width(value)
+            if w > needed[c]:
+                needed[c] = w
+    widths = [min(sheet.max_width, w + 2) for w in needed]
     cols = "".join(
         f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>'
         for i, w in enumerate(widths, start=1)
