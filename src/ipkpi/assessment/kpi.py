@@ -15,7 +15,7 @@ from ..plan.kpi import KpiBase
 from ..text import Lang
 from ..wording import Wording
 from .kind import KindInput, Observations
-from .registry import HEADLINE_METHODS, kind_of
+from .registry import HEADLINE_METHODS, headline_methods, kind_of
 from .verdict import KpiAssessment
 
 __all__ = ["HEADLINE_METHODS", "KpiAssessment", "Observations", "assess_kpi", "goal_text"]
@@ -37,8 +37,8 @@ def assess_kpi(
     already have it from another method's call. ``from_baseline=True`` judges from the
     plan's stated baseline whatever the method's own base-year rule (the headline rule).
     """
-    if method not in HEADLINE_METHODS:
-        raise ValueError(f"unknown headline method {method!r}: use {', '.join(HEADLINE_METHODS)}")
+    if method not in (allowed := headline_methods()):
+        raise ValueError(f"unknown headline method {method!r}: use {', '.join(allowed)}")
     inputs = KindInput(
         points, method, today or dt.date.today(), forecast, from_baseline, completions or {}
     )

@@ -49,6 +49,11 @@ STATUS_ORDER: Final[dict[str, tuple[tuple[str, ...], ...]]] = {
 }
 
 
+def headline_methods() -> tuple[str, ...]:
+    """:data:`HEADLINE_METHODS`, asked at call time (a unit found after import is among them)."""
+    return tuple(name for name, m in METHOD_UNITS.items() if m.headline)
+
+
 def compared() -> tuple[str, ...]:
     """The methods the headline box compares, in their ``compared`` order, asked at call time
     (so a unit found after this module was first imported is among them)."""

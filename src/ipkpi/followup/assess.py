@@ -13,7 +13,8 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from ..assessment import HEADLINE_METHODS, Point, Verdict, assess_kpi
+from ..assessment import Point, Verdict, assess_kpi
+from ..assessment.registry import headline_methods
 from ..plan import KpiBase, Part, Section
 from .drawn_paths import projected_path, required_path
 from .evidence import computed_headline, gated, headline_evidence
@@ -77,7 +78,7 @@ def verdicts_of(
     head = first.verdict
     own: list[Verdict] = []
     if head.method not in ("pending", "milestone", "trend"):
-        methods = HEADLINE_METHODS if every_method else (HEADLINE_METHOD,)
+        methods = headline_methods() if every_method else (HEADLINE_METHOD,)
         own = [assess_kpi(kpi, points, method=m, today=at, forecast=False).verdict for m in methods]
         if own and own[0].base_period != head.base_period:
             head = replace(head, headline_rule=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..assessment.pace import Pace as VerdictPace
 from ..assessment.pace import pace_of_verdict
-from ..assessment.registry import HEADLINE_METHODS
+from ..assessment.registry import headline_methods
 from ..assessment.verdict import Verdict
 from ..text import Lang
 from ..wording import Wording
@@ -82,7 +82,7 @@ def pace_verdict(
     if not verdicts:
         return None
     if method is None:
-        others = set(HEADLINE_METHODS) - {computed_headline(verdicts).method}
+        others = set(headline_methods()) - {computed_headline(verdicts).method}
         chosen = [v for v in verdicts if v.method not in others]
     else:
         chosen = [v for v in verdicts if v.method == method]
