@@ -16,6 +16,7 @@ never with SQLite's own ``database is locked``.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,7 +24,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DisconnectionError, OperationalError
 
 from ..problems import observations as says
 from ..settings import current
@@ -34,6 +35,10 @@ DATABASE_URL_ENV = "IPKPI_DATABASE_URL"
 DEFAULT_FILE_NAME = "ipkpi.db"
 #: Arbitrary constant naming ipkpi's advisory lock on PostgreSQL.
 _PG_WRITE_LOCK = 0x1B4B_9100
+#: A pooled PostgreSQL connection idle longer than this (seconds) is pinged before it is
+#: handed out; one in use moments ago is not (a ping on every checkout was a round trip
+#: per page view, docs/deploy.md "Speed, measured").
+PING_AFTER_IDLE = 5.0
 
 
 class DatabaseError(RuntimeError):
@@ -62,10 +67,33 @@ def create_store_engine(url: URL) -> Engine:
     """An engine with ipkpi's connection settings (pragmas, transactions, locks)."""
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url)
-    engine = create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url)
     if engine.dialect.name == "postgresql":
         event.listen(engine, "begin", _pg_begin)
+        _ping_when_idle(engine)
     return engine
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Ping a pooled connection at checkout only when it has been idle past
+    :data:`PING_AFTER_IDLE`; a dead one (a restarted server, a dropped link) is replaced by a
+    new connection before anyone reads through it (SQLAlchemy's pool retries on
+    ``DisconnectionError``), as ``pool_pre_ping`` would, without its round trip per request."""
+
+    def checkin(_dbapi_connection: Any, record: Any) -> None:
+        record.info["ipkpi_idle_since"] = time.monotonic()
+
+    def checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.pop("ipkpi_idle_since", None)
+        if since is None or time.monotonic() - since < PING_AFTER_IDLE:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as exc:
+            raise DisconnectionError(str(exc)) from exc
+
+    event.listen(engine, "checkin", checkin)
+    event.listen(engine, "checkout", checkout)
 
 
 def _sqlite_engine(url: URL) -> Engine:
