@@ -216,3 +216,12 @@ def test_gii_ranks_quoted_by_a_body_that_is_not_its_publisher_say_so_in_public(
     japan_2024 = value(rows, "ipx.gii_rank.jpn", "2024")
     assert float(japan_2024["value"]) == 13 and "知的財産戦略本部" in japan_2024["note"]
     assert "INSEAD" in value(rows, "ipx.gii_rank.jpn", "2007")["note_en"]
+
+
+def test_the_gii_note_says_a_quoted_rank_is_secondary(plan: Plan) -> None:
+    # The public note of the KPI must not call the quoting bodies primary (it did before 0368496).
+    kpi = plan.kpi("ipx.gii_rank")
+    assert kpi is not None
+    note = next(n for n in kpi.notes if n.en.startswith("Sources are"))
+    assert "another body quoting it (JST, KISTEP, CNIPA, the plan overview)" in note.en
+    assert "他の機関による引用" in note.ja and "「二次資料」と表示" in note.ja
