@@ -254,3 +254,23 @@ def test_the_annex_speaks_to_the_public(world, lang: str, edition: str, code_hea
     assert "docs/" not in html and "@1" not in annex
     assert edition in annex and f'<th scope="col">{code_header}</th>' in annex
     assert "<td><code>secondary</code></td>" in annex
+
+
+def test_the_decks_rank_chart_has_first_place_at_the_top(world) -> None:
+    """The GII rank (13th 2024, 12th 2025, plans/ip2025/observations.csv) is drawn with its
+    value axis reversed, as on the dashboard; a share chart is not."""
+    followup, changes, published = world
+    prs = Presentation(
+        io.BytesIO(render_pptx(report_data(followup, changes, "ja", published), followup))
+    )
+    charts = {
+        s.chart.chart_title.text_frame.text: s.chart
+        for slide in prs.slides
+        for s in slide.shapes
+        if s.has_chart
+    }
+    gii = charts["グローバルイノベーション指数の順位"]
+    assert gii.value_axis.reverse_order is True
+    assert list(gii.plots[0].series[0].values)[-2:] == [13.0, 12.0]
+    others = [c for title, c in charts.items() if "順位" not in title]
+    assert others and all(c.value_axis.reverse_order is False for c in others)

@@ -20,6 +20,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 
 from ..followup import FollowUp
+from ..plan import Rank
 from ..text import Lang
 from ..wording import unit_symbol
 
@@ -115,6 +116,8 @@ def _chart(
         chart.legend.font.name = FONT
         chart.category_axis.tick_labels.font.size = Pt(7)
         chart.value_axis.tick_labels.font.size = Pt(7)
+        # A rank is better the lower it is: 1st at the top, as on the dashboard and in the PDF.
+        chart.value_axis.reverse_order = isinstance(status.kpi, Rank)
         return True
     return False
 
