@@ -69,42 +69,56 @@ def rule_for(dimension: str, series_unit: str) -> Rule | None:
 
 
 def check_plausible(frame: pl.DataFrame, catalog: SeriesCatalog, problems: RowProblems) -> None:
-    """Rows whose ``_value`` (in the series' unit) a value of its kind cannot be."""
-    for code in sorted(c for c in frame["series"].unique().to_list() if c in catalog):
-        series_unit = unit(catalog[code].unit)
-        symbol = series_unit.symbol.ja or series_unit.code
-        factor = series_unit.factor
-        rows = frame.select(ROW, "series", "value", "_value").filter(
-            (pl.col("series") == code) & pl.col("_value").is_finite()
-        )
-        if rows.height == 0:
-            continue
-        base = pl.col("_value") * factor
-        size = base.abs()
-        base_unit = _base_symbol(series_unit.dimension)
-        large = rows.filter(size > LARGEST)
-        small = rows.filter((size > 0) & (size < SMALLEST))
-        problems.add(
-            large, "value", says.IMPLAUSIBLY_LARGE(limit="1e16", unit=base_unit, series_unit=symbol)
-        )
-        problems.add(
-            small,
-            "value",
+    """Rows whose ``_value`` (in the series' unit) a value of its kind cannot be.
+
+    Checked once per unit (the rules and the messages depend on the unit only), over the rows
+    of all its series at once; the problems are added in the order a loop over the series
+    (sorted by code) would meet them, so that each code's example message stays the same.
+    """
+    unit_of = {c: catalog[c].unit for c in frame["series"].unique().to_list() if c in catalog}
+    if not unit_of:
+        return
+    rows = frame.select(ROW, "series", "value", "_value").filter(
+        pl.col("series").is_in(list(unit_of)) & pl.col("_value").is_finite()
+    )
+    units = pl.col("series").replace_strict(unit_of, return_dtype=pl.String).alias("_unit")
+    found: list[tuple[str, int, pl.DataFrame, Message]] = []
+    for (code,), of_unit in rows.with_columns(units).partition_by("_unit", as_dict=True).items():
+        for order, (wrong, message) in enumerate(_unit_checks(str(code))):
+            failing = of_unit.filter(wrong)
+            if failing.height:
+                found.append((str(failing["series"].min()), order, failing, message))
+    for _first, _order, failing, message in sorted(found, key=lambda item: item[:2]):
+        problems.add(failing, "value", message)
+
+
+def _unit_checks(code: str) -> list[tuple[pl.Expr, Message]]:
+    """The conditions a value kept in unit ``code`` fails, each with its message."""
+    series_unit = unit(code)
+    symbol = series_unit.symbol.ja or series_unit.code
+    base = pl.col("_value") * series_unit.factor
+    size = base.abs()
+    base_unit = _base_symbol(series_unit.dimension)
+    checks = [
+        (size > LARGEST, says.IMPLAUSIBLY_LARGE(limit="1e16", unit=base_unit, series_unit=symbol)),
+        (
+            (size > 0) & (size < SMALLEST),
             says.IMPLAUSIBLY_SMALL(limit="1e-12", unit=base_unit, series_unit=symbol),
-        )
-        rule = rule_for(series_unit.dimension, symbol)
-        if rule is None:
-            continue
-        rows = rows.filter(size.is_between(SMALLEST, LARGEST) | (size == 0))
-        wrong = pl.lit(False)
-        if rule.minimum is not None:
-            wrong = wrong | (base < rule.minimum)
-        if rule.maximum is not None:
-            wrong = wrong | (base > rule.maximum)
-        if rule.whole:
-            off = (base - base.round(0)).abs()
-            wrong = wrong | (off > WHOLE_TOLERANCE * pl.max_horizontal(size, pl.lit(1.0)))
-        problems.add(rows.filter(wrong), "value", rule.message)
+        ),
+    ]
+    rule = rule_for(series_unit.dimension, symbol)
+    if rule is None:
+        return checks
+    wrong = pl.lit(False)
+    if rule.minimum is not None:
+        wrong = wrong | (base < rule.minimum)
+    if rule.maximum is not None:
+        wrong = wrong | (base > rule.maximum)
+    if rule.whole:
+        off = (base - base.round(0)).abs()
+        wrong = wrong | (off > WHOLE_TOLERANCE * pl.max_horizontal(size, pl.lit(1.0)))
+    checks.append(((size.is_between(SMALLEST, LARGEST) | (size == 0)) & wrong, rule.message))
+    return checks
 
 
 def _base_symbol(dimension: str) -> str:
