@@ -12,7 +12,9 @@ from ipkpi.assessment.vocabulary import NOTES, REASONS
 
 
 def test_every_method_has_a_kernel_and_a_vocabulary() -> None:
-    assert METHODS == ("opensdg", "eurostat", "unsd", "dns", "forecast", "linear", "trend")
+    # the shipped ones, in rank order; a new method unit may join them without this test edited
+    shipped = ("opensdg", "eurostat", "unsd", "dns", "forecast", "linear", "trend")
+    assert tuple(m for m in METHODS if m in shipped) == shipped
     assert all(METHOD_UNITS[m].kernel is not None for m in METHODS)
     assert set(METHODS) <= set(STATUS_LABELS)
 
