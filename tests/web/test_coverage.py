@@ -97,3 +97,24 @@ def test_context_series_alone_are_not_data_and_a_recorded_milestone_is(
     assert policy is not None and isinstance(policy.kpi, Milestone)
     assert policy.kpi.status == "done" and policy.has_data
     assert kpi_has_data(policy.kpi.model_copy(update={"status": "unknown"}), set()) is False
+
+
+@pytest.mark.parametrize(
+    ("lang", "latest"),
+    [
+        ("ja", r"- 最新値: 12位 (2025) \[二次資料（発行元の公表資料を確認できず）\]"),
+        (
+            "en",
+            r"- Latest value: rank 12 (2025) "
+            r"\[secondary source (publisher's release not available)\]",
+        ),
+    ],
+)
+def test_the_markdown_report_flags_a_secondary_latest_value_as_the_pdf_does(
+    shipped: tuple[str, FollowUpProvider], lang: str, latest: str
+):
+    # Japan's GII 2025 rank (12) is quoted by JST, not read in WIPO's report (plans/ip2025).
+    # Markdown escapes the brackets; they read as [ ] once rendered.
+    _, provider = shipped
+    followup = provider.get()
+    assert latest in render_markdown(report_data(followup, provider.changes(), lang))

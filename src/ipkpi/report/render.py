@@ -106,6 +106,7 @@ def render_markdown(data: dict[str, Any]) -> str:
         lines.append("")
         for k in page["kpis"]:
             latest = k["latest"] + (f" ({k['latest_period']})" if k["latest_period"] else "")
+            latest += f" [{', '.join(k['flags'])}]" if k["flags"] else ""  # as the HTML/PDF report
             lines += [
                 f"#### {inline(k['title'])}",
                 "",
