@@ -115,3 +115,45 @@ def test_the_static_site_has_a_folder_per_vintage_of_the_day(
     assert '"vintage":"2025-06-30T09:00:00"' in morning.read_text(encoding="utf-8")
     stub = tmp_path / "site" / "as-of" / "2025-06-30T153000" / "kpi" / "alpha.one.exports.html"
     assert "url=../../../kpi/alpha.one.exports.html" in stub.read_text(encoding="utf-8")
+
+
+BANNER_PAGES = ("/", "/part/alpha", "/kpi/alpha.one.exports", "/progress", "/search?q=export")
+
+
+@pytest.mark.browser
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("width", [390, 1366])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_banner_is_seen_on_every_page_of_a_past_vintage_and_before_the_first(
+    page: Any, same_day: FollowUpProvider, lang: str, width: int
+):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from .conftest import screenshot, serving
+
+    prefix = "" if lang == "ja" else "/en"
+    past = "過去のデータ版（2025-06-30 09:00:00）" if lang == "ja" else "past data vintage"
+    before = "まだデータがありません" if lang == "ja" else "There are no data yet at this date"
+    page.set_viewport_size({"width": width, "height": 900})
+    with serving(create_app(same_day)) as server:
+        for path in BANNER_PAGES:
+            glue = "&" if "?" in path else "?"
+            for as_of, said, kind in (
+                ("2025-06-30T09:00:00", past, "past"),
+                ("2020-01-01", before, "before"),
+            ):
+                page.goto(f"{server}{prefix}{path}{glue}as_of={as_of}")
+                banner = page.locator(
+                    f".vintage-banner.{'past' if kind == 'past' else 'before-first'}"
+                )
+                assert banner.is_visible(), (path, as_of)
+                assert said in banner.inner_text()
+                box = banner.bounding_box()
+                assert box is not None and box["y"] < 400  # seen without scrolling
+                assert page.evaluate("document.documentElement.scrollWidth") <= width
+                if path == "/kpi/alpha.one.exports":
+                    axe = Axe().run(page)
+                    assert axe.violations_count == 0, axe.generate_report()
+                    screenshot(page, f"vintage-{kind}-{lang}-{width}")
+                page.locator(".vintage-banner a").click()  # "show the latest"
+                assert page.locator(".vintage-banner").count() == 0
