@@ -31,7 +31,7 @@ from ipkpi.plan.loader import OBSERVATIONS_FILE, load_plan
 from ipkpi.store import Store, catalog_from_plan, import_file
 from ipkpi.web.site import build_site
 
-_MANIFEST = ".ipkpi-site.json"
+_OWN_RECORDS = (".ipkpi-site.json", ".ipkpi-verdicts.json")  # the manifest, the verdict cache
 _CREATED = re.compile(rb'"created":\s*"[^"]*"')
 
 
@@ -54,7 +54,7 @@ def site_digest(root: Path) -> dict[str, str]:
     return {
         str(p.relative_to(root)): file_digest(p)
         for p in sorted(root.rglob("*"))
-        if p.is_file() and p.name != _MANIFEST
+        if p.is_file() and p.name not in _OWN_RECORDS
     }
 
 

@@ -287,20 +287,22 @@ def _write_stubs(jobs: list[PageJob], latest: AsOf | None, out: Path) -> list[st
     if latest is None:
         return []
     written: list[str] = []
+    made: set[Path] = set()
+    title = latest.isoformat()
     for job in jobs:
         params = job.param_dict
         stub = StaticUrls.file(job.route, job.lang, latest, "html", params)
         target = StaticUrls(stub).page(job.route, job.lang, None, "html", None, **params)
         path = out / stub
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_text(
-            path,
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        body = (
             f'<!doctype html><html lang="{job.lang}"><meta charset="utf-8">'
             f'<meta http-equiv="refresh" content="0; url={target}">'
-            f'<link rel="canonical" href="{target}"><title>{latest.isoformat()}</title>'
-            f'<a href="{target}">{target}</a></html>\n',
-            encoding="utf-8",
-            sync=False,
+            f'<link rel="canonical" href="{target}"><title>{title}</title>'
+            f'<a href="{target}">{target}</a></html>\n'
         )
+        replace_bytes(path, body.encode())  # four system calls, no fsync (like the pages)
         written.append(stub)
     return written
