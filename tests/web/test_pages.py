@@ -170,3 +170,16 @@ def test_a_404_echoes_a_made_up_address_only_as_escaped_text(client: Any):
     assert page.status_code == 404
     assert "<img src=x" not in page.text
     assert 'value="a&#34;&gt;&lt;img src=x onerror=alert(1)&gt;"' in page.text
+
+
+@pytest.mark.parametrize("lang", ["", "/en"])
+def test_link_previews_get_the_charts_image_at_an_absolute_address(client: Any, lang: str):
+    """Open Graph and Twitter cards are read by crawlers with no page to resolve a path against."""
+    body = client.get(f"{lang}/kpi/alpha.one.rank").text
+    image = re.search(r'<meta property="og:image" content="([^"]+)">', body)
+    assert image is not None
+    origin = client.app.state.server.public_base
+    assert origin.startswith("http") and image.group(1) == f"{origin}{lang}/kpi/alpha.one.rank.png"
+    assert f'<meta name="twitter:image" content="{image.group(1)}">' in body
+    png = client.get(image.group(1).removeprefix(origin))
+    assert png.headers["content-type"] == "image/png" and png.content[:8] == b"\x89PNG\r\n\x1a\n"

@@ -65,6 +65,7 @@ class Server:
         self.public_url = (public_url or DEFAULT_PUBLIC_URL + base).rstrip("/")
         #: Where redirects point: the public URL, whose path is the base (``/ipkpi``) or none.
         self.public_base = self.public_url.removesuffix(self.urls.base)
+        self.urls.origin = self.public_base  # og:image must be absolute for link previews
         #: Sends the notifications (None: no SMTP host configured, nothing is sent).
         self.mailer = Mailer(mail, self.public_url) if mail is not None else None
         self.cache = PageCache()

@@ -34,6 +34,9 @@ class Urls(ABC):
     mode = "server"
     svg = True  # whether chart SVG files exist to link to
     imports = False  # whether the service pages exist (sign-in, import, submissions)
+    #: ``scheme://host`` put before the chart image's address in the Open Graph and Twitter
+    #: tags, which link previews read without a page to resolve them against ("": none known).
+    origin = ""
 
     @abstractmethod
     def page(
