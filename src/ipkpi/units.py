@@ -9,6 +9,7 @@ spellings Japanese sources use (``兆円``, ``億円``, ``%``, ``ポイント``,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .problems import NotationError
 from .problems import notation as says
@@ -224,8 +225,10 @@ def bounds(name: str) -> tuple[float | None, float | None]:
     )
 
 
+@lru_cache(maxsize=4096)  # the units are fixed at import; a static site asks ~800k times
 def conversion_factor(source: str, target: str) -> float:
-    """Multiply a value in ``source`` by this to express it in ``target``."""
+    """Multiply a value in ``source`` by this to express it in ``target`` (a UnitError is
+    raised again on every call: failures are not cached)."""
     a, b = unit(source), unit(target)
     if a.dimension != b.dimension:
         raise UnitError(
