@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -200,7 +201,13 @@ def _check_kpi(
 
 
 def _id_category(model: BaseModel) -> str | None:
-    if isinstance(model, KpiBase):
+    return _category_of(type(model))
+
+
+@cache
+def _category_of(model: type[BaseModel]) -> str | None:
+    """The id category of a model class (once per class: it is asked for every model)."""
+    if issubclass(model, KpiBase):
         return "KPI"
     for cls, name in (
         (Series, "series"),
@@ -211,7 +218,7 @@ def _id_category(model: BaseModel) -> str | None:
         (Part, "part"),
         (Section, "section"),
     ):
-        if isinstance(model, cls):
+        if issubclass(model, cls):
             return name
     return None
 
