@@ -28,6 +28,7 @@ from typing import Any
 from pydantic import ConfigDict, TypeAdapter, ValidationError
 
 from ..assessment.verdict import Verdict
+from ..files import write_text
 from ..plan import KpiBase
 from .model import SeriesData
 
@@ -92,7 +93,8 @@ class VerdictCache:
         """Write the verdicts this run used or made (older ones are dropped)."""
         kept = {k: self._held[k] for k in sorted(self._used)}
         body = _VERDICTS.dump_json(kept).decode()
-        path.write_text(f'{{"version": "{self.version}", "verdicts": {body}}}', encoding="utf-8")
+        text = f'{{"version": "{self.version}", "verdicts": {body}}}'
+        write_text(path, text, encoding="utf-8", sync=False)
 
     @classmethod
     def load(cls, path: Path, version: str | None = None) -> VerdictCache:
