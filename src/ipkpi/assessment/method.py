@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, Literal
 
-from ..text import Text
+from ..text import Text, t
 
 if TYPE_CHECKING:
     from .explain import Pair, Words
@@ -25,6 +25,10 @@ Tone = Literal["good", "fair", "poor", "bad", "early", "neutral", "rising", "fal
 
 TONES: Final = ("good", "fair", "poor", "bad", "early", "neutral")
 """The tones a reader sees, in the order lists are sorted: met or on track first."""
+
+
+PROGRESS_RATIO: Final = t("進捗比率（実績÷必要）", "Progress ratio (observed ÷ required)")
+"""Most methods' ``progress``: the pace achieved over the pace needed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +75,11 @@ class Method:
     compared: int | None = None
     """Where the method stands among those the headline box compares (followup.agreement),
     each by its own rules; None: not compared (a kind's own verdict, the evidence rule)."""
+    progress: Text | None = PROGRESS_RATIO
+    """What the verdict's ``progress`` number is, as the numbers box labels it; None: not shown
+    (another row already gives it)."""
+    progress_as_share: bool = False
+    """Whether ``progress`` reads as a percentage (a share of a gap) rather than a ratio."""
 
     @property
     def codes(self) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ from typing import Any
 from typing_extensions import TypedDict
 
 from ..assessment.pace import pace_of_verdict
+from ..assessment.registry import method_of
 from ..assessment.verdict import Verdict
 from ..assessment.vocabulary import NOTES
 from ..followup import KpiStatus, tone
@@ -67,7 +68,6 @@ NUMBER_LABELS: dict[str, Text] = {
     "target_year": t("目標年", "Target year"),
     "observed_rate": t("実績のペース（年あたり）", "Achieved pace a year"),
     "required_rate": t("基準から必要なペース（年あたり）", "Pace needed from the base a year"),
-    "progress": t("進捗比率（実績÷必要）", "Progress ratio (observed ÷ required)"),
     "score": t("スコア（−5〜5）", "Score (−5 to 5)"),
     "projected_value": t("目標年の予測値", "Projected value in the target year"),
     "interval": UI["interval"],
@@ -102,10 +102,9 @@ def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> VerdictData
     pace = pace_of_verdict(verdict)
     numbers: list[VerdictNumber] = []
 
-    def add(key: str, text: str, raw: Any) -> None:
-        numbers.append(
-            {"key": key, "label": NUMBER_LABELS[key].get(lang), "text": text, "value": raw}
-        )
+    def add(key: str, text: str, raw: Any, label: Text | None = None) -> None:
+        said = (label or NUMBER_LABELS[key]).get(lang)
+        numbers.append({"key": key, "label": said, "text": text, "value": raw})
 
     def q(value: float | None) -> str:
         if verdict.unit:
@@ -129,8 +128,10 @@ def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> VerdictData
         value = pace.value(which)  # type: ignore[arg-type]
         if value is not None:
             add(key, pace.text(which, wording, lang), value)  # type: ignore[arg-type]
-    if verdict.progress is not None:
-        add("progress", number(verdict.progress, 3), verdict.progress)
+    unit = method_of(verdict.method) if verdict.progress is not None else None
+    if unit is not None and unit.progress is not None and verdict.progress is not None:
+        said = share(verdict.progress) if unit.progress_as_share else number(verdict.progress, 3)
+        add("progress", said, verdict.progress, unit.progress)
     if verdict.score is not None:
         add("score", number(verdict.score, 3), verdict.score)
     if pace.needed is not None:

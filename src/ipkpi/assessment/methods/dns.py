@@ -186,5 +186,10 @@ METHODS = (
         rate_kind="change",
         rank=40,
         compared=40,
+        progress=t(
+            "目標年に見込まれる不足（残る必要な変化に対する割合）",
+            "Projected shortfall in the target year (share of the change still needed)",
+        ),
+        progress_as_share=True,
     ),
 )

@@ -366,6 +366,7 @@ METHODS = (
         kernel=assess_forecast,
         rank=50,
         compared=60,
+        progress=None,  # the probability of meeting the target, which has its own row
     ),
     Method(
         name="trend",
