@@ -11,6 +11,7 @@ import datetime as dt
 import importlib
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -42,17 +43,25 @@ METHODS = (
 """
 
 
-@pytest.fixture
-def with_unit(tmp_path: Path) -> Iterator[None]:
-    (tmp_path / "throwaway.py").write_text(UNIT, encoding="utf-8")
-    methods.__path__.append(str(tmp_path))
+@contextmanager
+def method_unit(folder: Path, text: str) -> Iterator[None]:
+    """``text`` as the unit ``throwaway.py`` in ``folder``, on the methods path, then gone."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "throwaway.py").write_text(text, encoding="utf-8")
+    methods.__path__.append(str(folder))
     try:
         importlib.reload(registry)
         yield
     finally:
-        methods.__path__.remove(str(tmp_path))
+        methods.__path__.remove(str(folder))
         sys.modules.pop("ipkpi.assessment.methods.throwaway", None)
         importlib.reload(registry)
+
+
+@pytest.fixture
+def with_unit(tmp_path: Path) -> Iterator[None]:
+    with method_unit(tmp_path, UNIT):
+        yield
 
 
 def test_a_new_method_unit_is_found_and_asked(with_unit: None) -> None:
@@ -107,15 +116,8 @@ METHODS = (
 
 @pytest.fixture
 def with_headline_unit(tmp_path: Path) -> Iterator[None]:
-    (tmp_path / "throwaway.py").write_text(HEADLINE_UNIT, encoding="utf-8")
-    methods.__path__.append(str(tmp_path))
-    try:
-        importlib.reload(registry)
+    with method_unit(tmp_path, HEADLINE_UNIT):
         yield
-    finally:
-        methods.__path__.remove(str(tmp_path))
-        sys.modules.pop("ipkpi.assessment.methods.throwaway", None)
-        importlib.reload(registry)
 
 
 def test_a_new_headline_method_is_run_for_every_kpi(with_headline_unit: None) -> None:

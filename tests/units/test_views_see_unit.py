@@ -7,33 +7,22 @@ then the shipped plan is walked through its views (tests/web/everywhere.py): the
 
 from __future__ import annotations
 
-import importlib
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from ipkpi.assessment import methods, registry
 from ipkpi.followup.agreement import agreement_of
 from tests.web.everywhere import shipped_world, views
 
-from .test_new_unit import HEADLINE_UNIT
+from .test_new_unit import HEADLINE_UNIT, method_unit
 
 
 @pytest.fixture
 def with_headline_unit(tmp_path: Path) -> Iterator[None]:
-    (tmp_path / "unit").mkdir()
-    (tmp_path / "unit" / "throwaway.py").write_text(HEADLINE_UNIT, encoding="utf-8")
-    methods.__path__.append(str(tmp_path / "unit"))
-    try:
-        importlib.reload(registry)
+    with method_unit(tmp_path / "unit", HEADLINE_UNIT):
         yield
-    finally:
-        methods.__path__.remove(str(tmp_path / "unit"))
-        sys.modules.pop("ipkpi.assessment.methods.throwaway", None)
-        importlib.reload(registry)
 
 
 def test_every_view_names_the_new_method(with_headline_unit: None, tmp_path: Path) -> None:
