@@ -1,7 +1,7 @@
 """Byte-for-byte digest of a built static site, for before/after checks of a speed change.
 
-    .venv/bin/python benchmarks/site_digest.py old.json --db /tmp/shipped.db  # before
-    .venv/bin/python benchmarks/site_digest.py new.json --db /tmp/shipped.db --compare old.json
+    .venv/bin/python benchmarks/site_digest.py old.json --db shipped.db  # before
+    .venv/bin/python benchmarks/site_digest.py new.json --db shipped.db --compare old.json
 
 Run it once in the old worktree and once in the new one (same day: the data-due calendar
 reads today's date) and compare: every file's sha256 must match. Zip files (.xlsx, .zip) are
