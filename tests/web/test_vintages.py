@@ -95,6 +95,8 @@ def test_a_past_vintage_has_a_banner_and_the_latest_none(client: Any):
 def test_a_date_before_the_first_vintage_says_there_are_no_data_yet(client: Any):
     body = client.get("/kpi/alpha.one.exports.json?as_of=2020-01-01").json()
     assert body["vintage"] is None and body["table"]["rows"] == []
+    assert body["as_of"] == "2020-01-01"  # the date asked for, not the day before the first
+    assert client.get("/en/index.json?as_of=2019-05-01").json()["as_of"] == "2019-05-01"
     page = client.get("/en/kpi/alpha.one.exports?as_of=2020-01-01").text
     assert "There are no data yet at this date (the first vintage is 2025-06-30 09:00:00)." in page
     home = client.get("/?as_of=2020-01-01").text
@@ -151,6 +153,12 @@ def test_the_banner_is_seen_on_every_page_of_a_past_vintage_and_before_the_first
                 box = banner.bounding_box()
                 assert box is not None and box["y"] < 400  # seen without scrolling
                 assert page.evaluate("document.documentElement.scrollWidth") <= width
+                chosen = page.locator("#as-of-select option:checked").inner_text()
+                if kind == "before":  # the selector shows the date asked, not "latest"
+                    state = "最初のデータ版より前" if lang == "ja" else "before the first vintage"
+                    assert chosen == f"2020-01-01 ({state})", chosen
+                else:
+                    assert chosen == "2025-06-30 09:00:00", chosen
                 if path == "/kpi/alpha.one.exports":
                     axe = Axe().run(page)
                     assert axe.violations_count == 0, axe.generate_report()

@@ -64,7 +64,12 @@ class Dashboard:
             dict(query or {}),
             self.site,
         )
-        return declared.build(request)
+        page = declared.build(request)
+        if as_of is not None and page.get("vintage", "") is None:
+            # Before the first vintage the data are those of no vintage, and the page says the
+            # date that was asked for (not the day before the first vintage the data stand at).
+            return {**page, "as_of": as_of.isoformat()}
+        return page
 
     def render(
         self,

@@ -175,6 +175,7 @@ UI: Final[dict[str, Text]] = {
     "permalink": t("このデータ版への固定リンク", "Permanent link to this vintage"),
     "as_of": WORDS["as_of"],
     "as_of_latest": t("最新", "latest"),
+    "as_of_before_first": t("最初のデータ版より前", "before the first vintage"),
     "data": t("データ", "Data"),
     "api_reference": t("API リファレンス", "API reference"),
     "api_machine": t("機械可読な記述:", "The machine-readable description:"),
