@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -154,11 +155,21 @@ def test_json_export_to_stdout(db: Path) -> None:
     assert [s["label"] for s in document["series"]] == ["Japan", "Korea"]
 
 
-def test_vintages(db: Path) -> None:
+def test_vintages_in_either_language(db: Path) -> None:
+    assert "データ版はまだありません" in data(db, "vintages").stdout
+    assert "No vintages yet" in data(db, "vintages", "--lang", "en").stdout
     data(db, "import", str(STORE_FIXTURES / "utf8_with_bom.csv"))
-    result = data(db, "vintages")
-    assert result.exit_code == 0
-    assert "utf8_with_bom.csv" in result.stdout and "1 vintages" in result.stdout
+    ja = data(db, "vintages")
+    assert ja.exit_code == 0
+    assert "utf8_with_bom.csv" in ja.stdout and "データ版 1 件" in ja.stdout
+    assert all(h in ja.stdout for h in ("記録（UTC）", "ファイル", "行数", "新規", "改訂"))
+    assert not re.search(r"\b(vintages?|recorded|file|rows|new|revised)\b", ja.stdout, re.I)
+    en = data(db, "vintages", "--lang", "en")
+    assert en.stdout.splitlines()[0].strip() == "1 vintage"  # one, not "1 vintages"
+    assert all(h in en.stdout for h in ("Recorded (UTC)", "File", "Rows", "New", "Revised"))
+    data(db, "import", str(STORE_FIXTURES / "tidy_mixed_units.csv"))
+    assert "2 vintages" in data(db, "vintages", "--lang", "en").stdout
+    assert "データ版 2 件" in data(db, "vintages").stdout
 
 
 def test_load_shipped_is_idempotent(db: Path, tmp_path: Path) -> None:
@@ -193,5 +204,5 @@ def test_db_and_plan_may_follow_the_subcommand(tmp_path: Path) -> None:
     assert "imported: 7 new" in result.stderr
     with Store.open(str(db)) as store:
         assert len(store.vintages()) == 1
-    listed = CliRunner().invoke(cli, ["data", "vintages", "--db", str(db)])
+    listed = CliRunner().invoke(cli, ["data", "vintages", "--db", str(db), "--lang", "en"])
     assert "1 vintage" in listed.output

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
-from rich.table import Table
 
 from ..paths import default_plan_dir
 from ..settings import current
@@ -339,26 +338,15 @@ def withdraw_(
 
 @data.command("vintages")
 @_store_options
+@LANG_OPTION
 @click.pass_obj
-def vintages(settings: _Settings) -> None:
+def vintages(settings: _Settings, lang: str) -> None:
     """List the imports recorded in the store."""
+    from .vintages_table import vintages_table
+
     with settings.store() as store:
         found = store.vintages()
-    table = Table(title=f"{len(found)} vintages")
-    for column in ("id", "recorded (UTC)", "file", "format", "rows", "new", "revised", "sha256"):
-        table.add_column(column)
-    for v in found:
-        table.add_row(
-            str(v.id),
-            v.recorded_at.strftime("%Y-%m-%d %H:%M:%S"),
-            v.file_name,
-            v.file_format,
-            str(v.row_count),
-            str(v.new_count),
-            str(v.revised_count),
-            v.sha256[:12],
-        )
-    Console().print(table)
+    Console().print(vintages_table(found, parse_lang(lang)))
 
 
 @data.command("load-shipped")
