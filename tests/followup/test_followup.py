@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,27 @@ def test_goals_are_worded_in_both_languages(plan: Plan):
     assert goal_text(exports, "ja") == "≥ 5兆円（2030年まで）"
     assert goal_text(exports, "en") == "≥ 5 trillion yen by 2030"
     assert goal_text(rank, "ja") == "≤ 4位（2035年まで）"
+
+
+def test_the_wording_is_worked_out_once_and_a_copy_works_out_its_own(plan: Plan):
+    status = FollowUp(plan, JAN_ONLY).kpi("alpha.one.exports")
+    assert status is not None
+    wording = status.wording
+    # the series' largest value is 1.5 兆円 (2023), the plan's target 5 兆円: the target sets it
+    assert wording.magnitude == 5e12 and wording.quantity(1.5, "ja") == "1.5兆円"
+    assert status.wording is wording  # kept, not worked out again
+    scaled = tuple(
+        replace(s, observations=tuple(replace(o, value=o.value * 1000) for o in s.observations))
+        for s in status.series
+    )
+    bigger = replace(status, series=scaled)  # a new record: its own values, its own wording
+    assert bigger.wording.magnitude == 1.5e15 and bigger.wording.quantity(1500, "ja") == "1,500兆円"
+    assert status.wording is wording and status != bigger
+
+
+JAN_ONLY = MemorySource(
+    [
+        Recorded(obs("alpha.one.exports.jpn", str(y), 1.0 + 0.1 * (y - 2018)), JAN)
+        for y in range(2018, 2024)
+    ]
+)

@@ -151,6 +151,9 @@ class KpiStatus:
     """A milestone's recorded completion (date, decision, source), when there is one."""
     evidence: Evidence | None = None
     """The observations after the headline's base against the minimum (:mod:`.evidence`)."""
+    _wording: Wording | None = field(default=None, init=False, repr=False, compare=False)
+    """:attr:`wording`, worked out on first use: every view of the KPI reads it (a 1k-KPI
+    static build asked for it ~60k times), and it depends on the record's fields only."""
 
     def by_method(self, method: str) -> Verdict | None:
         """The verdict of ``method`` by its own rules, as ``assess-table`` gives it (not the
@@ -191,6 +194,13 @@ class KpiStatus:
         (its own, its peers', its components'), chosen from their values, the baseline and the
         target (``3億`` and ``1.4億``, never ``300百万`` too). A context series in the same
         unit does not change it: it reads in its own scale (:meth:`wording_of`)."""
+        found = self._wording
+        if found is None:
+            found = self._work_out_wording()
+            object.__setattr__(self, "_wording", found)
+        return found
+
+    def _work_out_wording(self) -> Wording:
         unit_code = self.unit
         values: list[float | None] = [
             in_unit(o.value, o.unit or s.series.unit, unit_code)
