@@ -10,7 +10,7 @@ import pytest
 
 from ipkpi.followup import FollowUp, Observation
 from ipkpi.followup import build as build_module
-from ipkpi.followup.assess import KpiInput, assess_one
+from ipkpi.followup.assess import KpiInput, assess_many, assess_one
 from ipkpi.followup.model import AsOf
 from ipkpi.followup.store_source import StoreSource
 from ipkpi.followup.verdict_cache import VerdictCache, registry_version
@@ -49,14 +49,19 @@ def shipped(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Plan, St
 
 @pytest.fixture
 def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The ids of the KPIs assessed (every call of the follow-up's assess_one)."""
+    """The ids of the KPIs assessed (by the follow-up's assess_one or in its batches)."""
     calls: list[str] = []
 
     def counting(item: KpiInput, at: object, *, every_method: bool) -> object:
         calls.append(item[2].id)
         return assess_one(item, at, every_method=every_method)  # type: ignore[arg-type]
 
+    def counting_many(items: list[KpiInput], at: object, *, every_method: bool) -> object:
+        calls.extend(item[2].id for item in items)
+        return assess_many(items, at, every_method=every_method)  # type: ignore[arg-type]
+
     monkeypatch.setattr(build_module, "assess_one", counting)
+    monkeypatch.setattr(build_module, "assess_many", counting_many)
     return calls
 
 

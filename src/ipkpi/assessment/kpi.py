@@ -37,12 +37,25 @@ def assess_kpi(
     already have it from another method's call. ``from_baseline=True`` judges from the
     plan's stated baseline whatever the method's own base-year rule (the headline rule).
     """
+    inputs = kind_input(points, method, today, forecast, from_baseline, completions)
+    return kind_of(kpi).assess(kpi, inputs)
+
+
+def kind_input(
+    points: Observations,
+    method: str = "opensdg",
+    today: dt.date | None = None,
+    forecast: bool = True,
+    from_baseline: bool = False,
+    completions: Mapping[str, dt.date] | None = None,
+) -> KindInput:
+    """What a kind's rule is given, as :func:`assess_kpi` takes it (and
+    :func:`~.kpi_batch.assess_kpis` for many KPIs at once)."""
     if method not in (allowed := headline_methods()):
         raise ValueError(f"unknown headline method {method!r}: use {', '.join(allowed)}")
-    inputs = KindInput(
+    return KindInput(
         points, method, today or dt.date.today(), forecast, from_baseline, completions or {}
     )
-    return kind_of(kpi).assess(kpi, inputs)
 
 
 def goal_text(kpi: KpiBase, lang: Lang, wording: Wording | None = None) -> str:

@@ -1,10 +1,17 @@
-"""Running one method on one KPI's points, and the small edits a kind makes to a verdict."""
+"""Running one method on one KPI's points, and the small edits a kind makes to a verdict.
+
+A kind asks for a verdict with :func:`run`; what it asks is a :class:`Request` (the series
+input of one method). Alone, a request is assessed at once as a batch of one; inside
+:func:`~.kpi_batch.assess_kpis` the requests of many KPIs are gathered first and answered from
+one :class:`~.batch.SeriesBatch` per method (:data:`RUNNER`), with the same verdicts.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
-from typing import Any
+from collections.abc import Hashable, Sequence
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
+from typing import Any, Protocol
 
 from ..plan.series import Series
 from ..units import bounds
@@ -15,6 +22,112 @@ from .verdict import Verdict
 
 BOUNDED = ("forecast", "trend")
 """The methods that project, and so need to know what the quantity can be."""
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """One series to assess by one method: what a kind hands the kernel."""
+
+    subject: str
+    method: str
+    points: tuple[Point, ...]
+    direction: str | None
+    target: float | None
+    target_year: float | None
+    base_year: float | None
+    limit: float | None
+    percent: bool | None
+    model: str | None
+    lower: float | None
+    upper: float | None
+
+    @property
+    def group(self) -> tuple[str, str | None, bool]:
+        """Requests of one group are assessed by one kernel call: the method, the option it
+        takes once, and whether there are points (a kernel given a batch with no point at all
+        reads its series otherwise than one empty series among others: the forecast's space)."""
+        return self.method, self.model, bool(self.points)
+
+    @property
+    def key(self) -> Hashable:
+        """What the verdict is made from (flags only matter after: :func:`finish`)."""
+        pts = tuple((p.period, p.year, p.value) for p in self.points)
+        return (
+            self.subject,
+            self.method,
+            pts,
+            self.direction,
+            self.target,
+            self.target_year,
+            self.base_year,
+            self.limit,
+            self.percent,
+            self.model,
+            self.lower,
+            self.upper,
+        )
+
+    def options(self) -> dict[str, Any]:
+        found: dict[str, Any] = {} if self.model is None else {"model": self.model}
+        if self.method in BOUNDED and (self.lower, self.upper) != (None, None):
+            found |= {"lower": self.lower, "upper": self.upper}
+        return found
+
+    def assess(self) -> Verdict:
+        """The verdict of this request alone (a batch of one)."""
+        return assess_series(
+            list(self.points),
+            self.method,
+            direction=self.direction,
+            target=self.target,
+            target_year=self.target_year,
+            base_year=self.base_year,
+            limit=self.limit,
+            percent=self.percent,
+            series_id=self.subject,
+            **self.options(),
+        )
+
+
+class Runner(Protocol):
+    """Answers the requests of :func:`run` (gathers them, or reads a batch's verdicts)."""
+
+    def answer(self, request: Request) -> Verdict: ...
+
+
+RUNNER: ContextVar[Runner | None] = ContextVar("ipkpi_assessment_runner", default=None)
+"""Set by :func:`~.kpi_batch.assess_kpis` while the kinds run; None: each request alone."""
+
+
+def request(
+    subject: str,
+    method: str,
+    pts: Sequence[Point],
+    series: Series | None,
+    *,
+    direction: str | None,
+    target: float | None = None,
+    target_year: float | None = None,
+    base_year: float | None = None,
+    limit: float | None = None,
+    model: str | None = None,
+) -> Request:
+    lower = upper = None
+    if method in BOUNDED and series is not None:
+        lower, upper = bounds(series.unit)
+    percent = None if series is None else is_percent(series.unit)
+    return Request(
+        subject, method, tuple(pts), direction, target, target_year, base_year, limit, percent,
+        model, lower, upper,
+    )  # fmt: skip
+
+
+def finish(v: Verdict, pts: Sequence[Point], series: Series | None) -> Verdict:
+    """The kernel's verdict with the series' unit and a break in the series noted."""
+    v = replace(v, unit=None if series is None else series.unit)
+    if break_between(pts, v.base_year, v.current_year):
+        v = add_note(v, "break_in_series")
+    return v
 
 
 def run(
@@ -30,27 +143,12 @@ def run(
     limit: float | None = None,
     model: str | None = None,
 ) -> Verdict:
-    options: dict[str, Any] = {} if model is None else {"model": model}
-    if method in BOUNDED and series is not None:
-        lower, upper = bounds(series.unit)
-        options |= {"lower": lower, "upper": upper}
-    percent = None if series is None else is_percent(series.unit)
-    v = assess_series(
-        list(pts),
-        method,
-        direction=direction,
-        target=target,
-        target_year=target_year,
-        base_year=base_year,
-        limit=limit,
-        percent=percent,
-        series_id=subject,
-        **options,
-    )
-    v = replace(v, unit=None if series is None else series.unit)
-    if break_between(pts, v.base_year, v.current_year):
-        v = add_note(v, "break_in_series")
-    return v
+    asked = request(
+        subject, method, pts, series, direction=direction, target=target,
+        target_year=target_year, base_year=base_year, limit=limit, model=model,
+    )  # fmt: skip
+    runner = RUNNER.get()
+    return finish(asked.assess() if runner is None else runner.answer(asked), pts, series)
 
 
 def not_available(subject: str, method: str, reason: str) -> Verdict:

@@ -193,6 +193,7 @@ def _pace_text(pace: Pace | None, lang: Lang) -> str:
 
 def rows_for(followup: FollowUp, method: str | None, lang: Lang) -> list[dict[str, Any]]:
     """One row per KPI; with ``method``, that method's verdicts (worked out for every KPI)."""
+    followup.assess_all()  # every KPI by every method (kpi() below), one batch per method
     return [status_row(followup.kpi(s.kpi.id) or s, method, lang) for s in followup.kpis()]
 
 

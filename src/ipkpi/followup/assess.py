@@ -13,7 +13,9 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from ..assessment import Point, Verdict, assess_kpi
+from ..assessment import KpiAssessment, Point, Verdict, assess_kpi
+from ..assessment.kpi import kind_input
+from ..assessment.kpi_batch import assess_kpis
 from ..assessment.registry import headline_methods
 from ..plan import KpiBase, Part, Section
 from .drawn_paths import projected_path, required_path
@@ -75,13 +77,65 @@ def verdicts_of(
     (the headline method's too, when the plan's baseline made its headline differ) and the
     supporting ones."""
     first = assess_kpi(kpi, points, method=HEADLINE_METHOD, today=at, from_baseline=True)
-    head = first.verdict
     own: list[Verdict] = []
-    if head.method not in ("pending", "milestone", "trend"):
+    if own_methods_asked(first):
         methods = headline_methods() if every_method else (HEADLINE_METHOD,)
         own = [assess_kpi(kpi, points, method=m, today=at, forecast=False).verdict for m in methods]
-        if own and own[0].base_period != head.base_period:
-            head = replace(head, headline_rule=True)
+    return assembled(kpi, points, first, own, every_method=every_method)
+
+
+def verdicts_of_many(
+    kpis: Sequence[tuple[KpiBase, Mapping[str, Sequence[Point]]]],
+    at: dt.date,
+    *,
+    every_method: bool = True,
+) -> list[list[Verdict]]:
+    """:func:`verdicts_of` of every KPI, each method's series assessed in one batch: every
+    headline first, then every method of the KPIs that have them (the same verdicts)."""
+    heads = assess_kpis(
+        [(kpi, kind_input(pts, HEADLINE_METHOD, at, from_baseline=True)) for kpi, pts in kpis]
+    )
+    methods = headline_methods() if every_method else (HEADLINE_METHOD,)
+    asked = [k for k, first in enumerate(heads) if own_methods_asked(first)]
+    jobs = [
+        (kpis[k][0], kind_input(kpis[k][1], m, at, forecast=False)) for k in asked for m in methods
+    ]
+    found = iter(assess_kpis(jobs))
+    own: dict[int, list[Verdict]] = {k: [next(found).verdict for _ in methods] for k in asked}
+    return [
+        assembled(kpi, pts, heads[k], own.get(k, []), every_method=every_method)
+        for k, (kpi, pts) in enumerate(kpis)
+    ]
+
+
+def assess_many(items: Sequence[KpiInput], at: dt.date, *, every_method: bool) -> list[KpiStatus]:
+    """:func:`assess_one` of every item, assessed together (:func:`verdicts_of_many`)."""
+    found = verdicts_of_many(
+        [(item[2], points_of(item[3])) for item in items], at, every_method=every_method
+    )
+    return [
+        status_of(item, tuple(verdicts), complete=every_method)
+        for item, verdicts in zip(items, found, strict=True)
+    ]
+
+
+def own_methods_asked(first: KpiAssessment) -> bool:
+    """Whether the methods' own verdicts are listed (not for a kind's own verdict or a trend)."""
+    return first.verdict.method not in ("pending", "milestone", "trend")
+
+
+def assembled(
+    kpi: KpiBase,
+    points: Mapping[str, Sequence[Point]],
+    first: KpiAssessment,
+    own: list[Verdict],
+    *,
+    every_method: bool,
+) -> list[Verdict]:
+    """The KPI's verdicts in their order, each (method, status, rule) once, gated."""
+    head = first.verdict
+    if own and own[0].base_period != head.base_period:
+        head = replace(head, headline_rule=True)
     found = [head]
     if first.forecast is not None:
         found.append(first.forecast)

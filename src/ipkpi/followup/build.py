@@ -18,7 +18,7 @@ from functools import cached_property
 from ..assessment.verdict import Verdict
 from ..plan import Coverage, KpiBase, Milestone, Plan, coverage
 from ..store.statement import Completion, Statement
-from .assess import KpiInput, assess_one, status_of
+from .assess import KpiInput, assess_many, assess_one, status_of
 from .model import AsOf, KpiStatus, SeriesData, Vintage, day_of, end_of
 from .observation_source import ObservationSource
 from .verdict_cache import VerdictCache
@@ -103,18 +103,49 @@ class FollowUp:
 
     def _status(self, item: KpiInput, *, every_method: bool) -> KpiStatus:
         """The KPI's status, from the cache when it holds its verdicts (all methods' first)."""
-        at, cache = self.reference_date, self._cache
+        held, key = self._cached(item, every_method=every_method)
+        if held is not None:
+            return held
+        status = assess_one(item, self.reference_date, every_method=every_method)
+        if self._cache is not None and key is not None:
+            self._cache.put(key, status.verdicts)
+        return self._judged(status)
+
+    def _cached(self, item: KpiInput, *, every_method: bool) -> tuple[KpiStatus | None, str | None]:
+        """The KPI's status from the cache, or None and the key to keep its verdicts under."""
+        cache = self._cache
         if cache is None:
-            return self._judged(assess_one(item, at, every_method=every_method))
-        every, headline = cache.keys(item[2], item[3], at)
+            return None, None
+        every, headline = cache.keys(item[2], item[3], self.reference_date)
         keys = [every] if every_method else [every, headline]
         for key in keys:
             held = cache.get(key)
             if held is not None:
-                return self._judged(status_of(item, held, complete=key == keys[0]))
-        status = assess_one(item, at, every_method=every_method)
-        cache.put(keys[-1], status.verdicts)
-        return self._judged(status)
+                return self._judged(status_of(item, held, complete=key == keys[0])), None
+        return None, keys[-1]
+
+    def assess_all(self, *, every_method: bool = True) -> None:
+        """Every KPI's verdicts (by every method, or the headline only) not yet worked out:
+        from the cache where it holds them, the others assessed together in one batch per
+        method (:func:`.assess.assess_many`), not KPI by KPI. Lists, the CLI's status, the
+        report and the static site call it before reading every KPI."""
+        missing: list[tuple[KpiInput, str | None]] = []
+        for kpi_id, item in self._inputs.items():
+            found = self._statuses.get(kpi_id)
+            if found is not None and (found.complete or not every_method):
+                continue
+            held, key = self._cached(item, every_method=every_method)
+            if held is not None:
+                self._statuses[kpi_id] = held
+            else:
+                missing.append((item, key))
+        if not missing:
+            return
+        made = assess_many([m[0] for m in missing], self.reference_date, every_method=every_method)
+        for (item, key), status in zip(missing, made, strict=True):
+            if self._cache is not None and key is not None:
+                self._cache.put(key, status.verdicts)
+            self._statuses[item[2].id] = self._judged(status)
 
     def _judged(self, status: KpiStatus) -> KpiStatus:
         """The status with the secretariat's statement and the milestone's completion."""
@@ -142,13 +173,12 @@ class FollowUp:
     def kpis(self) -> list[KpiStatus]:
         """Every KPI with its headline verdict and forecast, in plan order.
 
-        Other methods' verdicts are worked out by :meth:`kpi`, one KPI at a time, since lists
-        and counts need only the headline.
+        The headlines not yet known are assessed together (:meth:`assess_all`); other
+        methods' verdicts are worked out by :meth:`kpi`, one KPI at a time, or for every KPI by
+        :meth:`assess_all`, since lists and counts need only the headline.
         """
         if len(self._statuses) < len(self._inputs):
-            for kpi_id, item in self._inputs.items():
-                if kpi_id not in self._statuses:
-                    self._statuses[kpi_id] = self._status(item, every_method=False)
+            self.assess_all(every_method=False)
         return [self._statuses[kpi_id] for kpi_id in self._inputs]
 
     def coverage(self) -> Coverage:

@@ -205,6 +205,7 @@ def report_data(
     ``published`` is the review cycle published at the report's date and its updates.
     """
     plan = followup.plan
+    followup.assess_all()  # every KPI by every method, one batch per method
     words = {key: text.get(lang) for key, text in WORDS.items()}
     pages = []
     for part in plan.parts:

@@ -92,8 +92,9 @@ def build_site(
     if vintages == "all":
         as_ofs += [v.as_of for v in latest.all_vintages[:-1]]
     cached = VerdictCache.load(out / CACHE_FILE) if incremental else VerdictCache()
-    for as_of in as_ofs:  # read every vintage's data before forking: workers only read them
+    for as_of in as_ofs:  # every vintage's data and verdicts before forking: workers only read
         provider.get(as_of).use_cache(cached)
+        provider.get(as_of).assess_all()  # one batch per method for all KPIs, not KPI by KPI
     formats = tuple(downloads) + (("svg", "png") if svg else ())
     held = SiteFiles(formats, vintages=len(as_ofs) > 1)
     dashboard = Dashboard(provider, site=held)
