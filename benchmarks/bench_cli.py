@@ -7,7 +7,8 @@ Each command runs as a fresh process (``ipkpi …``) against a SQLite store of i
 temporary folder, loaded once with the shipped observations before timing, so the figures are
 what a person typing the command waits for. Prints min and median wall time per command, and
 the CPU time of its process (the figure to compare on a busy machine, where wall time waits
-for a core); the goal is ≤ 1 s for ``summary`` and ``status`` on an idle machine.
+for a core), each also as a ratio to ``python -c pass`` timed in the same run; the goal is
+≤ 1 s for ``summary`` and ``status`` on an idle machine.
 ``--import-time`` also prints the ten slowest imports of ``ipkpi summary``
 (``python -X importtime``).
 """
@@ -26,7 +27,10 @@ from pathlib import Path
 
 BIN = Path(sys.executable).parent
 IPKPI = str(BIN / "ipkpi")
+#: The same machine's floor: a Python start-up that imports nothing (``python -c pass``).
+BASELINE = [sys.executable, "-c", "pass"]
 COMMANDS = {
+    "python -c pass": BASELINE,
     "--help": ["--help"],
     "summary": ["summary"],
     "status": ["status", "--format", "csv"],
@@ -38,7 +42,8 @@ def timed(args: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall time, and CPU time (user + system) of the command's process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run([IPKPI, *args], env=env, check=True, capture_output=True)
+    argv = args if args is BASELINE else [IPKPI, *args]
+    subprocess.run(argv, env=env, check=True, capture_output=True)
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -72,12 +77,18 @@ def main() -> None:
         timed(["status"], env)  # warm the file cache
         print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
               f"{args.runs} runs each; seconds")  # fmt: skip
-        print(f"{'command':<16} {'wall min':>9} {'median':>7} {'cpu min':>8} {'median':>7}")
+        print(f"{'command':<16} {'wall min':>9} {'median':>7} {'cpu min':>8} {'median':>7}"
+              f" {'wall÷pass':>10} {'cpu÷pass':>9}")  # fmt: skip
+        floor = (1.0, 1.0)
         for name, command in COMMANDS.items():
             runs = [timed(command, env) for _ in range(args.runs)]
             wall, cpu = [r[0] for r in runs], [r[1] for r in runs]
+            if command is BASELINE:
+                floor = (min(wall), max(min(cpu), 1e-3))
             print(f"{name:<16} {min(wall):9.3f} {statistics.median(wall):7.3f} "
-                  f"{min(cpu):8.3f} {statistics.median(cpu):7.3f}")  # fmt: skip
+                  f"{min(cpu):8.3f} {statistics.median(cpu):7.3f} "
+                  f"{min(wall) / floor[0]:9.1f}x {min(cpu) / floor[1]:8.1f}x")  # fmt: skip
+        print(f"load average after: {os.getloadavg()[0]:.1f}")
         if args.import_time:
             print("\nslowest top-level imports of 'ipkpi summary' (cumulative µs):")
             for micros, name in slowest_imports(env):
