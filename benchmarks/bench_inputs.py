@@ -1,6 +1,8 @@
-"""The static build's inputs on a generated plan: plan loading per KPI, and every KPI's
-headline verdict (what the lists need) assessed afresh vs from the verdict cache after one
-observation changed. Several sizes in one run, each timed ``--repeat`` times (min, median).
+"""The static build's inputs on a generated plan: plan loading per KPI; every KPI by every
+method (what a full build needs) assessed KPI by KPI vs in one batch per method; every
+headline (what the lists need) after one observation changed, KPI by KPI vs in one batch vs
+from the verdict cache. Several sizes in one run; each alternative timed ``--repeat`` times,
+the alternatives alternating (min, median); the load average is printed with each size.
 
     .venv/bin/python benchmarks/bench_inputs.py --kpis 1000 10000 --repeat 3
 """
@@ -8,6 +10,7 @@ observation changed. Several sizes in one run, each timed ``--repeat`` times (mi
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import sys
@@ -20,46 +23,82 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import generated_plan
 from ipkpi.followup import FollowUp
+from ipkpi.followup.assess import assess_one
 from ipkpi.followup.verdict_cache import VerdictCache
 from ipkpi.plan.loader import load_plan
 
+Timing = tuple[float, float]
 
-def timed(run: Callable[[], object], repeat: int) -> tuple[float, float]:
-    times = []
+
+def timed(run: Callable[[], object], repeat: int) -> Timing:
+    return alternating({"one": run}, repeat)["one"]
+
+
+def alternating(runs: dict[str, Callable[[], object]], repeat: int) -> dict[str, Timing]:
+    """Each run ``repeat`` times, one after the other in turn (so load hits them alike)."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return min(times), statistics.median(times)
+        for name, run in runs.items():
+            started = time.perf_counter()
+            run()
+            times[name].append(time.perf_counter() - started)
+    return {name: (min(t), statistics.median(t)) for name, t in times.items()}
+
+
+def _s(t: Timing) -> str:
+    return f"min {t[0]:.2f} / median {t[1]:.2f} s"
 
 
 def one_size(workdir: Path, kpis: int, repeat: int) -> None:
     folder = workdir / f"plan-{kpis}"
     generated_plan.write_plan(folder, kpis)
+    load_before = os.getloadavg()[0]
     load = timed(lambda: load_plan(folder), repeat)
     plan = load_plan(folder)
     listed = [(s.id, s.unit) for _, s in plan.all_series()]
     source = generated_plan.observations(listed)
     bumped = generated_plan.observations(listed, bump=listed[0][0])
-    fresh = timed(lambda: FollowUp(plan, bumped).kpis(), repeat)
+    read = timed(lambda: FollowUp(plan, source), repeat)
+
+    def every_alone() -> None:
+        followup = FollowUp(plan, source)
+        for kpi_id in followup.kpi_ids():
+            followup.kpi(kpi_id)
+
+    every = alternating(
+        {"alone": every_alone, "batch": lambda: FollowUp(plan, source).assess_all()}, repeat
+    )
     cache = VerdictCache()
     first = FollowUp(plan, source)
     first.use_cache(cache)
     first.kpis()
+
+    def heads_alone() -> None:
+        followup = FollowUp(plan, bumped)
+        at = followup.reference_date
+        for item in followup._inputs.values():
+            assess_one(item, at, every_method=False)
 
     def cached() -> None:
         again = FollowUp(plan, bumped)
         again.use_cache(cache)
         again.kpis()
 
-    hit = timed(cached, repeat)
-    read = timed(lambda: FollowUp(plan, bumped), repeat)
+    heads = alternating(
+        {"alone": heads_alone, "batch": lambda: FollowUp(plan, bumped).kpis(), "cache": cached},
+        repeat,
+    )
     print(
-        f"{kpis} KPIs: plan load min {load[0] / kpis * 1e3:.3f} / median "
-        f"{load[1] / kpis * 1e3:.3f} ms/KPI; data read (FollowUp) min {read[0]:.2f} s; "
-        f"every headline after one change: assessed afresh min {fresh[0]:.2f} / median "
-        f"{fresh[1]:.2f} s, from the cache min {hit[0]:.2f} / median {hit[1]:.2f} s "
-        f"(ratio of minima {fresh[0] / hit[0]:.1f}x; both include the data read)",
+        f"{kpis} KPIs (load {load_before:.2f} -> {os.getloadavg()[0]:.2f}): plan load min "
+        f"{load[0] / kpis * 1e3:.3f} / median {load[1] / kpis * 1e3:.3f} ms/KPI; data read "
+        f"(FollowUp) {_s(read)}\n"
+        f"  every KPI by every method: KPI by KPI {_s(every['alone'])}, one batch "
+        f"{_s(every['batch'])} (ratio of minima {every['alone'][0] / every['batch'][0]:.1f}x, "
+        f"medians {every['alone'][1] / every['batch'][1]:.1f}x)\n"
+        f"  every headline after one change: KPI by KPI {_s(heads['alone'])}, one batch "
+        f"{_s(heads['batch'])}, from the cache {_s(heads['cache'])} (minima: alone/batch "
+        f"{heads['alone'][0] / heads['batch'][0]:.1f}x, batch/cache "
+        f"{heads['batch'][0] / heads['cache'][0]:.1f}x; all include the data read)",
         flush=True,
     )
 

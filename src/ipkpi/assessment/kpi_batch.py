@@ -3,17 +3,18 @@
 Every kind's rule (``assessment/kinds/*``) asks for its verdicts through
 :func:`~.kpi_run.run`, and what it asks (the series, the method, the target, the options) does
 not depend on the verdicts it gets back. :func:`assess_kpis` therefore runs each kind twice:
-first gathering every KPI's :class:`~.kpi_run.Request`, answered by a placeholder and the
-results thrown away; then, after one kernel call per (method, model) group over all the
-gathered series, again with each request answered by its row of that group's table. The kernels
-work series by series (:mod:`.chunks`), so the verdicts are those of :func:`~.kpi.assess_kpi`
-called KPI by KPI, field for field (tests/assessment/test_kpi_batch.py). A request the first
-pass did not see, or a group whose batch the kernel refused, is assessed alone, as before.
+first gathering every KPI's :class:`~.kpi_run.Request` in order, answered by a placeholder and
+the results thrown away; then, after one kernel call per group (method, model, with or without
+points) over all the gathered series, again in the same order with each request answered by
+its row of that group's table. The kernels work series by series (:mod:`.chunks`), so the
+verdicts are those of :func:`~.kpi.assess_kpi` called KPI by KPI, field for field
+(tests/followup/test_batch_assessment.py). A request not equal to the one gathered at its
+place, or of a group whose batch the kernel refused, is assessed alone, as before.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -25,6 +26,7 @@ from .kind import KindInput
 from .kpi_run import BOUNDED, RUNNER, Request
 from .registry import kind_of
 from .run import assess
+from .table import VerdictTable
 from .verdict import KpiAssessment, Verdict
 
 KpiJob = tuple[KpiBase, KindInput]
@@ -32,25 +34,31 @@ KpiJob = tuple[KpiBase, KindInput]
 
 
 class _Gather:
-    """The first pass: keeps each request, answers with a placeholder."""
+    """The first pass: keeps each request in the order asked, answers with a placeholder."""
 
     def __init__(self) -> None:
-        self.requests: dict[Hashable, Request] = {}
+        self.requests: list[Request] = []
 
     def answer(self, request: Request) -> Verdict:
-        self.requests.setdefault(request.key, request)
+        self.requests.append(request)
         return Verdict(request.subject, request.method, "not_available", reason="no_data")
 
 
 class _Answers:
-    """The second pass: each request's row of its group's table (alone when not there)."""
+    """The second pass: the kinds ask again in the same order; each request equal to the one
+    gathered at its place is answered by its row of its group's table, any other alone."""
 
-    def __init__(self, found: dict[Hashable, Verdict]) -> None:
-        self.found = found
+    def __init__(self, requests: list[Request], rows: list[tuple[VerdictTable, int] | None]):
+        self.requests, self.rows, self.next = requests, rows, 0
 
     def answer(self, request: Request) -> Verdict:
-        found = self.found.get(request.key)
-        return found if found is not None else request.assess()
+        k = self.next
+        if k < len(self.requests) and self.requests[k] == request:
+            self.next += 1
+            row = self.rows[k]
+            if row is not None:
+                return row[0].verdict(row[1])
+        return request.assess()
 
 
 def _nan(value: float | None) -> float:
@@ -77,13 +85,15 @@ def batch_of(requests: Sequence[Request]) -> SeriesBatch:
     )
 
 
-def assess_requests(requests: Iterable[Request]) -> dict[Hashable, Verdict]:
-    """Every request's verdict, one kernel call per group (:attr:`~.kpi_run.Request.group`)."""
-    groups: dict[tuple[str, str | None, bool], list[Request]] = {}
-    for one in requests:
-        groups.setdefault(one.group, []).append(one)
-    found: dict[Hashable, Verdict] = {}
-    for (method, model, _), asked in groups.items():
+def assess_requests(requests: Sequence[Request]) -> list[tuple[VerdictTable, int] | None]:
+    """Each request's table and row in it, one kernel call per group
+    (:attr:`~.kpi_run.Request.group`); None for a group the kernel refused."""
+    groups: dict[tuple[str, str | None, bool], list[int]] = {}
+    for k, one in enumerate(requests):
+        groups.setdefault(one.group, []).append(k)
+    rows: list[tuple[VerdictTable, int] | None] = [None] * len(requests)
+    for (method, model, _), members in groups.items():
+        asked = [requests[k] for k in members]
         options: dict[str, Any] = {} if model is None else {"model": model}
         if method in BOUNDED:
             options["lower"] = np.array([_nan(r.lower) for r in asked])
@@ -92,9 +102,9 @@ def assess_requests(requests: Iterable[Request]) -> dict[Hashable, Verdict]:
             table = assess(batch_of(asked), method, **options)
         except (AssessmentInputError, ValueError):
             continue  # each request alone then, failing as it would have
-        for i, r in enumerate(asked):
-            found[r.key] = table.verdict(i)
-    return found
+        for i, k in enumerate(members):
+            rows[k] = (table, i)
+    return rows
 
 
 def assess_kpis(jobs: Sequence[KpiJob]) -> list[KpiAssessment]:
@@ -109,7 +119,7 @@ def assess_kpis(jobs: Sequence[KpiJob]) -> list[KpiAssessment]:
                 continue
     finally:
         RUNNER.reset(token)
-    token = RUNNER.set(_Answers(assess_requests(gather.requests.values())))
+    token = RUNNER.set(_Answers(gather.requests, assess_requests(gather.requests)))
     try:
         return [kind_of(kpi).assess(kpi, inputs) for kpi, inputs in jobs]
     finally:

@@ -6,6 +6,7 @@ ASCII and stable: they go into CSV, JSON and URLs.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Final
 
 from ..text import Text, t
@@ -160,5 +161,6 @@ NOTE_CODES: Final = tuple(NOTES)
 NOTE_BIT: Final[dict[str, int]] = {code: 1 << i for i, code in enumerate(NOTE_CODES)}
 
 
+@cache
 def notes_from_mask(mask: int) -> tuple[str, ...]:
     return tuple(code for code, bit in NOTE_BIT.items() if mask & bit)

@@ -47,8 +47,15 @@ def points_of(series: Sequence[SeriesData]) -> dict[str, list[Point]]:
     }
 
 
-def status_of(item: KpiInput, verdicts: tuple[Verdict, ...], *, complete: bool) -> KpiStatus:
-    """The KPI's status from verdicts already worked out (headline first)."""
+def status_of(
+    item: KpiInput,
+    verdicts: tuple[Verdict, ...],
+    *,
+    complete: bool,
+    points: Mapping[str, Sequence[Point]] | None = None,
+) -> KpiStatus:
+    """The KPI's status from verdicts already worked out (headline first); ``points``: its
+    series' points, when the caller has them already (:func:`points_of`)."""
     part, section, kpi, series = item
     computed = computed_headline(verdicts)
     return KpiStatus(
@@ -62,7 +69,7 @@ def status_of(item: KpiInput, verdicts: tuple[Verdict, ...], *, complete: bool) 
         projected_path=projected_path(verdicts),
         complete=complete,
         basis=basis_of(kpi, computed),
-        evidence=headline_evidence(kpi, points_of(series), computed),
+        evidence=headline_evidence(kpi, points or points_of(series), computed),
     )
 
 
@@ -110,12 +117,15 @@ def verdicts_of_many(
 
 def assess_many(items: Sequence[KpiInput], at: dt.date, *, every_method: bool) -> list[KpiStatus]:
     """:func:`assess_one` of every item, assessed together (:func:`verdicts_of_many`)."""
+    points = [points_of(item[3]) for item in items]
     found = verdicts_of_many(
-        [(item[2], points_of(item[3])) for item in items], at, every_method=every_method
+        [(item[2], pts) for item, pts in zip(items, points, strict=True)],
+        at,
+        every_method=every_method,
     )
     return [
-        status_of(item, tuple(verdicts), complete=every_method)
-        for item, verdicts in zip(items, found, strict=True)
+        status_of(item, tuple(verdicts), complete=every_method, points=pts)
+        for item, verdicts, pts in zip(items, found, points, strict=True)
     ]
 
 

@@ -11,7 +11,10 @@ when None.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import cached_property
 
@@ -141,7 +144,10 @@ class FollowUp:
                 missing.append((item, key))
         if not missing:
             return
-        made = assess_many([m[0] for m in missing], self.reference_date, every_method=every_method)
+        with without_collector():
+            made = assess_many(
+                [m[0] for m in missing], self.reference_date, every_method=every_method
+            )
         for (item, key), status in zip(missing, made, strict=True):
             if self._cache is not None and key is not None:
                 self._cache.put(key, status.verdicts)
@@ -201,6 +207,20 @@ class FollowUp:
             group = status.part.id if key == "part" else status.kind
             out.setdefault(group, Counter())[status.headline.status] += 1
         return out
+
+
+@contextmanager
+def without_collector() -> Iterator[None]:
+    """The cyclic garbage collector paused: a batch makes ~100 objects per KPI and no cycle,
+    and each collection the allocations set off walks the whole heap (the plan's models, the
+    observations): half the time of a 2,000-KPI batch (1.50 → 0.69 s, one run)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def latest_statements(statements: list[Statement]) -> dict[str, Statement]:
