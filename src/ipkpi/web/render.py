@@ -26,9 +26,30 @@ def local(value: Any) -> Markup:
     return escape(value)
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _PageEnvironment(Environment):
+    """Jinja's environment, reading ``page.title`` of a page's dict by its key first.
+
+    Jinja looks an attribute up first and the key after it; on a dict the attribute lookup
+    raises (and catches) AttributeError for every field a template reads (~250 a KPI page).
+    A plain dict has no attribute other than its methods, so asking the key first for any
+    other name gives what Jinja gives; ``d.items()`` and ``d.get(...)`` stay the methods.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    env = Environment(
+    env = _PageEnvironment(
         loader=PackageLoader("ipkpi.web", "templates"),
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,

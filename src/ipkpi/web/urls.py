@@ -28,6 +28,22 @@ def route_path(name: str, params: dict[str, str]) -> str:
     return page_named(name).file(params)
 
 
+def relative(target: str, directory: str) -> str:
+    """``posixpath.relpath(target, directory)`` of two site-relative paths, worked out from
+    their parts (relpath asks the system for the working directory twice a link)."""
+    to = target.split("/")
+    start = directory.split("/") if directory else []
+    if target.startswith("/") or any(p in ("", ".", "..") for p in (*to, *start)):
+        return posixpath.relpath(target, directory or ".")
+    common = 0
+    for a, b in zip(start, to, strict=False):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(start) - common) + to[common:]
+    return "/".join(parts) if parts else "."
+
+
 class Urls(ABC):
     """Base: subclasses say how a route, a language, a date and a format become an address."""
 
@@ -132,11 +148,10 @@ class StaticUrls(Urls):
         query: dict[str, str] | None = None,
         **params: str,
     ) -> str:
-        target = self.file(name, lang, as_of, fmt, params)
-        return posixpath.relpath(target, self.directory or ".")
+        return relative(self.file(name, lang, as_of, fmt, params), self.directory)
 
     def static(self, name: str) -> str:
-        return posixpath.relpath(f"static/{name}", self.directory or ".")
+        return relative(f"static/{name}", self.directory)
 
     def root(self, name: str) -> str:
-        return posixpath.relpath(name, self.directory or ".")
+        return relative(name, self.directory)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text import Lang
 from ..units import UnitError, unit
@@ -45,6 +46,7 @@ NOUNS: dict[str, Noun] = {
 _ABOUT = {"ja": "約", "en": "about "}
 
 
+@lru_cache(maxsize=1024)  # the units are fixed at import; a KPI page asks ~250 times
 def _dimension(code: str) -> tuple[str, float] | None:
     try:
         found = unit(code)

@@ -1,0 +1,46 @@
+"""Shortcuts of the page rendering give what the general code gives (the static site's speed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+
+from ipkpi.web.render import environment
+from ipkpi.web.urls import StaticUrls, relative
+
+FILES = [
+    StaticUrls.file(route, lang, as_of, fmt, params)
+    for route, params in (
+        ("home", {}),
+        ("kpi", {"kpi_id": "ipx.gii_rank"}),
+        ("part", {"part_id": "p1"}),
+        ("search", {}),
+    )
+    for lang in ("ja", "en")
+    for as_of in (None, dt.date(2025, 6, 30), dt.datetime(2025, 6, 30, 9, 0))
+    for fmt in ("html", "json")
+]
+
+
+def test_links_between_site_files_are_those_relpath_gives():
+    folders = sorted({posixpath.dirname(f) for f in FILES})
+    assert "" in folders and "en/as-of/2025-06-30T090000/kpi" in folders
+    targets = [*FILES, "static/style.css", "openapi.json", "en"]
+    for target in targets:
+        for folder in folders:
+            assert relative(target, folder) == posixpath.relpath(target, folder or ".")
+    assert relative("kpi/ipx.gii_rank.html", "en/as-of/2025-06-30/kpi") == (
+        "../../../../kpi/ipx.gii_rank.html"
+    )
+    assert relative("en", "en") == "."
+    # a path that is not a plain site path is left to relpath
+    assert relative("a/../b.html", "a") == posixpath.relpath("a/../b.html", "a") == "../b.html"
+
+
+def test_a_template_reads_a_dicts_keys_and_still_calls_its_methods():
+    page = {"title": "R&D <2025>", "get": "not the method", "items": 3, "x": "y"}
+    text = environment().from_string(
+        "{{ page.title }}|{{ page.get('x') }}|{{ page.items() | list | length }}|"
+        "{{ page['get'] }}|{{ page.missing is defined }}"
+    )
+    assert text.render(page=page) == "R&amp;D &lt;2025&gt;|y|4|not the method|False"
