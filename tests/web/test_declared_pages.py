@@ -156,7 +156,24 @@ def test_every_declared_static_page_is_in_the_static_site(
 PAST = dt.date(2025, 1, 10)
 
 
+@pytest.fixture(scope="module")
+def plain_site(plan: Plan, store: Store, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site with the default files only: no SVG or PNG charts, so fewer formats to list."""
+    out = tmp_path_factory.mktemp("plain-site")
+    build_site(FollowUpProvider(plan, StoreSource(store, plan)), out)
+    return out
+
+
 def test_the_static_openapi_lists_exactly_the_files_the_site_has(site: Path, plan: Plan):
+    assert_openapi_lists_exactly_the_files(site, plan)
+
+
+def test_a_site_without_charts_describes_no_chart_files(plain_site: Path, plan: Plan):
+    assert not list(plain_site.rglob("*.svg"))
+    assert_openapi_lists_exactly_the_files(plain_site, plan)
+
+
+def assert_openapi_lists_exactly_the_files(site: Path, plan: Plan) -> None:
     spec = json.loads((site / "openapi.json").read_text(encoding="utf-8"))
     patterns = []
     for path, operation in spec["paths"].items():
