@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from dataclasses import replace
 
+from ipkpi.followup import FollowUpProvider
+from ipkpi.web.pages.common import kpi_row
 from ipkpi.web.render import environment
 from ipkpi.web.urls import StaticUrls, relative
 
@@ -44,3 +47,26 @@ def test_a_template_reads_a_dicts_keys_and_still_calls_its_methods():
         "{{ page['get'] }}|{{ page.missing is defined }}"
     )
     assert text.render(page=page) == "R&amp;D &lt;2025&gt;|y|4|not the method|False"
+
+
+def test_a_kpis_list_row_is_worked_out_once_per_language_and_each_caller_gets_a_copy(
+    provider: FollowUpProvider,
+):
+    followup = provider.get(None)
+    status = followup.kpi("alpha.one.exports")
+    assert status is not None
+    fresh = replace(status)  # nothing remembered yet
+    first, again = kpi_row(fresh, "en"), kpi_row(fresh, "en")
+    assert first == again and first is not again
+    assert first["id"] == "alpha.one.exports" and first["latest_period"] == "2024"
+    first["title"] = "changed by one page"
+    assert (
+        kpi_row(fresh, "en")["title"]
+        == kpi_row(replace(status), "en")["title"]
+        != ("changed by one page")
+    )
+    assert kpi_row(fresh, "ja")["kind_label"] != kpi_row(fresh, "en")["kind_label"]
+    calls: list[int] = []
+    assert fresh.remembered("answer", lambda: calls.append(1) or 42) == 42
+    assert fresh.remembered("answer", lambda: calls.append(1) or 43) == 42 and calls == [1]
+    assert replace(fresh).remembered("answer", lambda: 44) == 44  # a copy remembers nothing

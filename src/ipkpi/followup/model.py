@@ -7,7 +7,9 @@ a verdict is explained the same way everywhere (house style, point 4).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar, cast
 
 from ..assessment.kpi import target_in_unit
 from ..assessment.kpi_inputs import in_unit
@@ -17,6 +19,8 @@ from ..assessment.verdict import Verdict
 from ..plan import KpiBase, Part, Section, Series, kpi_direction, kpi_has_data
 from ..store.statement import Completion, Statement
 from ..wording import Wording
+
+T = TypeVar("T")
 
 AXIS_ROLES = frozenset({"kpi", "peer", "component"})
 """The roles of the series drawn on the KPI's own axis, which share its scale."""
@@ -154,6 +158,19 @@ class KpiStatus:
     _wording: Wording | None = field(default=None, init=False, repr=False, compare=False)
     """:attr:`wording`, worked out on first use: every view of the KPI reads it (a 1k-KPI
     static build asked for it ~60k times), and it depends on the record's fields only."""
+    _memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """What :meth:`remembered` keeps."""
+
+    def remembered(self, key: Hashable, make: Callable[[], T]) -> T:
+        """``make()`` the first time ``key`` is asked of this record, the same value after.
+
+        For what the views work out from the record alone, such as the KPI's row in a list in
+        one language (a static site puts every KPI in several lists)."""
+        memo = self._memo
+        if key in memo:
+            return cast("T", memo[key])
+        value = memo[key] = make()
+        return value
 
     def by_method(self, method: str) -> Verdict | None:
         """The verdict of ``method`` by its own rules, as ``assess-table`` gives it (not the

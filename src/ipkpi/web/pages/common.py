@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from typing_extensions import TypedDict
 
@@ -128,7 +128,17 @@ def latest_text(status: KpiStatus, lang: Lang) -> tuple[str, str]:
 
 
 def kpi_row(status: KpiStatus, lang: Lang) -> KpiRow:
-    """A KPI as one row of a list: title, kind, latest value, goal and headline verdict."""
+    """A KPI as one row of a list: title, kind, latest value, goal and headline verdict.
+
+    Worked out once per status and language (a static site lists every KPI on its home,
+    part, section and progress pages and in its search index); each caller gets its own copy.
+    """
+    return cast(
+        "KpiRow", dict(status.remembered(("kpi_row", lang), lambda: _kpi_row(status, lang)))
+    )
+
+
+def _kpi_row(status: KpiStatus, lang: Lang) -> KpiRow:
     kind = status.kind
     value, period = latest_text(status, lang)
     latest = status.main.latest if status.main else None
