@@ -7,8 +7,12 @@ import posixpath
 from dataclasses import replace
 
 from ipkpi.followup import FollowUpProvider
+from ipkpi.followup.model import AsOf
+from ipkpi.plan import Plan
+from ipkpi.web.pages import PAGES
 from ipkpi.web.pages.common import kpi_row
 from ipkpi.web.render import environment
+from ipkpi.web.site_pages import KPI_ROUTES, site_pages
 from ipkpi.web.urls import StaticUrls, relative
 
 FILES = [
@@ -70,3 +74,30 @@ def test_a_kpis_list_row_is_worked_out_once_per_language_and_each_caller_gets_a_
     assert fresh.remembered("answer", lambda: calls.append(1) or 42) == 42
     assert fresh.remembered("answer", lambda: calls.append(1) or 43) == 42 and calls == [1]
     assert replace(fresh).remembered("answer", lambda: 44) == 44  # a copy remembers nothing
+
+
+def test_the_pages_of_one_kpi_come_together_and_no_page_is_lost(plan: Plan):
+    as_ofs: list[AsOf | None] = [None, dt.date(2025, 1, 10)]
+    jobs = list(site_pages(plan, as_ofs))
+    every = {
+        (page.name, tuple(params.items()), lang, as_of)
+        for page in PAGES
+        if page.static
+        for params in page.instances(plan)
+        for lang in ("ja", "en")
+        for as_of in as_ofs
+    }
+    assert {(j.route, j.params, j.lang, j.as_of) for j in jobs} == every
+    assert len(jobs) == len(every)
+    assert {"kpi", "embed"} == KPI_ROUTES
+    kpi_jobs = [j for j in jobs if j.route in KPI_ROUTES]
+    assert jobs[-len(kpi_jobs) :] == kpi_jobs  # the many come last
+    first = [(j.route, j.lang, j.as_of) for j in kpi_jobs[:4]]
+    assert first == [
+        ("embed", "ja", None),
+        ("embed", "en", None),
+        ("kpi", "ja", None),
+        ("kpi", "en", None),
+    ]
+    assert len({j.params for j in kpi_jobs[:4]}) == 1  # one KPI's four pages, then the next's
+    assert kpi_jobs[4].params != kpi_jobs[0].params

@@ -40,7 +40,7 @@ from .site_inputs import (
     still_to_render,
     unchanged,
 )
-from .site_pages import PageJob, site_pages
+from .site_pages import KPI_ROUTES, PageJob, site_pages
 from .ui_strings import UI
 from .urls import StaticUrls
 
@@ -111,10 +111,10 @@ def build_site(
     more = _write_lists(provider, jobs, out, previous, entries, (index_key, common))
     files, size = files + more[0], size + more[1]
     _WORKER = (dashboard, out, svg)
-    # KPI pages first, in parallel: each worker assesses its KPIs by every method and sends
-    # the verdicts back; the lists (home, progress, parts, sections) come after, from them.
-    kpi_jobs = [j for j in todo if j.route == "kpi"]
-    list_jobs = [j for j in todo if j.route != "kpi"]
+    # A KPI's pages (its page, its embed) first, in parallel: each worker sends the verdicts
+    # back; the lists (home, progress, parts, sections) come after, from them.
+    kpi_jobs = [j for j in todo if j.route in KPI_ROUTES]
+    list_jobs = [j for j in todo if j.route not in KPI_ROUTES]
     done = 0
 
     def finished(result: ChunkResult, count: int) -> None:
