@@ -4,6 +4,7 @@ and the folder then holds what a full build of the same data holds."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import zipfile
 from collections.abc import Sequence
@@ -13,6 +14,7 @@ from typing import Any
 from ipkpi.followup import FollowUpProvider
 from ipkpi.followup.model import AsOf
 from ipkpi.followup.store_source import StoreSource
+from ipkpi.followup.verdict_cache import CACHE_FILE
 from ipkpi.plan import Plan
 from ipkpi.store import Store
 from ipkpi.web.site import build_site
@@ -80,8 +82,14 @@ def test_one_changed_observation_renders_only_its_pages(
     build_site(FollowUpProvider(plan, changed), full, vintages="latest", incremental=False)
     built, expected = _files(out), _files(full)
     assert sorted(built) == sorted(expected)
-    differ = [n for n in built if n != MANIFEST and _content(built[n]) != _content(expected[n])]
+    records = (MANIFEST, CACHE_FILE)  # the build's own records
+    differ = [n for n in built if n not in records and _content(built[n]) != _content(expected[n])]
     assert differ == []
+    # The verdict caches hold what each build worked out (the rebuild also has headline-only
+    # verdicts of KPIs whose pages it did not render); a verdict both hold is the same.
+    ours, theirs = (json.loads(f[CACHE_FILE].read_text())["verdicts"] for f in (built, expected))
+    shared = ours.keys() & theirs.keys()
+    assert shared and all(ours[k] == theirs[k] for k in shared)
 
 
 def test_a_page_no_longer_made_is_removed(plan: Plan, store: Store, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,7 +65,7 @@ class SiteReport:
         return self.pages - self.rendered
 
 
-_WORKER: tuple[Dashboard, Path, bool] | None = None
+_WORKER: tuple[Dashboard, Path, bool, AsOf | None] | None = None
 
 
 def build_site(
@@ -107,37 +107,46 @@ def build_site(
     keys = {job: job_hash(job, common, data[job.as_of]) for job in jobs}
     todo, entries = still_to_render(jobs, keys, previous, out)
     files, size = _write_assets(provider, out, held)
-    index_key = job_hash(INDEX, common, data[None])
-    more = _write_lists(provider, jobs, out, previous, entries, (index_key, common))
-    files, size = files + more[0], size + more[1]
-    _WORKER = (dashboard, out, svg)
-    # A KPI's pages (its page, its embed) first, in parallel: each worker sends the verdicts
-    # back; the lists (home, progress, parts, sections) come after, from them.
-    kpi_jobs = [j for j in todo if j.route in KPI_ROUTES]
-    list_jobs = [j for j in todo if j.route not in KPI_ROUTES]
+    index_key, stub_key = job_hash(INDEX, common, data[None]), common
+    index_todo = not unchanged(previous.get("search-index"), index_key, out)
+    entries["search-index"] = Entry(index_key, tuple(f"search-index.{n}.js" for n in LANGS))
+    stubs: list[Task] = []
+    stubs_todo = not unchanged(previous.get("stubs"), stub_key, out)
+    if stubs_todo:
+        latest_jobs = [j for j in jobs if j.as_of is None]
+        stubs = [("stubs", latest_jobs[i : i + 1000]) for i in range(0, len(latest_jobs), 1000)]
+    else:
+        entries["stubs"] = previous["stubs"]
+    _WORKER = (dashboard, out, svg, latest.vintage.as_of if latest.vintage else None)
     done = 0
 
-    def finished(result: ChunkResult, count: int) -> None:
+    def finished(result: ChunkResult) -> None:
         nonlocal files, size, done
-        files, size, done = files + result[0], size + result[1], done + count
+        files, size = files + result[0], size + result[1]
         for as_of, kpi_id, verdicts in result[2]:
             provider.get(as_of).adopt(kpi_id, verdicts)
         for job, written in result[3]:
             entries[job_name(job)] = Entry(keys[job], written)
-        if progress:
+        done += len(result[3])
+        if progress and result[3]:
             progress(done, len(todo))
 
-    chunks = [kpi_jobs[i : i + 200] for i in range(0, len(kpi_jobs), 200)]
-    if workers > 1 and len(chunks) > 1:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            futures = {pool.submit(_render_chunk, chunk): len(chunk) for chunk in chunks}
-            for future in as_completed(futures):
-                finished(future.result(), futures[future])
-    else:
-        for chunk in chunks:
-            finished(_render_chunk(chunk), len(chunk))
-    finished(_render_chunk(list_jobs), len(list_jobs))
+    # First each KPI's own pages (kpi, embed: the worker that has them assesses the KPI by
+    # every method once and sends the verdicts back) and the forwarding stubs, in parallel;
+    # then, from those verdicts, the lists (home, progress, parts, data…) and search indexes.
+    own, lists = _by_kpi(todo)
+    stub_names: dict[int, tuple[str, ...]] = {}
+    for number, result in _run_tasks([*stubs, *(("pages", c) for c in own)], workers):
+        finished(result)
+        stub_names[number] = result[4]
+    if stubs_todo:
+        names = tuple(name for i in sorted(stub_names) for name in stub_names[i])
+        entries["stubs"] = Entry(stub_key, names)
+    for as_of in {j.as_of for j in lists} | ({None} if index_todo else set()):
+        provider.get(as_of).kpis()  # here, so that the verdict cache keeps what they need
+    index: list[Task] = [("index", [_index_job(n)]) for n in LANGS] if index_todo else []
+    for _number, result in _run_tasks([*index, *(("pages", [j]) for j in lists)], workers):
+        finished(result)
     _WORKER = None
     removed = remove_stale(previous, entries, out)
     cached.save(out / CACHE_FILE)
@@ -149,29 +158,46 @@ INDEX = PageJob("search-index", (), "ja", None, ())
 """The search indexes and the forwarding stubs, in the manifest: they change with the lists."""
 
 
-def _write_lists(
-    provider: FollowUpProvider,
-    jobs: list[PageJob],
-    out: Path,
-    previous: dict[str, Entry],
-    entries: dict[str, Entry],
-    keys: tuple[str, str],
-) -> tuple[int, int]:
-    """The search indexes (``keys[0]``: they list every KPI) and the latest vintage's
-    forwarding stubs (``keys[1]``: made from the plan and the vintages), unless unchanged."""
-    files = size = 0
-    if not unchanged(previous.get("search-index"), keys[0], out):
-        files, size = _write_search_indexes(provider, out)
-    entries["search-index"] = Entry(keys[0], tuple(f"search-index.{lang}.js" for lang in LANGS))
-    latest = provider.get(None).vintage
-    if unchanged(previous.get("stubs"), keys[1], out):
-        entries["stubs"] = previous["stubs"]
+def _index_job(lang: Lang) -> PageJob:
+    return PageJob("search-index", (), lang, None, ())
+
+
+Task = tuple[str, list[PageJob]]
+"""What one worker does at a time: ("pages", jobs), ("stubs", jobs) or ("index", [lang])."""
+
+KPIS_A_TASK = 50
+
+
+def _by_kpi(todo: list[PageJob]) -> tuple[list[list[PageJob]], list[PageJob]]:
+    """The pages of each KPI (kpi, embed; both languages, by vintage), in tasks of
+    :data:`KPIS_A_TASK` KPIs, each KPI in one task; and the other pages."""
+    own: dict[tuple[AsOf | None, str], list[PageJob]] = {}
+    lists: list[PageJob] = []
+    for job in todo:
+        if job.route in KPI_ROUTES:
+            own.setdefault((job.as_of, job.param_dict["kpi_id"]), []).append(job)
+        else:
+            lists.append(job)
+    groups = list(own.values())
+    tasks = [
+        [job for group in groups[i : i + KPIS_A_TASK] for job in group]
+        for i in range(0, len(groups), KPIS_A_TASK)
+    ]
+    return tasks, lists
+
+
+def _run_tasks(tasks: list[Task], workers: int) -> Iterator[tuple[int, ChunkResult]]:
+    """Each task's number and result, as they finish: in ``workers`` processes forked from
+    this one (they see its data as it is now), or here, in order."""
+    if workers > 1 and len(tasks) > 1:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(min(workers, len(tasks)), mp_context=context) as pool:
+            futures = {pool.submit(_run_task, task): i for i, task in enumerate(tasks)}
+            for future in as_completed(futures):
+                yield futures[future], future.result()
     else:
-        stubs = [j for j in jobs if j.as_of is None]
-        at = latest.as_of if latest else None
-        entries["stubs"] = Entry(keys[1], tuple(_write_stubs(stubs, at, out)))
-        files += len(entries["stubs"].files)
-    return files, size
+        for i, task in enumerate(tasks):
+            yield i, _run_task(task)
 
 
 def remove_stale(previous: dict[str, Entry], entries: dict[str, Entry], out: Path) -> int:
@@ -188,12 +214,27 @@ ChunkResult = tuple[
     int,
     list[tuple[AsOf | None, str, tuple[Verdict, ...]]],
     list[tuple[PageJob, tuple[str, ...]]],
+    tuple[str, ...],
 ]
+"""Files and bytes written, verdicts worked out, pages written, forwarding stubs written."""
+
+
+def _run_task(task: Task) -> ChunkResult:
+    assert _WORKER is not None
+    kind, jobs = task
+    dashboard, out = _WORKER[0], _WORKER[1]
+    if kind == "stubs":
+        stubs = tuple(_write_stubs(jobs, _WORKER[3], out))
+        return len(stubs), 0, [], [], stubs
+    if kind == "index":
+        written = _write_search_index(dashboard.provider, jobs[0].lang, out)
+        return 1, written, [], [], ()
+    return _render_chunk(jobs)
 
 
 def _render_chunk(jobs: list[PageJob]) -> ChunkResult:
     assert _WORKER is not None
-    dashboard, out, svg = _WORKER
+    dashboard, out, svg, _latest = _WORKER
     files = size = 0
     made: set[Path] = set()
     verdicts: list[tuple[AsOf | None, str, tuple[Verdict, ...]]] = []
@@ -222,7 +263,7 @@ def _render_chunk(jobs: list[PageJob]) -> ChunkResult:
             names.append(target)
             files, size = files + 1, size + len(rendered.body)
         written.append((job, tuple(names)))
-    return files, size, verdicts, written
+    return files, size, verdicts, written, ()
 
 
 def _write_assets(provider: FollowUpProvider, out: Path, held: SiteFiles) -> tuple[int, int]:
@@ -245,13 +286,8 @@ def _write_assets(provider: FollowUpProvider, out: Path, held: SiteFiles) -> tup
     return len(written), sum(p.stat().st_size for p in written)
 
 
-def _write_search_indexes(provider: FollowUpProvider, out: Path) -> tuple[int, int]:
-    for lang in LANGS:
-        _write_search_index(provider, lang, out)
-    return len(LANGS), sum((out / f"search-index.{lang}.js").stat().st_size for lang in LANGS)
-
-
-def _write_search_index(provider: FollowUpProvider, lang: Lang, out: Path) -> None:
+def _write_search_index(provider: FollowUpProvider, lang: Lang, out: Path) -> int:
+    """Write the language's search index; its size in bytes."""
     page = StaticUrls.file("search", lang, None, "html", {})
     urls = StaticUrls(page)
     entries = [
@@ -270,6 +306,7 @@ def _write_search_index(provider: FollowUpProvider, lang: Lang, out: Path) -> No
     ]
     body = "window.IPKPI_SEARCH = " + json.dumps(entries, ensure_ascii=False) + ";\n"
     write_text(out / f"search-index.{lang}.js", body, encoding="utf-8")
+    return len(body.encode())
 
 
 def _not_found_page(lang: Lang) -> str:
