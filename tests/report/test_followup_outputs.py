@@ -272,5 +272,44 @@ def test_the_decks_rank_chart_has_first_place_at_the_top(world) -> None:
     gii = charts["グローバルイノベーション指数の順位"]
     assert gii.value_axis.reverse_order is True
     assert list(gii.plots[0].series[0].values)[-2:] == [13.0, 12.0]
+    # No GII rank for Japan in 2010 in the shipped data: a blank category, so the line breaks.
+    categories = list(gii.plots[0].categories)
+    values = list(gii.plots[0].series[0].values)
+    assert categories[:5] == ["2007", "2008", "2009", "2010", "2011"]
+    assert values[:5] == [4.0, 9.0, 13.0, None, 20.0]
+    assert categories == [str(y) for y in range(2007, 2026)]
     others = [c for title, c in charts.items() if "順位" not in title]
     assert others and all(c.value_axis.reverse_order is False for c in others)
+
+
+def test_the_part_page_shows_the_parts_summary_not_an_empty_situation(world) -> None:
+    """The IPX part has KPIs of its own but no 現状と課題; its page (PDF and deck) shows the
+    part's summary and pillars from plans/ip2025/parts/ipx/part.yaml instead of an empty box."""
+    followup, changes, published = world
+    data = report_data(followup, changes, "ja", published)
+    part = next(p for p in data["pages"] if p["id"] == "ipx")
+    assert part["situation_heading"] == "部の概要"
+    assert part["situation"][0].startswith("IPトランスフォーメーション ～知財の力で課題を解決し")
+    assert "第一の柱：イノベーション拠点としての競争力強化" in part["situation"]
+    sections = [p for p in data["pages"] if p["id"] != "ipx"]
+    assert {p["situation_heading"] for p in sections} == {"現状と課題"}
+    prs = Presentation(io.BytesIO(render_pptx(data, followup)))
+    boxes = [s.text_frame.text for s in prs.slides[1].shapes if s.has_text_frame]
+    overview = next(b for b in boxes if b.startswith("部の概要"))
+    assert "○ 第三の柱：グローバル市場の取込み" in overview
+    en = report_data(followup, changes, "en", published)
+    assert next(p for p in en["pages"] if p["id"] == "ipx")["situation_heading"] == (
+        "The part in brief"
+    )
+
+
+def test_a_chart_in_the_pdf_is_on_the_page_of_its_title(world) -> None:
+    """The GII chart is taller than what is left of its KPI's page: it moves to the next page
+    with its own title, not leaving the reader an untitled chart."""
+    followup, changes, published = world
+    data = report_data(followup, changes, "ja", published)
+    assert "<figcaption>グローバルイノベーション指数の順位</figcaption><svg" in render_html(data)
+    pdf = PdfReader(io.BytesIO(render_pdf(data)))
+    pages = ["".join(page.extract_text().split()) for page in pdf.pages]
+    first_chart = next(text for text in pages if "予測区間" in text)  # the chart's legend
+    assert "グローバルイノベーション指数の順位" in first_chart

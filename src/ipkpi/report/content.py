@@ -21,7 +21,7 @@ from ..followup.flags import flag_labels
 from ..followup.headline import basis_text
 from ..followup.pace import pace_of
 from ..followup.tone import TONE_LABELS
-from ..plan import KIND_LABELS, Section
+from ..plan import KIND_LABELS, Part, Section
 from ..text import Lang, Text, t
 from ..wording import Wording, quantity
 from .followup_pages import Published, annex, cycle_line, ministry_index, section_extras
@@ -51,6 +51,7 @@ WORDS: dict[str, Text] = {
     "method": t("評価手法", "Method"),
     "summary": t("評価の概要", "Verdicts at a glance"),
     "part_kpis": t("部全体のKPI", "KPIs of the part"),
+    "part_overview": t("部の概要", "The part in brief"),
     "what": t(
         "知的財産推進計画の各施策の実施状況と、KPIの現状・評価をまとめたフォローアップです。"
         "数値・評価はデータから自動で作成し、施策の取組状況は各府省の報告をそのまま掲載しています。",
@@ -197,6 +198,16 @@ def _change_rows(followup: FollowUp, changes: Changes, kpi_ids: set[str], lang: 
     return rows
 
 
+def part_overview(part: Part, lang: Lang) -> list[str]:
+    """What the plan says of the part itself: its summary, then each pillar's title."""
+    colon = "：" if lang == "ja" else ": "
+    pillars = [
+        f"{p.label.get(lang)}{colon}{p.title.get(lang)}" if p.label else p.title.get(lang)
+        for p in part.pillars
+    ]
+    return [x.get(lang) for x in part.summary] + pillars
+
+
 def report_data(
     followup: FollowUp, changes: Changes, lang: Lang, published: Published = (None, [])
 ) -> dict[str, Any]:
@@ -211,7 +222,8 @@ def report_data(
     for part in plan.parts:
         groups: list[tuple[Section | None, str, list[str], list[str]]] = []
         if part.kpis:
-            groups.append((None, words["part_kpis"], [], [k.id for k in part.kpis]))
+            overview = part_overview(part, lang)
+            groups.append((None, words["part_kpis"], overview, [k.id for k in part.kpis]))
         for section in part.sections:
             situation = [x.get(lang) for x in section.situation]
             groups.append(
@@ -226,6 +238,8 @@ def report_data(
                     "part": part.title.get(lang),
                     "title": title,
                     "situation": situation,
+                    # A part has no 現状と課題 of its own: its page shows the part's summary.
+                    "situation_heading": words["situation" if where else "part_overview"],
                     "kpis": [kpi_entry(s, lang, followup) for s in statuses],
                     "statuses": statuses,
                     "changes": _change_rows(followup, changes, set(kpi_ids), lang),

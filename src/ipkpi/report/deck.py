@@ -10,6 +10,7 @@ script, so Japanese renders wherever the font is installed.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from typing import Any
 
 from pptx import Presentation
@@ -19,7 +20,9 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 
+from ..charts.domain import gap_rows
 from ..followup import FollowUp
+from ..followup.model import Observation
 from ..plan import Rank
 from ..text import Lang
 from ..wording import unit_symbol
@@ -84,6 +87,23 @@ def _table(
                     _font(run, 7.5)
 
 
+def with_gaps(observations: Sequence[Observation]) -> tuple[list[str], list[float | None]]:
+    """The chart's categories and values with a blank where data are missing, so that the line
+    breaks there (PowerPoint leaves a blank value as a gap) instead of joining 2009 to 2011 as
+    if they were neighbours. Calendar years get every missing year; other periods one blank
+    category in a gap clearly longer than their usual spacing (``charts.domain.gap_rows``).
+    """
+    periods = [o.period for o in observations]
+    values: list[float | None] = [o.value for o in observations]
+    if periods and all(len(p) == 4 and p.isdigit() for p in periods):
+        held = dict(zip((int(p) for p in periods), values, strict=True))
+        years = range(min(held), max(held) + 1)
+        return [str(y) for y in years], [held.get(y) for y in years]
+    rows = gap_rows([{"series": "", "year": o.year, "period": o.period, "value": o.value}
+                     for o in observations])  # fmt: skip
+    return [r["period"] for r in rows], [r["value"] for r in rows]
+
+
 def _chart(
     slide: Any,
     followup: FollowUp,
@@ -100,10 +120,11 @@ def _chart(
         if status is None or main is None or len(main.observations) < 2:
             continue
         data = CategoryChartData()  # type: ignore[no-untyped-call]
-        data.categories = [o.period for o in main.observations]
+        categories, values = with_gaps(main.observations)
+        data.categories = categories
         symbol = unit_symbol(main.series.unit, lang)
         name = main.series.label.get(lang) + (f"（{symbol}）" if lang == "ja" else f" ({symbol})")
-        data.add_series(name, [o.value for o in main.observations])  # type: ignore[no-untyped-call]
+        data.add_series(name, values)  # type: ignore[no-untyped-call]
         frame = slide.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, left, top, width, height, data)
         chart = frame.chart
         chart.has_title = True
@@ -166,7 +187,7 @@ def render_pptx(data: dict[str, Any], followup: FollowUp) -> bytes:
             Inches(0.9),
             Inches(6.4),
             Inches(2.6),
-            words["situation"],
+            page["situation_heading"],
             situation,
             size,
         )

@@ -89,7 +89,7 @@ def render_markdown(data: dict[str, Any]) -> str:
         lines += ["", f"## {inline(page['part'])} — {inline(page['title'])}", ""]
         if page["situation"]:
             situation = [f"- {inline(x)}" for x in page["situation"]]
-            lines += [f"### {w['situation']}", "", *situation, ""]
+            lines += [f"### {page['situation_heading']}", "", *situation, ""]
         lines += [f"### {w['kpi_table']}", ""]
         if page["kpi_table"]:
             lines += _md_table(
