@@ -6,7 +6,9 @@ import datetime as dt
 import posixpath
 from dataclasses import replace
 
+from ipkpi.charts import kpi_chart
 from ipkpi.followup import FollowUpProvider
+from ipkpi.followup.explain import explanation
 from ipkpi.followup.model import AsOf
 from ipkpi.plan import Plan
 from ipkpi.web.pages import PAGES
@@ -14,6 +16,7 @@ from ipkpi.web.pages.common import kpi_row
 from ipkpi.web.render import environment
 from ipkpi.web.site_pages import KPI_ROUTES, site_pages
 from ipkpi.web.urls import StaticUrls, relative
+from ipkpi.web.verdicts import verdict_data
 
 FILES = [
     StaticUrls.file(route, lang, as_of, fmt, params)
@@ -101,3 +104,30 @@ def test_the_pages_of_one_kpi_come_together_and_no_page_is_lost(plan: Plan):
     ]
     assert len({j.params for j in kpi_jobs[:4]}) == 1  # one KPI's four pages, then the next's
     assert kpi_jobs[4].params != kpi_jobs[0].params
+
+
+def test_a_kpis_chart_and_sentences_are_worked_out_once_and_read_as_before(
+    provider: FollowUpProvider,
+):
+    status = provider.get(None).kpi("alpha.one.exports")
+    assert status is not None
+    fresh = replace(status)
+    page, embed = kpi_chart(fresh, "ja"), kpi_chart(fresh, "ja", height=260)
+    assert page["height"] - embed["height"] == 60 and page["width"] == "container"
+    assert {k: v for k, v in page.items() if k != "height"} == {
+        k: v for k, v in embed.items() if k != "height"
+    }
+    assert page["layer"] is embed["layer"]  # one spec, two sizes
+    assert kpi_chart(fresh, "ja") == kpi_chart(replace(status), "ja")
+    assert kpi_chart(fresh, "en")["description"] != page["description"]
+    report = kpi_chart(fresh, "en", width=620, height=220)
+    assert report["width"] == 620 and report == kpi_chart(
+        replace(status), "en", width=620, height=220
+    )
+    headline = fresh.headline
+    said = verdict_data(headline, fresh, "en")["explanation"]
+    assert said == explanation(headline, fresh.wording).en
+    assert verdict_data(headline, fresh, "ja")["explanation"] == (
+        explanation(headline, fresh.wording).ja
+    )
+    assert said.startswith(headline.method_label.en)

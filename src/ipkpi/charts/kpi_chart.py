@@ -67,8 +67,19 @@ def kpi_chart(
 ) -> dict[str, Any]:
     """The chart of ``status`` in ``lang``; an empty dict when there is nothing to draw.
 
-    ``height`` is the plot's; the legend adds its rows to it.
+    ``height`` is the plot's; the legend adds its rows to it. The spec is worked out once per
+    status and language (the KPI's page and its embed differ only in size); the dict is the
+    caller's, its parts are shared, so nothing may change them.
     """
+    drawn = status.remembered(("kpi_chart", lang), lambda: _spec(status, lang))
+    if not drawn:
+        return {}
+    return {**drawn, "width": width, "height": drawn["height"] + height}
+
+
+def _spec(status: KpiStatus, lang: Lang) -> dict[str, Any]:
+    """The chart with ``width`` "container" and the legend's height only (no plot height)."""
+    width, height = "container", 0
     y_unit = chart_unit(status)
     if y_unit is None:
         return {}

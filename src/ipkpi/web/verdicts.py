@@ -167,10 +167,19 @@ def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> VerdictData
         "status_label": verdict.status_label.get(lang),
         "tone": tone(verdict.method, verdict.status, kpi_direction(status.kpi)),
         "rule": verdict.rule,
-        "explanation": tx(explanation(verdict, status.wording), lang),
+        "explanation": tx(_explanation(verdict, status), lang),
         "numbers": numbers,
         "notes": [NOTES[n].get(lang) for n in verdict.notes if n in NOTES],
     }
+
+
+def _explanation(verdict: Verdict, status: KpiStatus) -> Text:
+    """The verdict's sentence in both languages, worked out once per status (the KPI's ja and
+    en pages are rendered from the same status)."""
+    held = status.remembered(
+        ("explanation", id(verdict)), lambda: (verdict, explanation(verdict, status.wording))
+    )
+    return held[1] if held[0] is verdict else explanation(verdict, status.wording)
 
 
 def _rests_on_evidence(verdict: Verdict, status: KpiStatus) -> bool:
