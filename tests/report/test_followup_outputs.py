@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 from pptx import Presentation
+from pptx.enum.chart import XL_AXIS_CROSSES
 from pypdf import PdfReader
 
 from ipkpi.cycle import CycleRecords, MeasureUpdate, operations
@@ -278,6 +279,7 @@ def test_the_decks_rank_chart_has_first_place_at_the_top(world) -> None:
     assert categories[:5] == ["2007", "2008", "2009", "2010", "2011"]
     assert values[:5] == [4.0, 9.0, 13.0, None, 20.0]
     assert categories == [str(y) for y in range(2007, 2026)]
+    assert gii.value_axis.crosses == XL_AXIS_CROSSES.MAXIMUM  # the years under the last place
     others = [c for title, c in charts.items() if "順位" not in title]
     assert others and all(c.value_axis.reverse_order is False for c in others)
 
@@ -297,6 +299,7 @@ def test_the_part_page_shows_the_parts_summary_not_an_empty_situation(world) -> 
     boxes = [s.text_frame.text for s in prs.slides[1].shapes if s.has_text_frame]
     overview = next(b for b in boxes if b.startswith("部の概要"))
     assert "○ 第三の柱：グローバル市場の取込み" in overview
+    assert "今後の予定（方向性）\n○ 部全体の施策はありません（施策は各節にあります）。" in boxes
     en = report_data(followup, changes, "en", published)
     assert next(p for p in en["pages"] if p["id"] == "ipx")["situation_heading"] == (
         "The part in brief"

@@ -86,6 +86,10 @@ WORDS: dict[str, Text] = {
     "measures_status": t("施策の実施状況", "Measures"),
     "plans": t("今後の予定（方向性）", "Planned measures"),
     "no_measures": t("この節に施策はありません。", "No measure in this section."),
+    "no_part_measures": t(
+        "部全体の施策はありません（施策は各節にあります）。",
+        "No measure for the part as a whole (the measures are in its sections).",
+    ),
     "period": t("期間", "Period"),
     "completion": judgement.COMPLETION,
     "kpis_with_data": t("データのあるKPI", "KPIs with data"),

@@ -16,7 +16,7 @@ from typing import Any
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 
@@ -138,7 +138,10 @@ def _chart(
         chart.category_axis.tick_labels.font.size = Pt(7)
         chart.value_axis.tick_labels.font.size = Pt(7)
         # A rank is better the lower it is: 1st at the top, as on the dashboard and in the PDF.
-        chart.value_axis.reverse_order = isinstance(status.kpi, Rank)
+        rank = isinstance(status.kpi, Rank)
+        chart.value_axis.reverse_order = rank
+        if rank:  # the years along the bottom, where the last place is, not over 1st place
+            chart.value_axis.crosses = XL_AXIS_CROSSES.MAXIMUM
         return True
     return False
 
@@ -198,7 +201,7 @@ def render_pptx(data: dict[str, Any], followup: FollowUp) -> bytes:
             Inches(6.4),
             Inches(3.7),
             words["plans"],
-            measures or [words["no_measures"]],
+            measures or [words["no_measures" if "." in page["id"] else "no_part_measures"]],
             size,
         )
         if page["kpi_table"]:
