@@ -144,6 +144,7 @@ def observations(series: list[tuple[str, str]], bump: str | None = None) -> Memo
                 (),
                 "Generated",
                 "https://example.org",
+                VINTAGE.id,
             )
             if series_id == bump and year == YEARS[-1]:
                 obs = dataclasses.replace(obs, value=value + 1)

@@ -106,7 +106,9 @@ class MemorySource:
                 known[record.observation.period] = record
             out[series_id] = sorted(
                 (
-                    replace(r.observation, vintage=r.observation.vintage or r.vintage.id)
+                    r.observation  # a copy only to name its vintage (~12 µs each)
+                    if r.observation.vintage
+                    else replace(r.observation, vintage=r.vintage.id)
                     for r in known.values()
                     if not r.removed
                 ),
