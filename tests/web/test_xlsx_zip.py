@@ -1,0 +1,70 @@
+"""The XLSX writer's zip (src/ipkpi/web/xlsx.py writes it itself, without zipfile's per-member
+bookkeeping): the same bytes as Python's zipfile gives for the same members (deflated, a fixed
+date 1980-01-01), members that check out, and cells, frozen header and widths read back by
+openpyxl."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import openpyxl
+
+from ipkpi.web.xlsx import Sheet, workbook
+
+ROWS: list[list[str | int | float | None]] = [
+    ["系列ID", "値", "順位", "備考"],
+    ["alpha.one", 1.5, 4.0, "A & B <b> \"quoted\""],
+    ["輸出額", None, 12, "二行\nの備考"],
+    ["", 3, True, "x" * 70],
+]
+SHEETS = [
+    Sheet("データ", ROWS, freeze_header=True),
+    Sheet('about "it"', [["項目", "内容"], ["KPI", "輸出額を2030年までに5兆円"]], True, 100),
+]
+
+
+def _with_zipfile(body: bytes) -> bytes:
+    """The same members written again by zipfile, as the writer did before."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(body)) as read, zipfile.ZipFile(out, "w") as write:
+        for info in read.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            write.writestr(entry, read.read(info))
+    return out.getvalue()
+
+
+def test_the_bytes_are_those_zipfile_writes_for_the_same_members() -> None:
+    body = workbook(SHEETS)
+    assert body == _with_zipfile(body)
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        assert archive.testzip() is None
+        assert [i.filename for i in archive.infolist()] == [
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "xl/workbook.xml",
+            "xl/_rels/workbook.xml.rels",
+            "xl/worksheets/sheet1.xml",
+            "xl/worksheets/sheet2.xml",
+        ]
+        assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert {i.compress_type for i in archive.infolist()} == {zipfile.ZIP_DEFLATED}
+
+
+def test_openpyxl_reads_the_cells_the_frozen_header_and_the_widths() -> None:
+    book = openpyxl.load_workbook(io.BytesIO(workbook(SHEETS)))
+    assert book.sheetnames == ["データ", 'about "it"']
+    data = book["データ"]
+    assert [[c.value for c in row] for row in data.iter_rows()] == [
+        ["系列ID", "値", "順位", "備考"],
+        ["alpha.one", 1.5, 4, 'A & B <b> "quoted"'],
+        ["輸出額", None, 12, "二行\nの備考"],
+        [None, 3, "True", "x" * 70],
+    ]
+    assert isinstance(data["C2"].value, int)  # a rank is 4, not 4.0
+    assert data.freeze_panes == "A2"
+    # 系列ID: 系列(4) + ID(2) = 6, 8 at least; alpha.one 9 + 2; 順位 4 → 8; capped at 60
+    widths = {key: dim.width for key, dim in data.column_dimensions.items()}
+    assert widths == {"A": 11, "B": 8, "C": 8, "D": 60}
+    assert book['about "it"']["B2"].value == "輸出額を2030年までに5兆円"
