@@ -14,7 +14,7 @@ from ipkpi.web.xlsx import Sheet, workbook
 
 ROWS: list[list[str | int | float | None]] = [
     ["系列ID", "値", "順位", "備考"],
-    ["alpha.one", 1.5, 4.0, "A & B <b> \"quoted\""],
+    ["alpha.one", 1.5, 4.0, 'A & B <b> "quoted"'],
     ["輸出額", None, 12, "二行\nの備考"],
     ["", 3, True, "x" * 70],
 ]
