@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text as RichText
 
-from ..followup.describe import target_text
+from ..followup.describe import shown_period, target_text
 from ..followup.flags import flag_labels
 from ..plan import KIND_LABELS, ROLE_LABELS, Figure, KpiBase, Part, Plan, Section, Target
 from ..plan.measure import ministries_text
@@ -36,7 +36,8 @@ def _l(pair: tuple[str, str], lang: Lang) -> str:
 def figure_text(figure: Figure, lang: Lang) -> str:
     names = [n for n in figure.flags.names() if n != "approximate"]  # 約 is in the value
     flags = f" [{', '.join(flag_labels(names, lang))}]" if names else ""
-    period = f" ({figure.period})" if figure.period else ""
+    shown = shown_period(figure, lang)  # not when the label names it already
+    period = f" ({shown})" if shown else ""
     label = f"{figure.label.get(lang)}: " if figure.label else ""
     value = quantity(figure.value, figure.unit, lang, approximate=figure.flags.approximate)
     return f"{label}{value}{period}{flags} — {figure.source}"

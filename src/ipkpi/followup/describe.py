@@ -6,6 +6,8 @@ page's scale of the KPI's series.
 
 from __future__ import annotations
 
+import re
+
 from ..assessment.kinds._goals import target_text
 from ..assessment.kpi import goal_text
 from ..plan import Figure, KpiBase
@@ -13,7 +15,7 @@ from ..text import Lang
 from ..units import UnitError, convert
 from ..wording import Wording, quantity
 
-__all__ = ["deadline_of", "figure_text", "goal_text", "target_text"]
+__all__ = ["deadline_of", "figure_text", "goal_text", "shown_period", "target_text"]
 
 
 def figure_text(fig: Figure, lang: Lang, wording: Wording | None = None) -> str:
@@ -27,6 +29,17 @@ def figure_text(fig: Figure, lang: Lang, wording: Wording | None = None) -> str:
         else:
             return wording.quantity(value, lang, approximate=approximate)
     return quantity(fig.value, fig.unit, lang, approximate=approximate)
+
+
+def shown_period(fig: Figure, lang: Lang) -> str:
+    """The figure's period to print after its value, or "" when its label already names it:
+    「日本の過去の最高位（2007年）: 4位」, not 「…（2007年）: 4位 (2007)」."""
+    period = fig.period or ""
+    label = fig.label.get(lang) if fig.label else ""
+    years = re.findall(r"\d{4}", period)
+    if period and label and (period in label or (years and all(y in label for y in years))):
+        return ""
+    return period
 
 
 def deadline_of(kpi: KpiBase) -> int | None:

@@ -15,6 +15,7 @@ from ..followup.evidence import computed_headline
 from ..followup.evidence_text import evidence_words
 from ..followup.explain import explanation
 from ..followup.pace import pace_of
+from ..followup.threshold_words import threshold_text
 from ..plan import kpi_direction
 from ..text import Lang, Text, t
 from ..wording import Wording, exact, number, probability, share
@@ -153,11 +154,16 @@ def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> VerdictData
         if words_of.needed:
             add("evidence_still_needed", words_of.needed, None)
     if verdict.thresholds and verdict.method != "evidence":
+        worded = threshold_text(verdict.method, verdict.rule, verdict.thresholds, lang)
         words = [
             f"{THRESHOLD_LABELS[k].get(lang) if k in THRESHOLD_LABELS else k} {exact(v)}"
             for k, v in verdict.thresholds.items()
         ]
-        add("thresholds", ("、" if lang == "ja" else ", ").join(words), dict(verdict.thresholds))
+        add(
+            "thresholds",
+            worded or ("、" if lang == "ja" else ", ").join(words),
+            dict(verdict.thresholds),
+        )
     if verdict.reason:
         add("reason", verdict.reason_text.get(lang), verdict.reason)
     return {
