@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from collections.abc import Callable
 from dataclasses import replace
+from urllib.parse import quote
 
 from ipkpi.charts import kpi_chart
 from ipkpi.followup import FollowUpProvider
 from ipkpi.followup.explain import explanation
 from ipkpi.followup.model import AsOf
 from ipkpi.plan import Plan
+from ipkpi.text import Lang
 from ipkpi.web.pages import PAGES
 from ipkpi.web.pages.common import kpi_row
-from ipkpi.web.render import environment
+from ipkpi.web.pages.spec import _quote
+from ipkpi.web.render import environment, nav_items
 from ipkpi.web.site_pages import KPI_ROUTES, site_pages
-from ipkpi.web.urls import StaticUrls, relative
+from ipkpi.web.urls import ServerUrls, StaticUrls, Urls, relative
 from ipkpi.web.verdicts import verdict_data
 
 FILES = [
@@ -131,3 +135,30 @@ def test_a_kpis_chart_and_sentences_are_worked_out_once_and_read_as_before(
         explanation(headline, fresh.wording).ja
     )
     assert said.startswith(headline.method_label.en)
+
+
+def _link(urls: Urls, lang: Lang) -> Callable[..., str]:
+    return lambda name, fmt="html", **kw: urls.page(name, lang, None, fmt, None, **kw)
+
+
+def test_the_navigation_is_rendered_once_per_folder_language_and_page_name():
+    one, two = StaticUrls("en/kpi/a.html"), StaticUrls("en/kpi/b.html")
+    items = nav_items(one, "en", None, "progress", _link(one, "en"))
+    assert items is nav_items(two, "en", None, "progress", _link(two, "en"))
+    assert '<li><a href="../progress.html" aria-current="page">Progress summary</a></li>' in items
+    assert items.startswith('<li><a href="../index.html">Home</a></li>\n')
+    home = StaticUrls("index.html")
+    ja = nav_items(home, "ja", None, "home", _link(home, "ja"))
+    assert '<li><a href="index.html" aria-current="page">ホーム</a></li>' in ja
+    assert "../" not in ja and ja.count("aria-current") == 1
+    staff = ServerUrls(imports=True)
+    served = nav_items(staff, "ja", None, "signin", _link(staff, "ja"))
+    assert served.endswith('<li><a href="/account" aria-current="page">府省庁・事務局</a></li>')
+    public = ServerUrls()
+    assert "/import" not in nav_items(public, "ja", None, "signin", _link(public, "ja"))
+
+
+def test_an_address_part_is_quoted_as_urllib_quotes_it():
+    values = ["ipx.gii_rank", "a b", "日本", "a/b", "~x-y_z.1", "%41", "a?b", "a#b", "", "é"]
+    assert [_quote(v) for v in values] == [quote(v) for v in values]
+    assert _quote("a b") == "a%20b" and _quote("ipx.gii_rank") == "ipx.gii_rank"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -120,9 +120,37 @@ def render_html(
             mode=urls.mode,
             vintage_as_of=parse_as_of,
             has_json=declared,  # error and import pages have no JSON
-            nav=navigation(),
+            nav_items=nav_items(urls, lang, as_of, page["page"], link),
         )
     )
+
+
+def nav_items(urls: Urls, lang: Lang, as_of: AsOf | None, page_name: str, link: Link) -> Markup:
+    """The navigation's entries (``_nav.html``) for a page called ``page_name``.
+
+    They depend only on where the links point from (:attr:`.Urls.key`), the language, the
+    vintage and the page's name, so they are rendered once for each of those (every page of a
+    static site's folder shares them) instead of once per page.
+    """
+    key = None if urls.key is None else (urls.key, lang, as_of, page_name)
+    found = _NAV_CACHE.get(key) if key is not None else None
+    if found is None:
+        found = Markup(
+            environment()
+            .get_template("_nav.html")
+            .render(
+                nav=navigation(), page_name=page_name, ui=_ui(lang), lang=lang, urls=urls, link=link
+            )
+        )
+        if key is not None:
+            if len(_NAV_CACHE) >= 1024:  # the server's ?as_of= can be any date
+                _NAV_CACHE.clear()
+            _NAV_CACHE[key] = found
+    return found
+
+
+Link = Callable[..., str]
+_NAV_CACHE: dict[Hashable, Markup] = {}
 
 
 def render_json(page: Mapping[str, Any]) -> bytes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from abc import ABC, abstractmethod
+from collections.abc import Hashable
 from urllib.parse import urlencode
 
 from ..followup.model import AsOf
@@ -54,6 +55,12 @@ class Urls(ABC):
     #: tags, which link previews read without a page to resolve them against ("": none known).
     origin = ""
 
+    @property
+    def key(self) -> Hashable | None:
+        """What this object's addresses depend on besides the page, language and vintage: two
+        with the same key give the same addresses (None: not known, nothing is shared)."""
+        return None
+
     @abstractmethod
     def page(
         self,
@@ -77,6 +84,10 @@ class ServerUrls(Urls):
     def __init__(self, base: str = "", *, imports: bool = False) -> None:
         self.base = base.rstrip("/")
         self.imports = imports
+
+    @property
+    def key(self) -> Hashable | None:
+        return ("server", self.base, self.imports, self.origin)
 
     def service_page(self, lang: Lang, name: str) -> str:
         """A page of the service (``/signin``, ``/en/account``, ``/submissions/3``)."""
@@ -125,6 +136,10 @@ class StaticUrls(Urls):
     def __init__(self, current_file: str, *, svg: bool = False) -> None:
         self.directory = posixpath.dirname(current_file)
         self.svg = svg
+
+    @property
+    def key(self) -> Hashable | None:
+        return ("static", self.directory, self.svg, self.imports, self.origin)
 
     @staticmethod
     def file(name: str, lang: Lang, as_of: AsOf | None, fmt: str, params: dict[str, str]) -> str:

@@ -7,6 +7,7 @@ other table names a page. ``docs/dashboard.md`` ("Adding a page") walks through 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -140,7 +141,7 @@ class Page:
         """The page's address for ``params``, without language, date or extension."""
         if not self.path:
             return "index"
-        return self.path.format_map({p.name: quote(params[p.name]) for p in self.params})
+        return self.path.format_map({p.name: _quote(params[p.name]) for p in self.params})
 
     def route_paths(self) -> tuple[str, ...]:
         """Starlette paths; the last path parameter also carries the extension (``x.json``)."""
@@ -165,6 +166,16 @@ class Page:
     def openapi_path(self, fmt: str, prefix: str = "") -> str:
         stem = self.path or "index"
         return f"{prefix}/{stem}.{fmt}"
+
+
+_UNQUOTED = re.compile(r"[A-Za-z0-9_.~/-]*")
+"""What ``quote`` leaves as it is (its always-safe characters and ``/``)."""
+
+
+def _quote(value: str) -> str:
+    """``urllib.parse.quote(value)``; a value it would leave as it is (every id of a plan) is
+    not encoded and decoded again (a KPI page makes ~15 links)."""
+    return value if _UNQUOTED.fullmatch(value) else quote(value)
 
 
 def _holes(path: str) -> Iterable[str]:
