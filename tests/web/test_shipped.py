@@ -77,3 +77,21 @@ def test_the_piracy_page_reads_its_numbers_in_one_scale(shipped: tuple[Plan, Any
     assert ja["kpi"]["latest"] == "1.4億アクセス/月"
     en = client.get("/en/kpi/protection.piracy.publication_piracy_access.json").json()
     assert en["kpi"]["latest"] == "140 million accesses/month"
+
+
+def test_a_context_figure_says_its_year_once_and_the_baseline_keeps_it(
+    shipped: tuple[Plan, Any],
+):
+    """plans/ip2025, the GII: 日本の過去の最高位（2007年） 4位; the baseline 13位 (2024)."""
+    _, client = shipped
+    for prefix, best, base in (
+        ("", "日本の過去の最高位（2007年）: <strong>4位</strong> <span", "13位 (2024)"),
+        (
+            "/en",
+            "Japan&#39;s best rank so far (2007): <strong>rank 4</strong> <span",
+            "rank 13 (2024)",
+        ),
+    ):
+        body = client.get(f"{prefix}/kpi/ipx.gii_rank").text
+        assert best in body, prefix
+        assert base in body, prefix

@@ -12,7 +12,7 @@ from typing import Any
 
 from typing_extensions import TypedDict
 
-from ..followup.describe import figure_text, shown_period
+from ..followup.describe import figure_text
 from ..followup.flags import FLAG_LABELS, flag_labels
 from ..plan import Figure, Flags, Source
 from ..text import Lang, Text
@@ -91,7 +91,7 @@ def figure(
         "value": fig.value,
         "unit": fig.unit,
         "text": figure_text(fig, lang, wording),
-        "period": shown_period(fig, lang),  # "" when the label names it already
+        "period": fig.period or "",
         # 約 is in the text already.
         "flags": flag_labels([f for f in fig.flags.names() if f != "approximate"], lang),
         "source": tx(source.title, lang) if source else fig.source,
