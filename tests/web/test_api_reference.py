@@ -35,6 +35,10 @@ def test_the_reference_loads_nothing_from_elsewhere(client: Any):
     body = client.get("/api").text
     assert not re.findall(r'(?:src|href)="https?://', body)
     assert "<h1>API リファレンス</h1>" in body
+    # The OpenAPI's texts are English: the Japanese page says so and marks them lang="en".
+    assert "OpenAPI の記述（英語）をそのまま示しています" in body
+    assert '<p lang="en">Each HTML page' in body
+    assert "OpenAPI の記述（英語）" not in client.get("/en/api").text
 
 
 def test_every_page_links_to_the_reference(client: Any):

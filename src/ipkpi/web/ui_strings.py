@@ -179,6 +179,10 @@ UI: Final[dict[str, Text]] = {
     "data": t("データ", "Data"),
     "api_reference": t("API リファレンス", "API reference"),
     "api_machine": t("機械可読な記述:", "The machine-readable description:"),
+    "api_in_english": t(
+        "アドレス・パラメータ・項目の説明は、OpenAPI の記述（英語）をそのまま示しています。",
+        "",  # the English page needs no such note
+    ),
     "api_version": t("版", "version"),
     "api_operations": t("アドレス", "Addresses"),
     "api_parameters": t("パラメータ", "Parameters"),
