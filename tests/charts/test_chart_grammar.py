@@ -48,7 +48,7 @@ def test_every_mark_has_a_legend_entry():
     alt.LayerChart.from_dict(spec)
     assert legend_names(spec) == [
         "Exports",
-        "Value with a caveat (approximate, lower bound, secondary source…)",
+        "Value with a caveat (approximate, lower bound…)",
         "Path needed to reach the target",
         "Prediction interval",
         "Projected path",

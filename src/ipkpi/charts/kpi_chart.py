@@ -146,7 +146,7 @@ def _spec(status: KpiStatus, lang: Lang) -> dict[str, Any]:
             "legend": {
                 "labelFontSize": 12,
                 "orient": "bottom",
-                "labelLimit": {"expr": "max(120, width - 60)"},
+                "labelLimit": {"expr": "max(120, width - 20)"},  # the symbol and its gap
                 "labelColor": TEXT_COLOUR,
                 "titleColor": TEXT_COLOUR,
                 # One legend per mark, one under the other: side by side they run out of a

@@ -34,7 +34,7 @@ LABELS = {
     "observed": Text(ja="実績値", en="Observed"),
     "flagged": Text(
         ja="注意事項のある値（概数・下限値・二次的出典など）",
-        en="Value with a caveat (approximate, lower bound, secondary source…)",
+        en="Value with a caveat (approximate, lower bound…)",  # fits a phone legend
     ),
     "band_cut": Text(
         ja="予測区間は表示範囲（実績値と目標）で切っている。",
