@@ -183,3 +183,14 @@ def test_link_previews_get_the_charts_image_at_an_absolute_address(client: Any, 
     assert f'<meta name="twitter:image" content="{image.group(1)}">' in body
     png = client.get(image.group(1).removeprefix(origin))
     assert png.headers["content-type"] == "image/png" and png.content[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_counts_on_the_home_and_part_pages_say_what_they_count_in_good_english(client: Any):
+    """「KPI 1件 · 施策 3件」 / "1 KPI · 3 measures", not "KPIs 1 · Planned measures 3"."""
+    pages = [client.get("/en/").text]
+    pages += [client.get(f"/en/part/{p}").text for p in ("alpha", "beta")]
+    metas = [m for body in pages for m in re.findall(r'class="meta">([^<]*)', body)]
+    assert metas and all(re.fullmatch(r"\d+ KPIs?( · \d+ measures?)?", m) for m in metas), metas
+    assert not any(re.match(r"1 (KPIs|KPI · 1 measures)\b", m) for m in metas), metas
+    ja = re.findall(r'class="meta">([^<]*)', client.get("/part/alpha").text)
+    assert ja and all(re.fullmatch(r"KPI \d+件 · 施策 \d+件", m) for m in ja), ja
