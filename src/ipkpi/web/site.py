@@ -12,11 +12,10 @@ from __future__ import annotations
 import json
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..assessment.verdict import Verdict
 from ..charts import javascript_bundle
 from ..files import copy_file, replace_bytes, write_text
 from ..followup import FollowUpProvider
@@ -92,9 +91,8 @@ def build_site(
     if vintages == "all":
         as_ofs += [v.as_of for v in latest.all_vintages[:-1]]
     cached = VerdictCache.load(out / CACHE_FILE) if incremental else VerdictCache()
-    for as_of in as_ofs:  # every vintage's data and verdicts before forking: workers only read
+    for as_of in as_ofs:  # every vintage's data before forking: workers only read them
         provider.get(as_of).use_cache(cached)
-        provider.get(as_of).assess_all()  # one batch per method for all KPIs, not KPI by KPI
     formats = tuple(downloads) + (("svg", "png") if svg else ())
     held = SiteFiles(formats, vintages=len(as_ofs) > 1)
     dashboard = Dashboard(provider, site=held)
@@ -106,7 +104,6 @@ def build_site(
     data = {as_of: data_hashes(provider.get(as_of)) for as_of in as_ofs}
     keys = {job: job_hash(job, common, data[job.as_of]) for job in jobs}
     todo, entries = still_to_render(jobs, keys, previous, out)
-    files, size = _write_assets(provider, out, held)
     index_key, stub_key = job_hash(INDEX, common, data[None]), common
     index_todo = not unchanged(previous.get("search-index"), index_key, out)
     entries["search-index"] = Entry(index_key, tuple(f"search-index.{n}.js" for n in LANGS))
@@ -118,35 +115,28 @@ def build_site(
     else:
         entries["stubs"] = previous["stubs"]
     _WORKER = (dashboard, out, svg, latest.vintage.as_of if latest.vintage else None)
-    done = 0
-
-    def finished(result: ChunkResult) -> None:
-        nonlocal files, size, done
-        files, size = files + result[0], size + result[1]
-        for as_of, kpi_id, verdicts in result[2]:
-            provider.get(as_of).adopt(kpi_id, verdicts)
-        for job, written in result[3]:
-            entries[job_name(job)] = Entry(keys[job], written)
-        done += len(result[3])
-        if progress and result[3]:
-            progress(done, len(todo))
-
-    # First each KPI's own pages (kpi, embed: the worker that has them assesses the KPI by
-    # every method once and sends the verdicts back) and the forwarding stubs, in parallel;
-    # then, from those verdicts, the lists (home, progress, parts, data…) and search indexes.
-    own, lists = _by_kpi(todo)
-    stub_names: dict[int, tuple[str, ...]] = {}
-    for number, result in _run_tasks([*stubs, *(("pages", c) for c in own)], workers):
-        finished(result)
-        stub_names[number] = result[4]
+    # The stubs need no verdict: written by a process of their own while this one assesses.
+    with _Background(stubs, workers) as stubs_written:
+        files, size = _write_assets(provider, out, held)
+        for as_of in as_ofs:  # every verdict before forking the workers: they only read them
+            provider.get(as_of).assess_all()  # one batch per method for all KPIs
+        done = 0
+        own, lists = _by_kpi(todo)
+        # The lists first, those of every KPI before a part's or a section's (the longest
+        # tasks early, so that no worker is left with one at the end), then the KPIs' pages.
+        lists.sort(key=lambda job: len(job.params))
+        index: list[Task] = [("index", [_index_job(n)]) for n in LANGS] if index_todo else []
+        tasks = [*index, *(("pages", [j]) for j in lists), *(("pages", c) for c in own)]
+        for result in _run_tasks(tasks, workers):
+            files, size, done = files + result[0], size + result[1], done + len(result[2])
+            for job, written in result[2]:
+                entries[job_name(job)] = Entry(keys[job], written)
+            if progress and result[2]:
+                progress(done, len(todo))
     if stubs_todo:
-        names = tuple(name for i in sorted(stub_names) for name in stub_names[i])
+        names = tuple(name for result in stubs_written for name in result[3])
         entries["stubs"] = Entry(stub_key, names)
-    for as_of in {j.as_of for j in lists} | ({None} if index_todo else set()):
-        provider.get(as_of).kpis()  # here, so that the verdict cache keeps what they need
-    index: list[Task] = [("index", [_index_job(n)]) for n in LANGS] if index_todo else []
-    for _number, result in _run_tasks([*index, *(("pages", [j]) for j in lists)], workers):
-        finished(result)
+        files += len(names)
     _WORKER = None
     removed = remove_stale(previous, entries, out)
     cached.save(out / CACHE_FILE)
@@ -186,18 +176,44 @@ def _by_kpi(todo: list[PageJob]) -> tuple[list[list[PageJob]], list[PageJob]]:
     return tasks, lists
 
 
-def _run_tasks(tasks: list[Task], workers: int) -> Iterator[tuple[int, ChunkResult]]:
-    """Each task's number and result, as they finish: in ``workers`` processes forked from
-    this one (they see its data as it is now), or here, in order."""
+def _run_tasks(tasks: list[Task], workers: int) -> Iterator[ChunkResult]:
+    """Each task's result, as they finish: in ``workers`` processes forked from this one
+    (they see its data as it is now), or here, in order."""
     if workers > 1 and len(tasks) > 1:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(min(workers, len(tasks)), mp_context=context) as pool:
-            futures = {pool.submit(_run_task, task): i for i, task in enumerate(tasks)}
-            for future in as_completed(futures):
-                yield futures[future], future.result()
+            for future in as_completed([pool.submit(_run_task, task) for task in tasks]):
+                yield future.result()
     else:
-        for i, task in enumerate(tasks):
-            yield i, _run_task(task)
+        for task in tasks:
+            yield _run_task(task)
+
+
+class _Background:
+    """Tasks run by one process forked on entry (with ``workers`` > 1; else here, on exit)
+    while this one goes on; the results, in the tasks' order, once the block ends."""
+
+    def __init__(self, tasks: list[Task], workers: int) -> None:
+        self.tasks, self.workers = tasks, workers
+        self.results: list[ChunkResult] = []
+        self.pool: ProcessPoolExecutor | None = None
+        self.futures: list[Future[ChunkResult]] = []
+
+    def __enter__(self) -> list[ChunkResult]:
+        if self.workers > 1 and self.tasks:
+            context = multiprocessing.get_context("fork")
+            self.pool = ProcessPoolExecutor(1, mp_context=context)
+            self.futures = [self.pool.submit(_run_task, task) for task in self.tasks]
+        return self.results
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is None:
+            if exc[0] is None:
+                self.results += [_run_task(task) for task in self.tasks]
+            return
+        with self.pool:  # waits for the process to finish
+            if exc[0] is None:
+                self.results += [future.result() for future in self.futures]
 
 
 def remove_stale(previous: dict[str, Entry], entries: dict[str, Entry], out: Path) -> int:
@@ -209,14 +225,8 @@ def remove_stale(previous: dict[str, Entry], entries: dict[str, Entry], out: Pat
     return len(stale)
 
 
-ChunkResult = tuple[
-    int,
-    int,
-    list[tuple[AsOf | None, str, tuple[Verdict, ...]]],
-    list[tuple[PageJob, tuple[str, ...]]],
-    tuple[str, ...],
-]
-"""Files and bytes written, verdicts worked out, pages written, forwarding stubs written."""
+ChunkResult = tuple[int, int, list[tuple[PageJob, tuple[str, ...]]], tuple[str, ...]]
+"""Files and bytes written, the pages written with their files, forwarding stubs written."""
 
 
 def _run_task(task: Task) -> ChunkResult:
@@ -225,10 +235,10 @@ def _run_task(task: Task) -> ChunkResult:
     dashboard, out = _WORKER[0], _WORKER[1]
     if kind == "stubs":
         stubs = tuple(_write_stubs(jobs, _WORKER[3], out))
-        return len(stubs), 0, [], [], stubs
+        return 0, 0, [], stubs
     if kind == "index":
         written = _write_search_index(dashboard.provider, jobs[0].lang, out)
-        return 1, written, [], [], ()
+        return 1, written, [], ()
     return _render_chunk(jobs)
 
 
@@ -237,16 +247,11 @@ def _render_chunk(jobs: list[PageJob]) -> ChunkResult:
     dashboard, out, svg, _latest = _WORKER
     files = size = 0
     made: set[Path] = set()
-    verdicts: list[tuple[AsOf | None, str, tuple[Verdict, ...]]] = []
     written: list[tuple[PageJob, tuple[str, ...]]] = []
     for job in jobs:
         names: list[str] = []
         params = job.param_dict
         page = dashboard.page_data(job.route, params, job.lang, job.as_of)
-        if job.route == "kpi" and job.lang == "ja":
-            status = dashboard.followup(job.as_of).kpi(params["kpi_id"])
-            if status is not None:
-                verdicts.append((job.as_of, status.kpi.id, status.verdicts))
         for fmt in job.formats:
             if fmt in ("svg", "png") and not page.get("chart"):
                 continue
@@ -263,7 +268,7 @@ def _render_chunk(jobs: list[PageJob]) -> ChunkResult:
             names.append(target)
             files, size = files + 1, size + len(rendered.body)
         written.append((job, tuple(names)))
-    return files, size, verdicts, written, ()
+    return files, size, written, ()
 
 
 def _write_assets(provider: FollowUpProvider, out: Path, held: SiteFiles) -> tuple[int, int]:
