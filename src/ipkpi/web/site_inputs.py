@@ -145,12 +145,16 @@ def manifest_text(entries: Mapping[str, Entry]) -> str:
 
 
 def unchanged(entry: Entry | None, key: str, out: Path) -> bool:
-    """Whether the page's files from the last build still hold what ``key`` would make."""
-    return (
-        entry is not None
-        and entry.key == key
-        and all((out / name).is_file() for name in entry.files)
-    )
+    """Whether the page's files from the last build still hold what ``key`` would make.
+
+    An entry of many files is checked against one walk of the folder (:func:`existing_files`):
+    the forwarding stubs' entry lists a file per page (40k at 10k KPIs), and a
+    ``Path.is_file`` each took 1.1 s of a 6 s rebuild."""
+    if entry is None or entry.key != key:
+        return False
+    if len(entry.files) > 64:
+        return existing_files(out).issuperset(entry.files)
+    return all((out / name).is_file() for name in entry.files)
 
 
 def existing_files(out: Path) -> set[str]:
