@@ -4,6 +4,12 @@
     .venv/bin/python benchmarks/bench_site.py --kpis 2000   # a smaller generated plan
     .venv/bin/python benchmarks/bench_site.py --skip-shipped --kpis 1000 10000  # cost per page
     .venv/bin/python benchmarks/bench_site.py --workers 2
+    .venv/bin/python benchmarks/bench_site.py --kpis 1000 10000 --compare /tmp/old/src --repeat 3
+
+``--compare SRC`` builds each generated plan with the code at SRC (``git archive <commit> src``
+unpacked there, run with PYTHONPATH) and with this code, alternating, ``--repeat`` times, and
+prints min and median of each and the ratio new/old (the load average at each build too):
+on a shared machine only ratios within one run say anything.
 
 The shipped plan is built exactly as ``ipkpi build-site`` does (plan, store with the shipped
 observations, every vintage, CSV and Excel downloads). The generated plan keeps its
@@ -16,7 +22,12 @@ in one run to compare the cost per page from 1k to 10k KPIs on the same load.
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import resource
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -50,7 +61,13 @@ def shipped(workdir: Path, workers: int) -> float:
     return elapsed
 
 
-def generated(workdir: Path, kpis: int, workers: int, xlsx: bool) -> float:
+def _cpu() -> float:
+    """CPU seconds (user and system) of this process and its finished workers."""
+    own, workers = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
+def generated(workdir: Path, kpis: int, workers: int, xlsx: bool) -> dict[str, float]:
     folder = workdir / f"plan-{kpis}"
     t0 = time.perf_counter()
     generated_plan.write_plan(folder, kpis)
@@ -65,8 +82,10 @@ def generated(workdir: Path, kpis: int, workers: int, xlsx: bool) -> float:
     provider.get(None)
     t3 = time.perf_counter()  # the data read; verdicts are worked out by the build's workers
     downloads = ("csv", "xlsx") if xlsx else ("csv",)
+    load, cpu = os.getloadavg()[0], _cpu()
     report = build_site(provider, workdir / f"site-{kpis}", workers=workers, downloads=downloads)
     t4 = time.perf_counter()
+    cpu = _cpu() - cpu
     changed = FollowUpProvider(plan, generated_plan.observations(listed, bump=listed[0][0]))
     again = build_site(changed, workdir / f"site-{kpis}", workers=workers, downloads=downloads)
     t5 = time.perf_counter()
@@ -75,13 +94,41 @@ def generated(workdir: Path, kpis: int, workers: int, xlsx: bool) -> float:
         f"({(t2 - t1) / kpis * 1e3:.2f} ms/KPI wall, {load_cpu / kpis * 1e3:.2f} ms/KPI CPU), "
         f"read data {t3 - t2:.1f} s, assess and render {t4 - t3:.1f} s "
         f"({report.pages} pages, {report.files} files, {report.bytes / 1e6:.0f} MB, "
-        f"{(t4 - t3) / report.pages * 1e3:.2f} ms/page); "
+        f"{(t4 - t3) / report.pages * 1e3:.2f} ms/page, {cpu:.1f} CPU s in all processes, "
+        f"load {load:.1f}); "
         f"site build from the loaded plan {t4 - t2:.1f} s (target ≤ 20 s at 10k, idle); "
         f"rebuild after one observation changed {t5 - t4:.1f} s "
         f"({again.rendered} pages rendered, {again.skipped} unchanged)",
         flush=True,
     )
-    return t4 - t2
+    return {"build": t4 - t2, "cpu": cpu, "rebuild": t5 - t4, "load": load}
+
+
+def compare(old_src: Path, sizes: list[int], repeat: int, passed: list[str]) -> None:
+    """Each size built by the old code and by this one, alternating, ``repeat`` times."""
+    for kpis in sizes:
+        runs: dict[str, list[dict[str, float]]] = {"old": [], "new": []}
+        for _ in range(repeat):
+            for label in ("old", "new"):
+                env = dict(os.environ)
+                if label == "old":
+                    env["PYTHONPATH"] = str(old_src)
+                command = [sys.executable, __file__, "--skip-shipped", "--kpis", str(kpis)]
+                done = subprocess.run(
+                    [*command, *passed, "--json"], env=env, capture_output=True, text=True
+                )
+                if done.returncode:
+                    sys.exit(done.stderr)
+                runs[label].append(json.loads(done.stdout.splitlines()[-1]))
+                print(f"{kpis} KPIs, {label}: {runs[label][-1]}", flush=True)
+        for key in ("build", "cpu", "rebuild"):
+            old, new = ([r[key] for r in runs[label]] for label in ("old", "new"))
+            print(
+                f"{kpis} KPIs {key}: old min {min(old):.1f} median {statistics.median(old):.1f}, "
+                f"new min {min(new):.1f} median {statistics.median(new):.1f}; new/old "
+                f"{min(new) / min(old):.2f}x min, "
+                f"{statistics.median(new) / statistics.median(old):.2f}x median"
+            )
 
 
 def main() -> None:
@@ -90,13 +137,22 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-xlsx", action="store_true", help="CSV downloads only")
     parser.add_argument("--skip-shipped", action="store_true")
+    parser.add_argument("--compare", type=Path, help="src folder of the code to compare with")
+    parser.add_argument("--repeat", type=int, default=3, help="builds of each, with --compare")
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.compare is not None:
+        passed = ["--workers", str(args.workers), *(["--no-xlsx"] if args.no_xlsx else [])]
+        compare(args.compare, args.kpis, args.repeat, passed)
+        return
     workdir = Path(tempfile.mkdtemp(prefix="ipkpi-bench-site-"))
     try:
         if not args.skip_shipped:
             shipped(workdir, args.workers)
         for kpis in args.kpis:
-            generated(workdir, kpis, args.workers, not args.no_xlsx)
+            figures = generated(workdir, kpis, args.workers, not args.no_xlsx)
+            if args.json:
+                print(json.dumps(figures))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
