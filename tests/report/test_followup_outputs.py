@@ -316,3 +316,18 @@ def test_a_chart_in_the_pdf_is_on_the_page_of_its_title(world) -> None:
     pages = ["".join(page.extract_text().split()) for page in pdf.pages]
     first_chart = next(text for text in pages if "予測区間" in text)  # the chart's legend
     assert "グローバルイノベーション指数の順位" in first_chart
+
+
+def test_a_kpi_too_early_to_judge_says_what_it_awaits_once(world) -> None:
+    """The GII awaits WIPO's next edition: the report said it twice, in two boxes one under
+    the other (「判断に必要な根拠：…次回公表予定：…」 and 「データ待ち：…」)."""
+    followup, changes, published = world
+    for lang, said in (
+        ("ja", "次回公表予定：世界知的所有権機関（WIPO）"),
+        ("en", "Next release: World"),
+    ):
+        data = report_data(followup, changes, lang, published)
+        gii = next(k for p in data["pages"] for k in p["kpis"] if k["id"] == "ipx.gii_rank")
+        assert said in gii["awaited"] and gii["data_wait"] == [], lang
+    waiting = [k for p in data["pages"] for k in p["kpis"] if k["data_wait"] and not k["awaited"]]
+    assert waiting  # a KPI without data still says whose release it waits for

@@ -140,6 +140,8 @@ def kpi_entry(status: KpiStatus, lang: Lang, followup: FollowUp | None = None) -
             agreement=agreement.summary(lang) if agreement else "",
             differs_text=agreement.why(lang) if agreement else "",
         )
+        if entry["awaited"]:  # it names the same releases (kpi_waits): one box, not two
+            entry["data_wait"] = []
     pace = pace_of(status)
     if pace is not None:
         entry["pace"] = {
