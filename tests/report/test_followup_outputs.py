@@ -331,3 +331,27 @@ def test_a_kpi_too_early_to_judge_says_what_it_awaits_once(world) -> None:
         assert said in gii["awaited"] and gii["data_wait"] == [], lang
     waiting = [k for p in data["pages"] for k in p["kpis"] if k["data_wait"] and not k["awaited"]]
     assert waiting  # a KPI without data still says whose release it waits for
+
+
+def test_the_deck_fits_long_titles_tall_cells_and_fiscal_years(world) -> None:
+    """Seen through LibreOffice: a 101-character English title ran off the slide, table cells
+    cut 'Secretariat's assessment: not written', and FY2008 sat next to FY2018 on the axis."""
+    followup, changes, published = world
+    prs = Presentation(
+        io.BytesIO(render_pptx(report_data(followup, changes, "en", published), followup))
+    )
+    titles = [slide.shapes[0].text_frame for slide in list(prs.slides)[1:]]
+    long = [f for f in titles if len(f.text) > 80]
+    assert long and all(f.word_wrap and f.paragraphs[0].runs[0].font.size.pt == 16 for f in long)
+    tables = [s.table for slide in prs.slides for s in slide.shapes if s.has_table]
+    cells = [(row, cell) for table in tables for row in list(table.rows)[1:] for cell in row.cells]
+    five = [row for row, cell in cells if "needed\nSecretariat" in cell.text]
+    assert five and all(row.height.inches >= 0.6 for row in five)  # 5 lines at 7.5 pt
+    charts = {
+        s.chart.chart_title.text_frame.text: s.chart
+        for slide in prs.slides
+        for s in slide.shapes
+        if s.has_chart
+    }
+    doctorates = list(charts["Doctorates per million population"].plots[0].categories)
+    assert doctorates == [f"FY{y}" for y in range(2008, 2022)]

@@ -10,6 +10,7 @@ script, so Japanese renders wherever the font is installed.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -28,6 +29,9 @@ from ..text import Lang
 from ..wording import unit_symbol
 
 FONT = "Noto Sans CJK JP"
+#: How many characters of a slide's title fit on one line at 20 pt (12.5 in); longer ones get
+#: 16 pt (seen through LibreOffice: 101 Latin characters ran off both edges at 20 pt).
+TITLE_CHARS: dict[str, int] = {"ja": 44, "en": 80}
 NAVY = (0x0D, 0x2B, 0x4E)
 
 
@@ -68,7 +72,8 @@ def _text_box(
 
 def _table(
     slide: Any, rows: list[dict[str, str]], columns: dict[str, str], left: int, top: int, width: int
-) -> None:
+) -> int:
+    """The KPI table; returns its bottom edge (EMU)."""
     keys = list(columns)
     shape = slide.shapes.add_table(
         len(rows) + 1, len(keys), left, top, width, Inches(0.3) * (len(rows) + 1)
@@ -85,20 +90,56 @@ def _table(
             for paragraph in cell.text_frame.paragraphs:
                 for run in paragraph.runs:
                     _font(run, 7.5)
+    widths = [table.columns[c].width for c in range(len(keys))]
+    for row, values in enumerate(rows, start=1):
+        # A viewer may not grow a row to its text (LibreOffice cut 「…未記入」 off): each row
+        # is made as tall as its longest cell needs.
+        lines = max(_lines(values[key], w) for key, w in zip(keys, widths, strict=True))
+        table.rows[row].height = max(Inches(0.3), int(Pt(7.5 * 1.3) * lines + Inches(0.1)))
+    return top + sum(int(r.height) for r in table.rows)
+
+
+def _lines(text: str, width: int, size: float = 7.5) -> int:
+    """How many lines ``text`` takes in a cell ``width`` EMU wide at ``size`` pt, wrapped
+    word by word (a wide CJK character is a word of 1 em; a Latin letter 0.6 em)."""
+    room = (width - Inches(0.2)) / Pt(size) - 0.5  # ems a line holds, less the margins
+    count = 0
+    for line in text.split("\n"):
+        used, lines = 0.0, 1
+        for word in re.findall(r"[\u2e80-\uffef]|[^\s\u2e80-\uffef]+\s*|\s+", line):
+            ems = sum(1.0 if ord(ch) > 0x2E7F else 0.6 for ch in word.rstrip())
+            if used and used + ems > room:
+                lines, used = lines + 1, 0.0
+            used += ems + 0.3 * (len(word) - len(word.rstrip()))
+        count += lines
+    return count
+
+
+#: A period that is a whole year: 2007, FY2008, 2008年度 (one number of four digits).
+YEARLY = re.compile(r"(\D*)(\d{4})(\D*)")
+
+
+def breaks(observations: Sequence[Observation]) -> bool:
+    """Whether the dashboard's chart breaks this series' line somewhere (``gap_rows``)."""
+    rows = [{"series": "", "year": o.year} for o in observations]
+    return len(gap_rows(rows)) > len(rows)
 
 
 def with_gaps(observations: Sequence[Observation]) -> tuple[list[str], list[float | None]]:
     """The chart's categories and values with a blank where data are missing, so that the line
     breaks there (PowerPoint leaves a blank value as a gap) instead of joining 2009 to 2011 as
-    if they were neighbours. Calendar years get every missing year; other periods one blank
+    if they were neighbours. Yearly periods get every missing year; other periods one blank
     category in a gap clearly longer than their usual spacing (``charts.domain.gap_rows``).
     """
     periods = [o.period for o in observations]
     values: list[float | None] = [o.value for o in observations]
-    if periods and all(len(p) == 4 and p.isdigit() for p in periods):
-        held = dict(zip((int(p) for p in periods), values, strict=True))
+    yearly = [YEARLY.fullmatch(p) for p in periods]
+    shapes = {(m.group(1), m.group(3)) for m in yearly if m}
+    if periods and all(yearly) and len(shapes) == 1:  # 2007…, FY2008…, 2008年度…
+        ((before, after),) = shapes
+        held = {int(m.group(2)): v for m, v in zip(yearly, values, strict=True) if m}
         years = range(min(held), max(held) + 1)
-        return [str(y) for y in years], [held.get(y) for y in years]
+        return [f"{before}{y}{after}" for y in years], [held.get(y) for y in years]
     rows = gap_rows([{"series": "", "year": o.year, "period": o.period, "value": o.value}
                      for o in observations])  # fmt: skip
     return [r["period"] for r in rows], [r["value"] for r in rows]
@@ -127,6 +168,11 @@ def _chart(
         data.add_series(name, values)  # type: ignore[no-untyped-call]
         frame = slide.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, left, top, width, height, data)
         chart = frame.chart
+        # The line breaks where the dashboard's does (a year or more missing, well beyond the
+        # usual spacing); years merely not surveyed (2015, 2018, 2021) are joined across.
+        blanks = chart._chartSpace.chart.find(qn("c:dispBlanksAs"))
+        if blanks is not None:
+            blanks.set("val", "gap" if breaks(main.observations) else "span")
         chart.has_title = True
         chart.chart_title.text_frame.text = status.kpi.title.get(lang)
         _font(chart.chart_title.text_frame.paragraphs[0].runs[0], 10, bold=True)
@@ -174,7 +220,8 @@ def render_pptx(data: dict[str, Any], followup: FollowUp) -> bytes:
             if lang == "ja"
             else f"{page['part']} — {page['title']}"
         )
-        _font(run, 20, bold=True)
+        title.text_frame.word_wrap = True  # a long part and section name wraps in the box
+        _font(run, 20 if len(run.text) <= TITLE_CHARS[lang] else 16, bold=True)
         run.font.color.rgb = RGBColor(*NAVY)  # type: ignore[no-untyped-call]
         situation = page["situation"]
         measures = [
@@ -211,16 +258,17 @@ def render_pptx(data: dict[str, Any], followup: FollowUp) -> bytes:
                 {**row, "progress": f"{row['progress']}\n{judged.get(row['id'], '')}".strip()}
                 for row in page["kpi_table"]
             ]
-            _table(slide, rows, columns, Inches(7.0), Inches(0.9), Inches(6.0))
+            bottom = _table(slide, rows, columns, Inches(7.0), Inches(0.9), Inches(6.0))
+            top = max(Inches(3.9), bottom + Inches(0.15))  # the chart under a tall table
             _chart(
                 slide,
                 followup,
                 [k["id"] for k in page["kpi_table"]],
                 lang,
                 Inches(7.0),
-                Inches(3.9),
+                top,
                 Inches(6.0),
-                Inches(3.3),
+                max(Inches(7.2) - top, Inches(2.0)),
             )
         else:
             _text_box(
