@@ -17,8 +17,10 @@ from ipkpi.text import Lang
 from ipkpi.web.pages import PAGES
 from ipkpi.web.pages.common import kpi_row
 from ipkpi.web.pages.spec import _quote
-from ipkpi.web.render import environment, nav_items
+from ipkpi.web.present import LocalText
+from ipkpi.web.render import environment, local, nav_items
 from ipkpi.web.site_pages import KPI_ROUTES, site_pages
+from ipkpi.web.table_html import table_rows
 from ipkpi.web.urls import ServerUrls, StaticUrls, Urls, relative
 from ipkpi.web.verdicts import verdict_data
 
@@ -162,3 +164,60 @@ def test_an_address_part_is_quoted_as_urllib_quotes_it():
     values = ["ipx.gii_rank", "a b", "日本", "a/b", "~x-y_z.1", "%41", "a?b", "a#b", "", "é"]
     assert [_quote(v) for v in values] == [quote(v) for v in values]
     assert _quote("a b") == "a%20b" and _quote("ipx.gii_rank") == "ipx.gii_rank"
+
+
+def test_the_data_table_rows_read_as_the_template_loop_wrote_them():
+    ui = {k: f"{k} <label>" for k in ("role", "period", "value", "unit", "flags")}
+    ui |= {"source": "Source", "vintage": "Vintage", "note": "Note"}
+    rows = [
+        {
+            "series": "Exports & imports",
+            "role": "kpi",
+            "period": "FY2024",
+            "value": 1.5,
+            "value_text": "1.5",
+            "unit_text": "兆円",
+            "flags": "provisional",
+            "source": "",
+            "source_url": "https://example.org/a?b=1&c=2",
+            "vintage": "2025-06-30",
+            "note": LocalText("速報値", "ja"),
+        },
+        {
+            "series": "Peers",
+            "role": "peer",
+            "period": "2023",
+            "value": None,
+            "value_text": "—",
+            "unit_text": "",
+            "flags": "",
+            "source": "OECD",
+            "source_url": "",
+            "vintage": "",
+            "note": "",
+        },
+    ]
+    loop = environment().from_string(
+        "{% for r in page.table.rows %}\n"
+        '      <tr{% if r.flags %} class="flagged"{% endif %}>\n'
+        '        <th scope="row">{{ r.series|local }}</th>\n'
+        '        <td data-label="{{ ui.role }}">{{ r.role }}</td>\n'
+        '        <td data-label="{{ ui.period }}">{{ r.period }}</td>\n'
+        '        <td class="num" data-label="{{ ui.value }}" data-value="{{ r.value }}">'
+        "{{ r.value_text }}</td>\n"
+        '        <td data-label="{{ ui.unit }}">{{ r.unit_text }}</td>\n'
+        '        <td class="flags-cell" data-label="{{ ui.flags }}">{{ r.flags }}</td>\n'
+        '        <td class="wrap-anywhere" data-label="{{ ui.source }}">{% if r.source_url %}'
+        '<a href="{{ r.source_url }}">{{ (r.source or r.source_url)|local }}</a>{% else %}'
+        "{{ r.source|local }}{% endif %}</td>\n"
+        '        <td data-label="{{ ui.vintage }}">{{ r.vintage }}</td>\n'
+        '        <td class="wrap-anywhere" data-label="{{ ui.note }}">{{ r.note|local }}</td>\n'
+        "      </tr>\n"
+        "{% endfor %}\n"
+    )
+    made = table_rows(rows, ui, local)
+    assert made == loop.render(page={"table": {"rows": rows}}, ui=ui)
+    assert '<tr class="flagged">' in made and "Exports &amp; imports" in made
+    assert 'href="https://example.org/a?b=1&amp;c=2">https://example.org/a?b=1&amp;c=2</a>' in made
+    assert '<span lang="ja" class="fallback">速報値</span>' in made
+    assert 'data-value="None">—</td>' in made and made.endswith("      </tr>\n")

@@ -15,6 +15,7 @@ from ..text import Lang
 from .pages import is_page, navigation, page_named
 from .pages.common import as_of_date
 from .present import LocalText
+from .table_html import table_rows
 from .ui_strings import ui_strings
 from .urls import Urls
 
@@ -121,6 +122,8 @@ def render_html(
             vintage_as_of=parse_as_of,
             has_json=declared,  # error and import pages have no JSON
             nav_items=nav_items(urls, lang, as_of, page["page"], link),
+            table_rows=table_rows,
+            local=local,
         )
     )
 
