@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -132,3 +133,36 @@ def test_unreadable_cache_file_is_ignored(tmp_path: Path) -> None:
     assert len(VerdictCache.load(path)) == 0
     path.write_text(f'{{"version": "{registry_version()}", "verdicts": 3}}', encoding="utf-8")
     assert len(VerdictCache.load(path)) == 0
+
+
+def test_a_cache_file_that_holds_what_it_would_write_is_not_written_again(
+    shipped: tuple[Plan, Store], tmp_path: Path
+) -> None:
+    plan, store = shipped
+    source = StoreSource(store, plan)
+    path = tmp_path / "verdicts.json"
+    cache = VerdictCache()
+    first = FollowUp(plan, source)
+    first.use_cache(cache)
+    first.assess_all()
+    cache.save(path)
+    written = path.read_bytes()
+    os.utime(path, (1, 1))
+    same = VerdictCache.load(path)
+    again = FollowUp(plan, source)
+    again.use_cache(same)
+    again.assess_all()  # every verdict in the file used, none added
+    assert (same.hits, same.misses) == (24, 0)
+    same.save(path)
+    assert path.stat().st_mtime == 1 and path.read_bytes() == written
+    fewer = VerdictCache.load(path)
+    part = FollowUp(plan, source)
+    part.use_cache(fewer)
+    part.kpi(part.kpi_ids()[0])  # one KPI used: the file is written with it alone
+    fewer.save(path)
+    assert path.stat().st_mtime != 1 and len(VerdictCache.load(path)) == 1
+    changed = VerdictCache.load(path)
+    os.utime(path, (1, 1))
+    changed.put("another key", ())
+    changed.save(path)
+    assert path.stat().st_mtime != 1 and len(VerdictCache.load(path)) == 1

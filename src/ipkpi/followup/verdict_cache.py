@@ -75,6 +75,8 @@ class VerdictCache:
         self._used: set[str] = set()
         self.hits = 0
         self.misses = 0
+        self._source: Path | None = None
+        """The file the verdicts were read from, while they are all it holds."""
 
     def keys(self, kpi: KpiBase, data: str, at: dt.date) -> tuple[str, str]:
         """The KPI's keys at ``at``, ``data`` its :func:`data_digest`: for its verdicts by
@@ -100,12 +102,17 @@ class VerdictCache:
     def put(self, key: str, verdicts: tuple[Verdict, ...]) -> None:
         self._held[key] = verdicts
         self._used.add(key)
+        self._source = None  # the file no longer holds what this cache would write
 
     def __len__(self) -> int:
         return len(self._held)
 
     def save(self, path: Path) -> None:
-        """Write the verdicts this run used or made (older ones are dropped)."""
+        """Write the verdicts this run used or made (older ones are dropped). Nothing is
+        written when ``path`` is the file this cache was read from and every verdict in it
+        was used and none added (a rebuild with nothing changed): it holds them already."""
+        if self._source == path and len(self._used) == len(self._held) and path.is_file():
+            return
         kept = {k: self._held[k] for k in sorted(self._used)}
         body = _VERDICTS.dump_json(kept).decode()
         text = f'{{"version": "{self.version}", "verdicts": {body}}}'
@@ -125,4 +132,6 @@ class VerdictCache:
             found._held = _VERDICTS.validate_python(data.get("verdicts"))
         except ValidationError:
             found._held = {}
+            return found
+        found._source = path
         return found
