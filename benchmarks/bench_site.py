@@ -11,6 +11,12 @@ unpacked there, run with PYTHONPATH) and with this code, alternating, ``--repeat
 prints min and median of each and the ratio new/old (the load average at each build too):
 on a shared machine only ratios within one run say anything.
 
+Where the site is written matters as much as the code on a busy machine: creating a file
+costs ext4 a scan of its inode bitmap that skips recently deleted inodes (``perf``:
+``recently_deleted``), so in a folder whose block group every test run fills and empties
+(``/tmp`` on the shared VM) a new file cost ~500 µs of kernel time against ~20 µs in
+``/var/tmp`` (2,000 files each, same minute). ``--dir`` says where to build.
+
 The shipped plan is built exactly as ``ipkpi build-site`` does (plan, store with the shipped
 observations, every vintage, CSV and Excel downloads). The generated plan keeps its
 observations in memory (the store's import speed is benchmarked in bench_import.py); its
@@ -139,13 +145,17 @@ def main() -> None:
     parser.add_argument("--skip-shipped", action="store_true")
     parser.add_argument("--compare", type=Path, help="src folder of the code to compare with")
     parser.add_argument("--repeat", type=int, default=3, help="builds of each, with --compare")
+    parser.add_argument(
+        "--dir", type=Path, help="folder to build in (default: the system's temporary folder)"
+    )
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.compare is not None:
         passed = ["--workers", str(args.workers), *(["--no-xlsx"] if args.no_xlsx else [])]
+        passed += ["--dir", str(args.dir)] if args.dir else []
         compare(args.compare, args.kpis, args.repeat, passed)
         return
-    workdir = Path(tempfile.mkdtemp(prefix="ipkpi-bench-site-"))
+    workdir = Path(tempfile.mkdtemp(prefix="ipkpi-bench-site-", dir=args.dir))
     try:
         if not args.skip_shipped:
             shipped(workdir, args.workers)
