@@ -10,10 +10,12 @@ from urllib.parse import quote
 
 from ipkpi.charts import kpi_chart
 from ipkpi.followup import FollowUpProvider
+from ipkpi.followup.agreement import agreement_of
 from ipkpi.followup.explain import explanation
 from ipkpi.followup.model import AsOf
 from ipkpi.plan import Plan
 from ipkpi.text import Lang
+from ipkpi.web.headline import agreement, headline_why
 from ipkpi.web.pages import PAGES
 from ipkpi.web.pages.common import kpi_row
 from ipkpi.web.pages.spec import _quote
@@ -221,3 +223,14 @@ def test_the_data_table_rows_read_as_the_template_loop_wrote_them():
     assert 'href="https://example.org/a?b=1&amp;c=2">https://example.org/a?b=1&amp;c=2</a>' in made
     assert '<span lang="ja" class="fallback">速報値</span>' in made
     assert 'data-value="None">—</td>' in made and made.endswith("      </tr>\n")
+
+
+def test_the_methods_agreement_is_worked_out_once_per_status(provider: FollowUpProvider):
+    status = provider.get(None).kpi("alpha.one.exports")
+    assert status is not None
+    fresh = replace(status)
+    found = agreement(fresh)
+    assert found is not None and found is agreement(fresh)
+    assert found == agreement_of(status)
+    why = headline_why(provider.get(None), fresh, "en")
+    assert why["agreement"] == found.summary("en") and why["sentence"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing_extensions import TypedDict
 
 from ..followup import FollowUp, KpiStatus
-from ..followup.agreement import agreement_of
+from ..followup.agreement import Agreement, agreement_of
 from ..followup.awaited import awaited_text
 from ..followup.evidence_text import evidence_words
 from ..followup.explain import headline_sentence
@@ -40,12 +40,21 @@ class HeadlineWhy(TypedDict):
     differs_text: str
 
 
+def agreement(status: KpiStatus) -> Agreement | None:
+    """:func:`~ipkpi.followup.agreement.agreement_of`, worked out once per status (the KPI's
+    page and list row read it in both languages)."""
+    return status.remembered(("agreement",), lambda: agreement_of(status))
+
+
 def headline_why(followup: FollowUp, status: KpiStatus, lang: Lang) -> HeadlineWhy:
-    agreement = agreement_of(status)
+    agreed = agreement(status)
     evidence = status.evidence
     words = evidence_words(status, lang)
+    sentence = status.remembered(
+        ("headline_sentence",), lambda: headline_sentence(status.headline, status.wording)
+    )
     return {
-        "sentence": headline_sentence(status.headline, status.wording).get(lang),
+        "sentence": sentence.get(lang),
         "basis": basis_text(status.basis, status.wording, lang),
         "basis_source": status.basis.source,
         "too_early": status.too_early,
@@ -55,7 +64,7 @@ def headline_why(followup: FollowUp, status: KpiStatus, lang: Lang) -> HeadlineW
         "evidence_basis": words.basis if words else "",
         "evidence_still_needed": words.needed if words else "",
         "awaited": awaited_text(followup, status, lang),
-        "agreement": agreement.summary(lang) if agreement else "",
-        "differs": agreement.differs if agreement else False,
-        "differs_text": agreement.why(lang) if agreement else "",
+        "agreement": agreed.summary(lang) if agreed else "",
+        "differs": agreed.differs if agreed else False,
+        "differs_text": agreed.why(lang) if agreed else "",
     }

@@ -8,11 +8,11 @@ from typing import Any, cast
 from typing_extensions import TypedDict
 
 from ...followup import TONES, FollowUp, KpiStatus
-from ...followup.agreement import agreement_of
 from ...followup.describe import goal_text
 from ...followup.model import AsOf, parse_as_of
 from ...plan import KIND_LABELS, Rank
 from ...text import Lang
+from ..headline import agreement
 from ..models import closed
 from ..present import flag_labels, tx
 
@@ -169,7 +169,7 @@ def _kpi_row(status: KpiStatus, lang: Lang) -> KpiRow:
 
 
 def _agreement(status: KpiStatus, lang: Lang) -> str:
-    found = agreement_of(status)
+    found = agreement(status)
     if found is None:
         return ""
     return " ".join(x for x in (found.summary(lang), found.why(lang)) if x)
