@@ -89,3 +89,22 @@ def test_the_static_site_has_the_dataset_for_every_vintage(site: Path):
         assert (site / name).is_file(), name
     old = (site / "as-of/2025-01-10/data.csv").read_text(encoding="utf-8-sig")
     assert "alpha.one.exports.jpn,2023,1.4547," in old
+
+
+def test_both_languages_hold_the_same_tables_and_their_own_about(site: Path):
+    """The tables are made once per vintage for both languages (web/dataset.py's _shared):
+    the same rows and sheets in ja and en, each with the about lines of its own language,
+    and of its own vintage."""
+    ja, en = (site / "data.csv").read_bytes(), (site / "en/data.csv").read_bytes()
+    table = ja[ja.index(b"series,period") :]
+    assert table == en[en.index(b"series,period") :]
+    assert ja[: ja.index(b"series,period")] != en[: en.index(b"series,period")]
+    old = (site / "as-of/2025-01-10/data.csv").read_bytes()
+    assert old[old.index(b"series,period") :] != table  # a vintage's own rows, not the latest
+    books = [openpyxl.load_workbook(site / n) for n in ("data.xlsx", "en/data.xlsx")]
+    for sheet in ("observations", "series", "vintages"):
+        rows = [list(b[sheet].iter_rows(values_only=True)) for b in books]
+        assert rows[0] == rows[1] and len(rows[0]) > 1
+    abouts = [[r[0] for r in b[b.sheetnames[-1]].iter_rows(values_only=True)] for b in books]
+    assert abouts[0][0] == "項目" and abouts[1][0] == "Item"
+    assert (site / "data.zip").read_bytes() == (site / "en/data.zip").read_bytes()

@@ -11,10 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import tempfile
+import weakref
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import polars as pl
 
@@ -25,8 +26,9 @@ from ..store.exporters.datapackage import write_datapackage
 from ..store.exporters.table import TIDY_COLUMNS, ExportContext
 from ..text import Lang
 from .ui_strings import UI
-from .xlsx import Sheet, workbook
+from .xlsx import Prepared, Sheet, prepare, workbook
 
+T = TypeVar("T")
 COLUMNS = (*TIDY_COLUMNS, "series_label_ja", "series_label_en", "vintage")
 
 
@@ -80,36 +82,67 @@ def about(page: Mapping[str, Any], lang: Lang) -> list[tuple[str, str]]:
     ]
 
 
+_SHARED: weakref.WeakKeyDictionary[FollowUp, dict[str, Any]] = weakref.WeakKeyDictionary()
+"""What the files of both languages hold alike, made once per follow-up (its data are fixed):
+the static site writes every file in Japanese and English."""
+
+
+def _shared(followup: FollowUp, key: str, make: Callable[[FollowUp], T]) -> T:
+    held = _SHARED.setdefault(followup, {})
+    if key not in held:
+        held[key] = make(followup)
+    found: T = held[key]
+    return found
+
+
 def dataset_csv(followup: FollowUp, page: Mapping[str, Any], lang: Lang) -> bytes:
     out = io.StringIO()
     for label, text in about(page, lang):
         out.write(f"# {label}: {text}\r\n")
+    return ("\ufeff" + out.getvalue() + _shared(followup, "csv", _csv_table)).encode("utf-8")
+
+
+def _csv_table(followup: FollowUp) -> str:
+    out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for row in rows(followup):
         writer.writerow(safe_dict({**row, "value": repr(row["value"])}))
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return out.getvalue()
 
 
 def dataset_xlsx(followup: FollowUp, page: Mapping[str, Any], lang: Lang) -> bytes:
-    found = rows(followup)
-    listed_series = {d.series.id: d.series for d in followup.series_data()}
-    series = [[s.id, s.label.ja, s.label.en, s.unit, s.role] for s in listed_series.values()]
-    listed = [["id", "recorded_at", "files"], *([v[k] for k in v] for v in vintages(followup))]
     described = [[UI["download_item"].get(lang), UI["download_text"].get(lang)]]
     described += [[label, text] for label, text in about(page, lang)]
     return workbook(
         [
-            Sheet("observations", [list(COLUMNS), *([r[c] for c in COLUMNS] for r in found)], True),
-            Sheet("series", [["id", "label_ja", "label_en", "unit", "role"], *series], True),
-            Sheet("vintages", listed, True),
+            *_shared(followup, "xlsx", _data_sheets),
             Sheet(UI["download_about_sheet"].get(lang), described, True, max_width=100),
         ]
     )
 
 
+def _data_sheets(followup: FollowUp) -> list[Prepared]:
+    found = rows(followup)
+    listed_series = {d.series.id: d.series for d in followup.series_data()}
+    series = [[s.id, s.label.ja, s.label.en, s.unit, s.role] for s in listed_series.values()]
+    listed = [["id", "recorded_at", "files"], *([v[k] for k in v] for v in vintages(followup))]
+    return [
+        prepare(
+            Sheet("observations", [list(COLUMNS), *([r[c] for c in COLUMNS] for r in found)], True)
+        ),
+        prepare(Sheet("series", [["id", "label_ja", "label_en", "unit", "role"], *series], True)),
+        prepare(Sheet("vintages", listed, True)),
+    ]
+
+
 def dataset_package(followup: FollowUp, page: Mapping[str, Any], lang: Lang) -> bytes:
-    """The Data Package as a zip (one file to download), its files under ``ipkpi-data/``."""
+    """The Data Package as a zip (one file to download), its files under ``ipkpi-data/``: the
+    same in both languages."""
+    return _shared(followup, "zip", _package)
+
+
+def _package(followup: FollowUp) -> bytes:
     frame = pl.DataFrame(rows(followup), schema={c: _TYPES.get(c, pl.String) for c in COLUMNS})
     moment = followup.vintage.moment if followup.vintage else None
     context = ExportContext(

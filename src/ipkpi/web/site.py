@@ -123,10 +123,15 @@ def build_site(
         done = 0
         own, lists = _by_kpi(todo)
         # The lists first, those of every KPI before a part's or a section's (the longest
-        # tasks early, so that no worker is left with one at the end), then the KPIs' pages.
-        lists.sort(key=lambda job: len(job.params))
+        # tasks early, so that no worker is left with one at the end), a page's languages
+        # in one task (what they hold alike is made once: the whole dataset's tables), then
+        # the KPIs' pages.
+        same: dict[tuple[str, tuple[tuple[str, str], ...], AsOf | None], list[PageJob]] = {}
+        for job in lists:
+            same.setdefault((job.route, job.params, job.as_of), []).append(job)
+        grouped = sorted(same.values(), key=lambda group: len(group[0].params))
         index: list[Task] = [("index", [_index_job(n)]) for n in LANGS] if index_todo else []
-        tasks = [*index, *(("pages", [j]) for j in lists), *(("pages", c) for c in own)]
+        tasks = [*index, *(("pages", g) for g in grouped), *(("pages", c) for c in own)]
         for result in _run_tasks(tasks, workers):
             files, size, done = files + result[0], size + result[1], done + len(result[2])
             for job, written in result[2]:

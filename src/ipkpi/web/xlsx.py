@@ -33,6 +33,8 @@ _ROOT_RELS = (
 )
 
 Cell = str | int | float | None
+Member = tuple[int, int, bytes]
+"""A zip member: its CRC-32, its size and its deflated bytes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,10 +129,23 @@ def _sheet_xml(sheet: Sheet) -> str:
     )
 
 
-def workbook(sheets: Sequence[Sheet]) -> bytes:
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A sheet made ready once (:func:`prepare`), to be put into several workbooks."""
+
+    name: str
+    member: Member
+
+
+def prepare(sheet: Sheet) -> Prepared:
+    return Prepared(sheet.name, _deflated(_sheet_xml(sheet).encode()))
+
+
+def workbook(sheets: Sequence[Sheet | Prepared]) -> bytes:
     """The workbook's bytes, its sheets in order (the first is the one a reader opens)."""
     names = tuple(s.name for s in sheets)
-    members = [*_frame(names), *(_deflated(_sheet_xml(s).encode()) for s in sheets)]
+    ready = [s if isinstance(s, Prepared) else prepare(s) for s in sheets]
+    members = [*_frame(names), *(s.member for s in ready)]
     paths = [*_FRAME_PATHS, *(f"xl/worksheets/sheet{i}.xml" for i in range(1, len(sheets) + 1))]
     return _zip(zip(paths, members, strict=True))
 
@@ -170,10 +185,6 @@ def _frame(names: tuple[str, ...]) -> tuple[Member, ...]:
     )
     workbook_rels = f'{_XML}<Relationships xmlns="{_PKG}/relationships">{rels}</Relationships>'
     return tuple(_deflated(text.encode()) for text in (types, _ROOT_RELS, book, workbook_rels))
-
-
-Member = tuple[int, int, bytes]
-"""A zip member: its CRC-32, its size and its deflated bytes."""
 
 
 def _deflated(data: bytes) -> Member:
