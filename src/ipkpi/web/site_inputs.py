@@ -5,10 +5,12 @@ inputs changed since the build that wrote the manifest. The inputs are, for ever
 code, templates, strings and static files of this ipkpi (hashed from the installed package),
 the whole plan, the vintages, the build's options and the day of the build (the data-due
 calendar reads it); then, for a KPI's own pages (``kpi``, ``embed``), that KPI's observations,
-statement and completion; for a part's or section's page, those of its KPIs; for every other
-page (home, progress, search, downloads, measures…), those of every KPI. A change to the plan
-or to the code therefore renders everything again; a changed observation renders its KPI's
-pages and the lists.
+statement and completion; for a part's or section's page, those of its KPIs; for a measure's
+page, those of the KPIs it serves and the review cycles in the store; for every other page
+(home, progress, search, downloads, the measures list…), those of every KPI and the review
+cycles. A change to the plan or to the code therefore renders everything again; a changed
+observation renders its KPI's pages, its measures' and the lists; a published review cycle,
+the measure pages and the lists.
 """
 
 from __future__ import annotations
@@ -18,11 +20,12 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from .. import __version__
+from ..cycle import CycleRecords
 from ..followup import FollowUp
 from ..plan import Plan
 from .site_pages import PageJob
@@ -56,12 +59,27 @@ def global_hash(plan: Plan, followup: FollowUp, options: Iterable[object]) -> st
 
 @dataclass(frozen=True, slots=True)
 class DataHashes:
-    """At one vintage: per KPI the hash of its data, and per part and section and overall."""
+    """At one vintage: per KPI the hash of its data, per part, section and measure (its KPIs'
+    data and the review cycles), and overall (every KPI's data and the review cycles)."""
 
     kpis: dict[str, str]
     parts: dict[str, str]
     sections: dict[tuple[str, str], str]
     every: str
+    measures: dict[str, str] = field(default_factory=dict)
+
+
+def cycles_digest(source: object) -> str:
+    """Every review cycle in the store with its measures' updates (at its lock and since),
+    hashed: the measure pages show the published ones (none without a store)."""
+    store = getattr(source, "store", None)
+    if store is None:
+        return ""
+    records = CycleRecords(store.engine)
+    held = [
+        (c, records.updates(c.code, c.locked_at), records.updates(c.code)) for c in records.cycles()
+    ]
+    return hashlib.sha256(repr(held).encode()).hexdigest()
 
 
 def data_hashes(followup: FollowUp) -> DataHashes:
@@ -81,11 +99,17 @@ def data_hashes(followup: FollowUp) -> DataHashes:
         parts.setdefault(part.id, []).append(key)
         if section is not None:
             sections.setdefault((part.id, section.id), []).append(key)
+    cycles = cycles_digest(followup.source)
+    measures = {
+        m.id: _joined([cycles, *(kpis.get(link.kpi, "") for link in m.kpis)])
+        for m in followup.plan.measures()
+    }
     return DataHashes(
         kpis,
         {k: _joined(v) for k, v in parts.items()},
         {k: _joined(v) for k, v in sections.items()},
-        _joined(list(kpis.values())),
+        _joined([*kpis.values(), cycles]),
+        measures,
     )
 
 
@@ -105,6 +129,8 @@ def job_hash(job: PageJob, common: str, data: DataHashes) -> str:
     params = job.param_dict
     if "kpi_id" in params:
         scope = data.kpis.get(params["kpi_id"], data.every)
+    elif "measure_id" in params:
+        scope = data.measures.get(params["measure_id"], data.every)
     elif "section_id" in params:
         scope = data.sections.get((params.get("part_id", ""), params["section_id"]), data.every)
     elif "part_id" in params:
