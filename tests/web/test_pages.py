@@ -194,3 +194,10 @@ def test_counts_on_the_home_and_part_pages_say_what_they_count_in_good_english(c
     assert not any(re.match(r"1 (KPIs|KPI · 1 measures)\b", m) for m in metas), metas
     ja = re.findall(r'class="meta">([^<]*)', client.get("/part/alpha").text)
     assert ja and all(re.fullmatch(r"KPI \d+件 · 施策 \d+件", m) for m in ja), ja
+
+
+def test_japanese_labels_take_a_full_width_colon_in_search_and_embed(client: Any):
+    ja = client.get("/search?q=export").text + client.get("/embed/alpha.one.exports").text
+    assert ja.count("最新値：") >= 2 and "最新値: " not in ja
+    en = client.get("/en/embed/alpha.one.exports").text
+    assert "Latest value: " in en or "Latest: " in en
