@@ -170,3 +170,14 @@ def test_plan_show_says_measures_in_japanese_and_roles_by_name():
 def test_summary_counts_in_the_store_as_the_dashboard_does(db: str):
     out = run(db, "summary", "--lang", "en", columns=120)
     assert re.search(r"\d+/\d+ series and \d+/24 KPIs have data", out)
+
+
+def test_the_summarys_total_row_adds_up_and_its_japanese_has_no_english(db: str):
+    """plans/ip2025: 13 sections and 45 measures (the report's measure table has 45 rows)."""
+    ja = run(db, "summary", columns=120)
+    total = next(line for line in ja.splitlines() if "│ 計 " in line)
+    assert [int(n) for n in re.findall(r"\d+", total)] == [13, 45, 24, 13]
+    assert "KPIs" not in ja
+    en = run(db, "summary", "--lang", "en", columns=120)
+    total = next(line for line in en.splitlines() if "│ Total " in line)
+    assert [int(n) for n in re.findall(r"\d+", total)] == [13, 45, 24, 13]

@@ -183,8 +183,8 @@ def print_summary(console: Console, loaded: Plan, with_data: set[str], lang: Lan
         )
     by_part.add_row(
         "Total" if lang == "en" else "計",
-        "",
-        "",
+        str(sum(p.sections for p in result.parts)),
+        str(sum(p.measures for p in result.parts)),
         str(result.kpis),
         str(result.kpis_with_data),
         style="bold",
@@ -192,7 +192,7 @@ def print_summary(console: Console, loaded: Plan, with_data: set[str], lang: Lan
     console.print(by_part)
     by_kind = Table(title="KPIs by kind" if lang == "en" else "種類ごとのKPI")
     by_kind.add_column("Kind" if lang == "en" else "種類")
-    by_kind.add_column("KPIs", justify="right")
+    by_kind.add_column("KPIs" if lang == "en" else "KPI", justify="right")
     for kind, label in KIND_LABELS.items():
         if result.by_kind.get(kind):
             by_kind.add_row(label.get(lang), str(result.by_kind[kind]))
