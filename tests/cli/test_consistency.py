@@ -111,6 +111,7 @@ def test_status_in_japanese_shows_no_method_ids_nor_english_flags(db: str):
     for raw in ("linear", "opensdg", "pending", "trend", "eurostat"):
         assert not re.search(rf"(?<![.\w]){raw}(?![.\w])", out), raw  # ids may hold the word
     assert "線形ギャップ法" in out  # the GII rank's method, by its name
+    assert "単独では" in out and not re.search(r"法: ", out)  # 「線形ギャップ法：順調」
 
 
 def test_the_rank_sparkline_rises_when_the_rank_improves():

@@ -227,7 +227,8 @@ def _why(row: dict[str, Any], lang: Lang = "ja") -> str:
     the evidence rule held the verdict back, what the method alone would have said)."""
     evidence = row.get("evidence_text") or ""
     if row["method"] == "evidence":
-        said = f"{row['computed_method_label']}: {row['computed_status_label']}"
+        colon = "：" if lang == "ja" else ": "
+        said = f"{row['computed_method_label']}{colon}{row['computed_status_label']}"
         if lang == "ja":
             return f"{evidence}。単独では {said}"
         return f"{evidence}. Alone, {said}"
