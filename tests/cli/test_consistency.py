@@ -4,6 +4,7 @@ mistyped ids, and a KPI's history by its id."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -182,3 +183,14 @@ def test_the_summarys_total_row_adds_up_and_its_japanese_has_no_english(db: str)
     en = run(db, "summary", "--lang", "en", columns=120)
     total = next(line for line in en.splitlines() if "│ Total " in line)
     assert [int(n) for n in re.findall(r"\d+", total)] == [13, 45, 24, 13]
+
+
+def test_status_before_the_first_vintage_says_there_are_no_data_yet(db: str):
+    """The shipped data's vintage is dated by publication (plans/ip2025/plan.yaml); 2000-01-01
+    is before it. The title said 「— —時点のデータ」 / "data as of —"."""
+    ja = run(db, "status", "--as-of", "2000-01-01", columns=160)
+    assert "この時点ではまだデータがありません（最初のデータ版は " in ja and "—時点" not in ja
+    en = run(db, "status", "--as-of", "2000-01-01", "--lang", "en", columns=160)
+    assert "no data yet at this date (the first vintage is " in en and "as of —" not in en
+    body = json.loads(run(db, "status", "--as-of", "2000-01-01", "--format", "json"))
+    assert (body["as_of"], body["vintage"]) == ("2000-01-01", None)

@@ -237,8 +237,15 @@ def _why(row: dict[str, Any], lang: Lang = "ja") -> str:
 
 
 def _title(followup: FollowUp, lang: Lang) -> str:
-    vintage = followup.vintage.id.replace("T", " ") if followup.vintage else "—"
     name = followup.plan.title.get(lang)
+    if followup.vintage is None:  # before the first vintage, or an empty store
+        first = followup.all_vintages[0].id.replace("T", " ") if followup.all_vintages else ""
+        if lang == "ja":
+            said = f"（最初のデータ版は {first}）" if first else ""
+            return f"{name} — この時点ではまだデータがありません{said}"
+        said = f" (the first vintage is {first})" if first else ""
+        return f"{name} — no data yet at this date{said}"
+    vintage = followup.vintage.id.replace("T", " ")
     return f"{name} — data as of {vintage}" if lang == "en" else f"{name} — {vintage}時点のデータ"
 
 
