@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from urllib.parse import quote
 
+from markupsafe import Markup
+
 from ipkpi.charts import kpi_chart
 from ipkpi.followup import FollowUpProvider
 from ipkpi.followup.agreement import agreement_of
@@ -15,6 +17,7 @@ from ipkpi.followup.explain import explanation
 from ipkpi.followup.model import AsOf
 from ipkpi.plan import Plan
 from ipkpi.text import Lang
+from ipkpi.web.badge import badge
 from ipkpi.web.headline import agreement, headline_why
 from ipkpi.web.pages import PAGES
 from ipkpi.web.pages.common import kpi_row
@@ -234,3 +237,29 @@ def test_the_methods_agreement_is_worked_out_once_per_status(provider: FollowUpP
     assert found == agreement_of(status)
     why = headline_why(provider.get(None), fresh, "en")
     assert why["agreement"] == found.summary("en") and why["sentence"]
+
+
+def test_a_badge_reads_as_the_macro_wrote_it():
+    macro = (
+        environment()
+        .from_string(
+            "{% macro old(tone, label, method='') -%}\n"
+            '<span class="badge tone-{{ tone }}"><span class="icon" aria-hidden="true">'
+            "{{ {'good': '✓', 'fair': '↗', 'poor': '→', 'bad': '✗', 'early': '…', "
+            "'neutral': '–'}[tone] }}</span> {{ label }}</span>{% if method %} "
+            '<span class="method">{{ method }}</span>{% endif %}\n'
+            "{%- endmacro %}"
+        )
+        .module
+    )
+    for tone in ("good", "fair", "poor", "bad", "early", "neutral"):
+        for label, method in (("On track", "Open SDG"), ("R&D <up>", ""), (Markup("<b>x</b>"), 0)):
+            assert badge(tone, label, method) == macro.old(tone, label, method)
+    assert badge("bad", "Off track", "UNSD") == (
+        '<span class="badge tone-bad"><span class="icon" aria-hidden="true">✗</span> Off track'
+        '</span> <span class="method">UNSD</span>'
+    )
+    page = environment().from_string(
+        '{% import "_macros.html" as m with context %}{{ m.badge("good", "ok") }}'
+    )
+    assert page.render(ui={}, lang="ja", link=str) == badge("good", "ok")

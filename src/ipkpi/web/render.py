@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 
 from ..followup.model import AsOf, parse_as_of
 from ..text import Lang
+from .badge import badge
 from .pages import is_page, navigation, page_named
 from .pages.common import as_of_date
 from .present import LocalText
@@ -59,6 +60,7 @@ def environment() -> Environment:
         auto_reload=False,
     )
     env.filters["local"] = local
+    env.globals["badge"] = badge  # m.badge in the templates (_macros.html exports it)
     env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}
     return env
 
