@@ -355,3 +355,17 @@ def test_the_deck_fits_long_titles_tall_cells_and_fiscal_years(world) -> None:
     }
     doctorates = list(charts["Doctorates per million population"].plots[0].categories)
     assert doctorates == [f"FY{y}" for y in range(2008, 2022)]
+
+
+def test_a_report_before_the_first_vintage_says_there_are_no_data_yet(world) -> None:
+    """It read 「データ時点: なし」, as if the store were empty."""
+    followup, changes, published = world
+    early = FollowUp(followup.plan, followup.source, dt.date(2000, 1, 1))
+    first = early.all_vintages[0].id
+    md = render_markdown(report_data(early, changes, "ja", published))
+    assert f"データ時点: なし（この時点ではまだデータがありません。最初のデータ版は {first}）" in md
+    en = render_markdown(report_data(early, changes, "en", published))
+    assert f"none (no data yet at this date; the first vintage is {first})" in en
+    assert f"Data as of: {followup.vintage.id}" in render_markdown(
+        report_data(followup, changes, "en", published)
+    )

@@ -31,6 +31,10 @@ WORDS: dict[str, Text] = {
     "as_of": t("データ時点", "Data as of"),
     "previous": t("前回のデータ", "Previous data"),
     "none": t("なし", "none"),
+    "before_first": t(
+        "なし（この時点ではまだデータがありません。最初のデータ版は {first}）",
+        "none (no data yet at this date; the first vintage is {first})",
+    ),
     "kpis": t("KPI", "KPIs"),
     "latest": t("最新値", "Latest value"),
     "goal": t("目標", "Target"),
@@ -214,6 +218,16 @@ def part_overview(part: Part, lang: Lang) -> list[str]:
     return [x.get(lang) for x in part.summary] + pillars
 
 
+def vintage_line(followup: FollowUp, words: dict[str, str]) -> str:
+    """The data's vintage; before the first one, that there are no data yet and when they start."""
+    if followup.vintage is not None:
+        return followup.vintage.id
+    if followup.all_vintages:
+        first = followup.all_vintages[0].id.replace("T", " ")
+        return words["before_first"].format(first=first)
+    return words["none"]
+
+
 def report_data(
     followup: FollowUp, changes: Changes, lang: Lang, published: Published = (None, [])
 ) -> dict[str, Any]:
@@ -262,7 +276,7 @@ def report_data(
         "plan": plan.title.get(lang),
         "words": words,
         "as_of": followup.as_of.isoformat() if followup.as_of else None,
-        "vintage": followup.vintage.id if followup.vintage else words["none"],
+        "vintage": vintage_line(followup, words),
         "previous": changes.previous.id if changes.previous else words["none"],
         "generated": dt.date.today().isoformat(),
         "tones": [
