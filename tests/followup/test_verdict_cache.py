@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+import math
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
 
+from ipkpi.assessment.verdict import Verdict
 from ipkpi.followup import FollowUp, Observation
 from ipkpi.followup import build as build_module
 from ipkpi.followup.assess import KpiInput, assess_many, assess_one
@@ -166,3 +169,18 @@ def test_a_cache_file_that_holds_what_it_would_write_is_not_written_again(
     changed.put("another key", ())
     changed.save(path)
     assert path.stat().st_mtime != 1 and len(VerdictCache.load(path)) == 1
+
+
+def test_the_file_keeps_nan_and_infinity_and_another_layout_still_loads(tmp_path: Path) -> None:
+    path = tmp_path / "verdicts.json"
+    made = (Verdict("k", "opensdg", "not_available", score=math.nan, progress=math.inf),)
+    cache = VerdictCache()
+    cache.put("key", made)
+    cache.save(path)
+    read = VerdictCache.load(path).get("key")
+    assert read is not None and math.isnan(read[0].score or 0.0) and read[0].progress == math.inf
+    assert repr(read[0].thresholds) == "{}" and read[0].notes == ()
+    # The same content laid out otherwise (indented) is read by the general path.
+    path.write_text(json.dumps(json.loads(path.read_text()), indent=2), encoding="utf-8")
+    again = VerdictCache.load(path).get("key")
+    assert again is not None and repr(again).replace("nan", "") == repr(read).replace("nan", "")

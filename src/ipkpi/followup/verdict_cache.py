@@ -123,8 +123,24 @@ class VerdictCache:
         """The cache in ``path``; empty when missing, unreadable or of another version."""
         found = cls(version)
         try:
-            data: Any = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            raw = path.read_bytes()
+        except OSError:
+            return found
+        head = f'{{"version": "{found.version}", "verdicts": '.encode()
+        if raw.startswith(head) and raw.endswith(b"}"):
+            # As :meth:`save` writes it: the verdicts parsed and checked in one pass by
+            # pydantic (0.25–0.57 s for 10k KPIs' 22 MB, against 0.54–1.13 s for json.loads
+            # and then checking the objects).
+            try:
+                found._held = _VERDICTS.validate_json(raw[len(head) : -1])
+            except ValidationError:
+                found._held = {}
+                return found
+            found._source = path
+            return found
+        try:
+            data: Any = json.loads(raw)
+        except ValueError:
             return found
         if not isinstance(data, dict) or data.get("version") != found.version:
             return found
