@@ -71,3 +71,13 @@ def test_a_table_cell_keeps_every_digit_in_the_series_scale() -> None:
     assert cases.exact(33019.0, "ja") == "33,019" and cases.heading("ja") == "件"
     assert cases.heading("en") == "count"  # never an empty unit cell, never 件
     assert cases.exact(None, "en") == "—"
+
+
+def test_a_number_remembered_reads_as_when_first_worded() -> None:
+    # kept by value (a page words each value several times): an int and the float it equals
+    # read alike, the sign and the digits asked for are part of what is kept
+    first = [number(1.455), number(1.4549999999999998), number(-0.0001, 1), number(33019)]
+    assert first == ["1.46", "1.46", "-0.0001", "33,019"]
+    again = [number(1.455), number(33019.0), number(0.25, sign=True), number(0.25), number(0.25, 1)]
+    assert again == ["1.46", "33,019", "+0.25", "0.25", "0.3"]
+    assert number(-0.0) == number(0.0) == "0" and number(float("nan")) == "—"

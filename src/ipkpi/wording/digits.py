@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 DASH = "—"
 """What a missing number reads as, in every view."""
@@ -44,6 +45,11 @@ def number(value: float | None, significant: int = SIGNIFICANT, *, sign: bool = 
     """
     if value is None or not is_number(value):
         return DASH
+    return _number(value, significant, sign)
+
+
+@lru_cache(maxsize=8192)  # a KPI page words each value several times (~100 words, ~30 values)
+def _number(value: float, significant: int, sign: bool) -> str:
     places = decimals_for(value, significant)
     # Rounded as the decimal it stands for, half up, as published figures are: 1.455 → 1.46,
     # also when a conversion left it at 1.4549999999999998 (12 digits drop that noise).
