@@ -201,3 +201,9 @@ def test_japanese_labels_take_a_full_width_colon_in_search_and_embed(client: Any
     assert ja.count("最新値：") >= 2 and "最新値: " not in ja
     en = client.get("/en/embed/alpha.one.exports").text
     assert "Latest value: " in en or "Latest: " in en
+
+
+def test_japanese_section_and_measure_labels_take_a_full_width_colon(client: Any):
+    body = client.get("/part/alpha/one").text
+    assert "担当府省：</span>" in body and "担当府省:" not in body
+    assert "Ministries:</span> " in client.get("/en/part/alpha/one").text

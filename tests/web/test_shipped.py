@@ -85,7 +85,7 @@ def test_a_context_figure_says_its_year_once_and_the_baseline_keeps_it(
     """plans/ip2025, the GII: 日本の過去の最高位（2007年） 4位; the baseline 13位 (2024)."""
     _, client = shipped
     for prefix, best, base in (
-        ("", "日本の過去の最高位（2007年）: <strong>4位</strong> <span", "13位 (2024)"),
+        ("", "日本の過去の最高位（2007年）：<strong>4位</strong> <span", "13位 (2024)"),
         (
             "/en",
             "Japan&#39;s best rank so far (2007): <strong>rank 4</strong> <span",
