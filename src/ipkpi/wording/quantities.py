@@ -87,15 +87,21 @@ class Wording:
 
     def factor(self, lang: Lang) -> float:
         """Multiply a value in ``unit`` by this to get it in the page's scale."""
+        return _reading(self, lang)[1]
+
+    def _factor(self, lang: Lang) -> float:
         dim = _dimension(self.unit)
         return (dim[1] if dim else 1.0) / self.scale(lang).factor
 
     def scaled(self, value: float, lang: Lang) -> float:
         """``value`` (in ``unit``) in the page's scale: 140 百万 → 1.4 (億)."""
-        return value * self.factor(lang)
+        return value * _reading(self, lang)[1]
 
     def symbol(self, lang: Lang) -> str:
         """The unit the page's values read in: ``億アクセス/月``, ``million accesses/month``."""
+        return _reading(self, lang)[2]
+
+    def _symbol(self, lang: Lang) -> str:
         noun = self.noun
         if noun is None:
             return self.unit
@@ -131,17 +137,23 @@ class Wording:
         if value is None or not is_number(value):
             return DASH
         about = _ABOUT[lang] if approximate else ""
-        noun = self.noun
+        noun, factor, symbol = _reading(self, lang)
         if noun is None:
             text = number(value, sign=sign)
             return f"{about}{text} {self.unit}".strip()
-        text = number(self.scaled(value, lang), sign=sign)
-        if self.dimension == "rank":
+        text = number(value * factor, sign=sign)
+        if noun is NOUNS["rank"]:  # the rank dimension's own noun
             return f"{about}{text}位" if lang == "ja" else f"{about}rank {text}"
-        symbol = self.symbol(lang)
         if lang == "ja" or symbol in ("", "%"):
             return f"{about}{text}{symbol}"
         return f"{about}{text} {symbol}"
+
+
+@lru_cache(maxsize=4096)  # a KPI page words ~100 values in a few wordings
+def _reading(wording: Wording, lang: Lang) -> tuple[Noun | None, float, str]:
+    """What every value of ``wording`` reads with in ``lang``: its noun, the factor to the
+    page's scale and its symbol."""
+    return wording.noun, wording._factor(lang), wording._symbol(lang)
 
 
 def quantity(value: float | None, unit_code: str, lang: Lang, *, approximate: bool = False) -> str:
