@@ -97,7 +97,7 @@ def test_the_sections_hold_the_kpi_table_and_exactly_the_published_updates(world
             ("2-2-3", "FIXTURE 水際取締りを実施", "A", "継続"),
         ]
     )
-    assert ipr["rollup"] == "A・完了 0/1（除外: 未報告 3）"
+    assert ipr["rollup"] == "A・完了 0/1（除外：未報告 3）"
     standards = next(p for p in data["pages"] if p["id"] == "utilization.standards")
     assert standards["kpi_table"] == [] and len(standards["measures"]) == 8
     piracy = next(p for p in data["pages"] if p["id"] == "protection.piracy")

@@ -95,7 +95,7 @@ def test_the_measures_page_counts_classes_against_the_previous_cycle(client: Tes
     counts = {c["code"]: (c["current"], c["previous"]) for c in page["counts"]}
     assert counts["A"] == (0, 1) and counts["B"] == (1, 0)
     assert counts["not_reported"] == (1, 1)  # alpha.one.m1 (MAFF) never reported
-    assert page["rollup"] == "A・完了 0/1（除外: 未報告 1）"
+    assert page["rollup"] == "A・完了 0/1（除外：未報告 1）"
     assert {m["code"] for m in page["ministries"]} == {"MAFF", "ACA"}
 
 

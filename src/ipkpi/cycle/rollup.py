@@ -72,13 +72,19 @@ class Rollup:
         return {k: self.counts[k] for k in EXCLUDED_LABELS if self.counts[k]}
 
     def text(self, lang: Lang) -> str:
-        """``A・完了 3/5（除外: N 1、未報告 4）`` — the figure with what it left out."""
+        """``A・完了 3/5（除外：N 1、未報告 4）`` — the figure with what it left out."""
         left = "、".join(f"{EXCLUDED_LABELS[k].get(lang)} {n}" for k, n in self.excluded.items())
         if lang == "ja":
-            head = f"A・完了 {self.on_track}/{self.judged}"
-            return head + (f"（除外: {left}）" if left else "")
+            head = f"A・完了 {self.on_track}/{self.judged}" if self.judged else "数えられる施策なし"
+            return head + (f"（除外：{left}）" if left else "")
         left = ", ".join(f"{EXCLUDED_LABELS[k].en} {n}" for k, n in self.excluded.items())
-        head = f"A or done {self.on_track} of {self.judged}"
+        # "A or done 0 of 0" said nothing: the count, of what, and none when there is none.
+        measures = "measure" if self.judged == 1 else "measures"
+        head = (
+            f"{self.on_track} of {self.judged} {measures} rated A or done"
+            if self.judged
+            else "No measure to count yet"
+        )
         return head + (f" (left out: {left})" if left else "")
 
 
