@@ -27,7 +27,7 @@ from ipkpi.web.render import environment, local, nav_items
 from ipkpi.web.site_pages import KPI_ROUTES, site_pages
 from ipkpi.web.table_html import table_rows
 from ipkpi.web.urls import ServerUrls, StaticUrls, Urls, relative
-from ipkpi.web.verdicts import verdict_data
+from ipkpi.web.verdicts import _thresholds, verdict_data
 
 FILES = [
     StaticUrls.file(route, lang, as_of, fmt, params)
@@ -263,3 +263,13 @@ def test_a_badge_reads_as_the_macro_wrote_it():
         '{% import "_macros.html" as m with context %}{{ m.badge("good", "ok") }}'
     )
     assert page.render(ui={}, lang="ja", link=str) == badge("good", "ok")
+
+
+def test_thresholds_are_worded_once_per_method_rule_and_values():
+    items = (("interval_level", 0.9),)
+    assert _thresholds("forecast", None, items, "en") == "90% prediction interval"
+    assert _thresholds("forecast", None, items, "ja") == "90% 予測区間"
+    unknown = (("high", 0.95), ("low", 0.6))
+    assert _thresholds("nobody", "x", unknown, "en") == "high 0.95, low 0.6"
+    assert _thresholds("nobody", "x", unknown, "ja") == "上位 0.95、下位 0.6"
+    assert _thresholds("nobody", "x", unknown, "en") is _thresholds("nobody", "x", unknown, "en")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from typing_extensions import TypedDict
@@ -154,16 +155,8 @@ def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> VerdictData
         if words_of.needed:
             add("evidence_still_needed", words_of.needed, None)
     if verdict.thresholds and verdict.method != "evidence":
-        worded = threshold_text(verdict.method, verdict.rule, verdict.thresholds, lang)
-        words = [
-            f"{THRESHOLD_LABELS[k].get(lang) if k in THRESHOLD_LABELS else k} {exact(v)}"
-            for k, v in verdict.thresholds.items()
-        ]
-        add(
-            "thresholds",
-            worded or ("、" if lang == "ja" else ", ").join(words),
-            dict(verdict.thresholds),
-        )
+        items = tuple(verdict.thresholds.items())
+        add("thresholds", _thresholds(verdict.method, verdict.rule, items, lang), dict(items))
     if verdict.reason:
         add("reason", verdict.reason_text.get(lang), verdict.reason)
     return {
@@ -177,6 +170,22 @@ def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> VerdictData
         "numbers": numbers,
         "notes": [NOTES[n].get(lang) for n in verdict.notes if n in NOTES],
     }
+
+
+@lru_cache(maxsize=1024)  # a method's thresholds are the same for most KPIs
+def _thresholds(
+    method: str, rule: str | None, items: tuple[tuple[str, float], ...], lang: Lang
+) -> str:
+    """The thresholds in words (:func:`~ipkpi.followup.threshold_words.threshold_text`), else
+    each by its name and value."""
+    worded = threshold_text(method, rule, dict(items), lang)
+    if worded:
+        return worded
+    words = [
+        f"{THRESHOLD_LABELS[k].get(lang) if k in THRESHOLD_LABELS else k} {exact(v)}"
+        for k, v in items
+    ]
+    return ("、" if lang == "ja" else ", ").join(words)
 
 
 def _explanation(verdict: Verdict, status: KpiStatus) -> Text:
