@@ -13,12 +13,13 @@ from markupsafe import Markup
 from ipkpi.charts import kpi_chart
 from ipkpi.followup import FollowUpProvider
 from ipkpi.followup.agreement import agreement_of
+from ipkpi.followup.evidence_text import evidence_words
 from ipkpi.followup.explain import explanation
 from ipkpi.followup.model import AsOf
 from ipkpi.plan import Plan
 from ipkpi.text import Lang
 from ipkpi.web.badge import badge
-from ipkpi.web.headline import agreement, headline_why
+from ipkpi.web.headline import agreement, agreement_words, headline_evidence, headline_why
 from ipkpi.web.pages import PAGES
 from ipkpi.web.pages.common import kpi_row
 from ipkpi.web.pages.spec import _quote
@@ -273,3 +274,17 @@ def test_thresholds_are_worded_once_per_method_rule_and_values():
     assert _thresholds("nobody", "x", unknown, "en") == "high 0.95, low 0.6"
     assert _thresholds("nobody", "x", unknown, "ja") == "上位 0.95、下位 0.6"
     assert _thresholds("nobody", "x", unknown, "en") is _thresholds("nobody", "x", unknown, "en")
+
+
+def test_the_agreement_words_and_the_evidence_words_are_kept_per_language(
+    provider: FollowUpProvider,
+):
+    status = provider.get(None).kpi("alpha.one.exports")
+    assert status is not None
+    fresh = replace(status)
+    found = agreement_of(status)
+    assert found is not None
+    assert agreement_words(fresh, "en") == (found.summary("en"), found.why("en"))
+    assert agreement_words(fresh, "ja")[0] == found.summary("ja") != found.summary("en")
+    assert headline_evidence(fresh, "ja") is headline_evidence(fresh, "ja")
+    assert headline_evidence(fresh, "en") == evidence_words(status, "en")

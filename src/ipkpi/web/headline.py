@@ -7,7 +7,7 @@ from typing_extensions import TypedDict
 from ..followup import FollowUp, KpiStatus
 from ..followup.agreement import Agreement, agreement_of
 from ..followup.awaited import awaited_text
-from ..followup.evidence_text import evidence_words
+from ..followup.evidence_text import EvidenceWords, evidence_words
 from ..followup.explain import headline_sentence
 from ..followup.headline import basis_text
 from ..text import Lang
@@ -46,10 +46,28 @@ def agreement(status: KpiStatus) -> Agreement | None:
     return status.remembered(("agreement",), lambda: agreement_of(status))
 
 
+def agreement_words(status: KpiStatus, lang: Lang) -> tuple[str, str]:
+    """The agreement's summary and, when the headline differs from the majority, why (""
+    without an agreement), once per status and language (its page and its list row)."""
+
+    def words() -> tuple[str, str]:
+        agreed = agreement(status)
+        return (agreed.summary(lang), agreed.why(lang)) if agreed else ("", "")
+
+    return status.remembered(("agreement_words", lang), words)
+
+
+def headline_evidence(status: KpiStatus, lang: Lang) -> EvidenceWords | None:
+    """:func:`~ipkpi.followup.evidence_text.evidence_words`, once per status and language
+    (the headline box and the numbers of one or two verdicts read them)."""
+    return status.remembered(("evidence_words", lang), lambda: evidence_words(status, lang))
+
+
 def headline_why(followup: FollowUp, status: KpiStatus, lang: Lang) -> HeadlineWhy:
     agreed = agreement(status)
+    summary, why = agreement_words(status, lang)
     evidence = status.evidence
-    words = evidence_words(status, lang)
+    words = headline_evidence(status, lang)
     sentence = status.remembered(
         ("headline_sentence",), lambda: headline_sentence(status.headline, status.wording)
     )
@@ -64,7 +82,7 @@ def headline_why(followup: FollowUp, status: KpiStatus, lang: Lang) -> HeadlineW
         "evidence_basis": words.basis if words else "",
         "evidence_still_needed": words.needed if words else "",
         "awaited": awaited_text(followup, status, lang),
-        "agreement": agreed.summary(lang) if agreed else "",
+        "agreement": summary,
         "differs": agreed.differs if agreed else False,
-        "differs_text": agreed.why(lang) if agreed else "",
+        "differs_text": why,
     }

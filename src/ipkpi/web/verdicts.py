@@ -13,13 +13,13 @@ from ..assessment.verdict import Verdict
 from ..assessment.vocabulary import NOTES
 from ..followup import KpiStatus, tone
 from ..followup.evidence import computed_headline
-from ..followup.evidence_text import evidence_words
 from ..followup.explain import explanation
 from ..followup.pace import pace_of
 from ..followup.threshold_words import threshold_text
 from ..plan import kpi_direction
 from ..text import Lang, Text, t
 from ..wording import Wording, exact, number, probability, share
+from .headline import headline_evidence
 from .models import closed
 from .present import tx
 from .ui_strings import UI
@@ -149,7 +149,7 @@ def verdict_data(verdict: Verdict, status: KpiStatus, lang: Lang) -> VerdictData
         )
     if verdict.probability is not None:
         add("probability", probability(verdict.probability, lang), verdict.probability)
-    words_of = evidence_words(status, lang) if _rests_on_evidence(verdict, status) else None
+    words_of = headline_evidence(status, lang) if _rests_on_evidence(verdict, status) else None
     if words_of is not None:
         add("evidence_basis", words_of.basis, status.evidence.count if status.evidence else None)
         if words_of.needed:

@@ -12,7 +12,7 @@ from ...followup.describe import goal_text
 from ...followup.model import AsOf, parse_as_of
 from ...plan import KIND_LABELS, Rank
 from ...text import Lang
-from ..headline import agreement
+from ..headline import agreement_words
 from ..models import closed
 from ..present import flag_labels, tx
 
@@ -169,10 +169,7 @@ def _kpi_row(status: KpiStatus, lang: Lang) -> KpiRow:
 
 
 def _agreement(status: KpiStatus, lang: Lang) -> str:
-    found = agreement(status)
-    if found is None:
-        return ""
-    return " ".join(x for x in (found.summary(lang), found.why(lang)) if x)
+    return " ".join(x for x in agreement_words(status, lang) if x)
 
 
 SPARK_WIDTH, SPARK_HEIGHT = 100.0, 24.0
