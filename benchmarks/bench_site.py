@@ -15,7 +15,9 @@ Where the site is written matters as much as the code on a busy machine: creatin
 costs ext4 a scan of its inode bitmap that skips recently deleted inodes (``perf``:
 ``recently_deleted``), so in a folder whose block group every test run fills and empties
 (``/tmp`` on the shared VM) a new file cost ~500 µs of kernel time against ~20 µs in
-``/var/tmp`` (2,000 files each, same minute). ``--dir`` says where to build.
+``/var/tmp`` (2,000 files each, same minute). ``--dir`` says where to build. A large
+deletion does the same to the next files made in its block groups, so with ``--compare`` no
+run's files are deleted before the last run has finished.
 
 The shipped plan is built exactly as ``ipkpi build-site`` does (plan, store with the shipped
 observations, every vintage, CSV and Excel downloads). The generated plan keeps its
@@ -149,13 +151,19 @@ def main() -> None:
         "--dir", type=Path, help="folder to build in (default: the system's temporary folder)"
     )
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--keep-in", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.compare is not None:
         passed = ["--workers", str(args.workers), *(["--no-xlsx"] if args.no_xlsx else [])]
-        passed += ["--dir", str(args.dir)] if args.dir else []
-        compare(args.compare, args.kpis, args.repeat, passed)
+        # Every run keeps its files until the end: deleting a 10k site (161k files) makes the
+        # next run's file creations slow in the same ext4 block groups (see above).
+        kept = Path(tempfile.mkdtemp(prefix="ipkpi-bench-site-", dir=args.dir))
+        try:
+            compare(args.compare, args.kpis, args.repeat, [*passed, "--keep-in", str(kept)])
+        finally:
+            shutil.rmtree(kept, ignore_errors=True)
         return
-    workdir = Path(tempfile.mkdtemp(prefix="ipkpi-bench-site-", dir=args.dir))
+    workdir = Path(tempfile.mkdtemp(prefix="ipkpi-bench-site-", dir=args.keep_in or args.dir))
     try:
         if not args.skip_shipped:
             shipped(workdir, args.workers)
@@ -164,7 +172,8 @@ def main() -> None:
             if args.json:
                 print(json.dumps(figures))
     finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+        if args.keep_in is None:
+            shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":
