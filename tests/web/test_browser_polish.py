@@ -102,3 +102,22 @@ def test_the_embed_view_is_the_chart_alone_and_the_kpi_page_gives_its_snippet(
     page.wait_for_selector("#chart svg", timeout=20_000)
     assert page.locator("nav").count() == 0 and page.locator(".chart-toggles").count() == 0
     assert page.locator(".embed-title a").get_attribute("target") == "_top"
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_data_table_card_puts_its_short_facts_on_one_line_on_a_phone(
+    page: Any, live_server: str, lang: str
+):
+    """At 390 px the role, period and value of an observation share a line, the unit and vintage
+    follow, then the caveats, source and note each on a line (each card was nine lines)."""
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(_url(live_server, lang, "/kpi/alpha.one.rank"))
+    row = page.locator("#data-table tbody tr").first
+    cells = row.locator("td").all()
+    shown_top = "e => e.getClientRects().length && e.getBoundingClientRect().top"
+    top = [c.evaluate(shown_top) for c in cells]
+    role, period, value, unit, _flags, source, vintage, _note = top
+    assert role == period == value
+    assert role <= unit <= vintage < source  # the vintage joins the short facts
+    page.set_viewport_size({"width": 1366, "height": 900})
+    assert row.evaluate("e => getComputedStyle(e).display") == "table-row"
