@@ -174,7 +174,7 @@ def test_an_address_part_is_quoted_as_urllib_quotes_it():
 
 def test_the_data_table_rows_read_as_the_template_loop_wrote_them():
     ui = {k: f"{k} <label>" for k in ("role", "period", "value", "unit", "flags")}
-    ui |= {"source": "Source", "vintage": "Vintage", "note": "Note"}
+    ui |= {"source": "Source", "vintage": "Vintage {as of}", "note": "Note"}
     rows = [
         {
             "series": "Exports & imports",

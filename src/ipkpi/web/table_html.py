@@ -14,20 +14,25 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-_ROW = (
-    "      <tr{flagged}>\n"
-    '        <th scope="row">{series}</th>\n'
-    '        <td data-label="{role_label}">{role}</td>\n'
-    '        <td data-label="{period_label}">{period}</td>\n'
-    '        <td class="num" data-label="{value_label}" data-value="{value}">{value_text}</td>\n'
-    '        <td data-label="{unit_label}">{unit_text}</td>\n'
-    '        <td class="flags-cell" data-label="{flags_label}">{flags}</td>\n'
-    '        <td class="wrap-anywhere" data-label="{source_label}">{source}</td>\n'
-    '        <td data-label="{vintage_label}">{vintage}</td>\n'
-    '        <td class="wrap-anywhere" data-label="{note_label}">{note}</td>\n'
-    "      </tr>\n"
-)
 _LABELS = ("role", "period", "value", "unit", "flags", "source", "vintage", "note")
+
+
+def _row_pattern(ui: Mapping[str, str]) -> str:
+    """A row with the page's column labels in place and ``{}`` for each cell."""
+    label = {key: str(escape(ui[key])).replace("{", "{{").replace("}", "}}") for key in _LABELS}
+    return (
+        "      <tr{}>\n"
+        '        <th scope="row">{}</th>\n'
+        f'        <td data-label="{label["role"]}">{{}}</td>\n'
+        f'        <td data-label="{label["period"]}">{{}}</td>\n'
+        f'        <td class="num" data-label="{label["value"]}" data-value="{{}}">{{}}</td>\n'
+        f'        <td data-label="{label["unit"]}">{{}}</td>\n'
+        f'        <td class="flags-cell" data-label="{label["flags"]}">{{}}</td>\n'
+        f'        <td class="wrap-anywhere" data-label="{label["source"]}">{{}}</td>\n'
+        f'        <td data-label="{label["vintage"]}">{{}}</td>\n'
+        f'        <td class="wrap-anywhere" data-label="{label["note"]}">{{}}</td>\n'
+        "      </tr>\n"
+    )
 
 
 def table_rows(
@@ -35,28 +40,27 @@ def table_rows(
 ) -> Markup:
     """The ``<tr>`` of every row of a KPI page's data table (``page.table.rows``), each line
     indented and ended as ``kpi.html`` lays them out."""
-    labels = {f"{key}_label": escape(ui[key]) for key in _LABELS}
+    row = _row_pattern(ui)
     out: list[str] = []
     for r in rows:
         url = r["source_url"]
         if url:
             source = f'<a href="{escape(url)}">{local(r["source"] or url)}</a>'
         else:
-            source = str(local(r["source"]))
+            source = local(r["source"])
         out.append(
-            _ROW.format(
-                flagged=' class="flagged"' if r["flags"] else "",
-                series=local(r["series"]),
-                role=escape(r["role"]),
-                period=escape(r["period"]),
-                value=escape(r["value"]),
-                value_text=escape(r["value_text"]),
-                unit_text=escape(r["unit_text"]),
-                flags=escape(r["flags"]),
-                source=source,
-                vintage=escape(r["vintage"]),
-                note=local(r["note"]),
-                **labels,
+            row.format(
+                ' class="flagged"' if r["flags"] else "",
+                local(r["series"]),
+                escape(r["role"]),
+                escape(r["period"]),
+                escape(r["value"]),
+                escape(r["value_text"]),
+                escape(r["unit_text"]),
+                escape(r["flags"]),
+                source,
+                escape(r["vintage"]),
+                local(r["note"]),
             )
         )
     return Markup("".join(out))
