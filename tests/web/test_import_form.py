@@ -566,14 +566,24 @@ def _served_app(monkeypatch: pytest.MonkeyPatch, args: list[str], env: dict[str,
 def test_serve_builds_redirects_from_the_public_url(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ):
-    app, said = _served_app(monkeypatch, ["--port", "8601"], {}, tmp_path)
+    app, said = _served_app(monkeypatch, ["--port", "8601", "--lang", "en"], {}, tmp_path)
     assert app.state.server.public_url == "http://localhost:8601"
     assert "sign in at http://localhost:8601/signin" in said
     app.state.server.imports.close()
     env = {"IPKPI_PUBLIC_URL": "https://kpi.example.go.jp/ipkpi"}
-    app, said = _served_app(monkeypatch, ["--base", "/ipkpi"], env, tmp_path)
+    app, said = _served_app(monkeypatch, ["--base", "/ipkpi", "--lang", "en"], env, tmp_path)
     assert app.state.server.public_base == "https://kpi.example.go.jp"
     assert "ipkpi dashboard: https://kpi.example.go.jp/ipkpi/" in said
+    app.state.server.imports.close()
+
+
+def test_serve_speaks_the_language_of_its_summary(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """In Japanese (the default) the lines after the summary are Japanese too: it printed
+    "Assessed 24 KPIs in 0.0 s" and "ipkpi dashboard: …" under a Japanese summary."""
+    app, said = _served_app(monkeypatch, ["--port", "8601"], {}, tmp_path)
+    assert "ipkpi ダッシュボード：http://localhost:8601/ （英語版は /en/、Ctrl+C で停止）" in said
+    assert "府省と事務局のサインイン：http://localhost:8601/signin" in said
+    assert "Assessed" not in said and "sign in at" not in said
     app.state.server.imports.close()
 
 

@@ -25,6 +25,24 @@ from .plan_cmd import ids_with_data, print_summary
 if TYPE_CHECKING:
     from ..followup import FollowUpProvider
 
+# What ``serve`` says once the dashboard is ready, in the language of its summary (--lang).
+_SERVE_WORDS = {
+    "ja": {
+        "assessed": "KPI {n}件を評価しました（{s:.1f} 秒）",
+        "address": "ipkpi ダッシュボード：{a}/ （英語版は /en/、Ctrl+C で停止）",
+        "mail": "通知メールの送信先サーバー：{host}:{port}（{security}）",
+        "signin": "府省と事務局のサインイン：{a}/signin"
+        "（アカウントの作成：ipkpi admin create-user）",
+    },
+    "en": {
+        "assessed": "Assessed {n} KPIs in {s:.1f} s",
+        "address": "ipkpi dashboard: {a}/  (English: /en/; Ctrl+C stops)",
+        "mail": "notifications by e-mail through {host}:{port} ({security})",
+        "signin": "ministries and secretariat sign in at {a}/signin "
+        "(accounts: ipkpi admin create-user)",
+    },
+}
+
 # The names other command modules used before the options had a module of their own.
 _PLAN, _DB, _load = PLAN_OPTION, DB_OPTION, open_followup
 
@@ -85,6 +103,7 @@ def serve(
     from ..web import create_app
 
     console = Console(stderr=True)
+    words = _SERVE_WORDS[parse_lang(lang)]
     provider = open_followup(plan_dir, db, console)
     if isinstance(provider.source, StoreSource):
         with_data = ids_with_data(provider.source.store)
@@ -92,21 +111,17 @@ def serve(
     started = time.perf_counter()
     provider.get(None).kpis()  # every headline verdict, before the first visitor
     javascript_bundle()
-    console.print(
-        f"Assessed {len(provider.plan.kpis())} KPIs in {time.perf_counter() - started:.1f} s"
-    )
+    n, s = len(provider.plan.kpis()), time.perf_counter() - started
+    console.print(words["assessed"].format(n=n, s=s))
     shown = "localhost" if host in ("127.0.0.1", "::1") else host
     base = base or settings.current().base_path or ""
     configured = public_url or settings.current().public_url
     address = (configured or f"http://{shown}:{port}{base}").rstrip("/")
     mail = mail_settings()
-    click.echo(f"ipkpi dashboard: {address}/  (English: /en/; Ctrl+C stops)")
+    click.echo(words["address"].format(a=address))
     if mail is not None:
-        click.echo(f"notifications by e-mail through {mail.host}:{mail.port} ({mail.security})")
-    click.echo(
-        f"ministries and secretariat sign in at {address}/signin "
-        "(accounts: ipkpi admin create-user)"
-    )
+        click.echo(words["mail"].format(host=mail.host, port=mail.port, security=mail.security))
+    click.echo(words["signin"].format(a=address))
     # httptools and uvloop when installed (they are dependencies on Linux and macOS).
     options: dict[str, Any] = {
         "host": host, "port": port, "log_level": "warning", "forwarded_allow_ips": proxies,
