@@ -121,3 +121,11 @@ def test_a_data_table_card_puts_its_short_facts_on_one_line_on_a_phone(
     assert role <= unit <= vintage < source  # the vintage joins the short facts
     page.set_viewport_size({"width": 1366, "height": 900})
     assert row.evaluate("e => getComputedStyle(e).display") == "table-row"
+    page.set_viewport_size({"width": 700, "height": 900})  # a table squeezed, not yet cards
+    vintage = cells[6]
+    assert vintage.get_attribute("data-label") in ("データ版", "Vintage")
+    lines = (
+        "e => { const r = document.createRange(); r.selectNodeContents(e);"
+        " return r.getClientRects().length; }"
+    )
+    assert vintage.evaluate(lines) == 1  # the date on one line
