@@ -31,6 +31,7 @@ BASE = {
     "ministries",
     "spreadsheet",
     "markdown_text",
+    "collector",
 }
 ALLOWED: dict[str, set[str]] = {
     "__init__": {"text"},
@@ -42,6 +43,7 @@ ALLOWED: dict[str, set[str]] = {
     "files": set(),
     "spreadsheet": set(),
     "markdown_text": set(),
+    "collector": set(),
     "ministries": {"text"},
     "units": {"text", "problems"},
     "wording": {"text", "units"},
@@ -56,6 +58,7 @@ ALLOWED: dict[str, set[str]] = {
         "ministries",
         "files",
         "markdown_text",
+        "collector",
     },
     "store": BASE | {"plan"},
     "assessment": BASE | {"plan"},

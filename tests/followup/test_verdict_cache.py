@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import math
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from ipkpi.assessment.verdict import Verdict
-from ipkpi.followup import FollowUp, Observation
+from ipkpi.followup import FollowUp
 from ipkpi.followup import build as build_module
 from ipkpi.followup.assess import KpiInput, assess_many, assess_one
-from ipkpi.followup.model import AsOf
 from ipkpi.followup.store_source import StoreSource
 from ipkpi.followup.verdict_cache import VerdictCache, registry_version
 from ipkpi.paths import default_plan_dir
@@ -23,21 +21,7 @@ from ipkpi.plan import Plan
 from ipkpi.plan.loader import OBSERVATIONS_FILE, load_plan
 from ipkpi.store import Store, catalog_from_plan, import_file
 
-
-class Doubled(StoreSource):
-    """The store's data with the latest value of one series doubled."""
-
-    def __init__(self, store: Store, plan: Plan, series_id: str) -> None:
-        super().__init__(store, plan)
-        self.series_id = series_id
-
-    def observations(
-        self, series_ids: Sequence[str], as_of: AsOf | None
-    ) -> dict[str, list[Observation]]:
-        found = super().observations(series_ids, as_of)
-        rows = found[self.series_id]
-        rows[-1] = dataclasses.replace(rows[-1], value=rows[-1].value * 2)
-        return found
+from ..web.conftest import Doubled
 
 
 @pytest.fixture(scope="module")

@@ -7,20 +7,22 @@ recorded on 2025-06-30, so the as-of selector and "what changed" have something 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 import socket
 import threading
 import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from ipkpi.followup import FollowUpProvider
+from ipkpi.followup import FollowUpProvider, Observation
+from ipkpi.followup.model import AsOf
 from ipkpi.followup.store_source import StoreSource
 from ipkpi.plan import Plan
 from ipkpi.plan.loader import load_plan
@@ -48,6 +50,22 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+class Doubled(StoreSource):
+    """The store's data with the latest value of one series doubled."""
+
+    def __init__(self, store: Store, plan: Plan, series_id: str) -> None:
+        super().__init__(store, plan)
+        self.series_id = series_id
+
+    def observations(
+        self, series_ids: Sequence[str], as_of: AsOf | None
+    ) -> dict[str, list[Observation]]:
+        found = super().observations(series_ids, as_of)
+        rows = found[self.series_id]
+        rows[-1] = dataclasses.replace(rows[-1], value=rows[-1].value * 2)
+        return found
 
 
 def make_store(path: Path, plan: Plan, folder: Path = WEBPLAN) -> Store:

@@ -3,15 +3,12 @@ per file, and the manifest written by json's C encoder, read back the same."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
-from collections.abc import Sequence
 from pathlib import Path
 
 from ipkpi.cycle import CycleRecords, operations
-from ipkpi.followup import FollowUpProvider, Observation
-from ipkpi.followup.model import AsOf
+from ipkpi.followup import FollowUpProvider
 from ipkpi.followup.store_source import StoreSource
 from ipkpi.paths import default_plan_dir
 from ipkpi.plan import Plan
@@ -21,7 +18,7 @@ from ipkpi.text import Text
 from ipkpi.web.site import build_site
 from ipkpi.web.site_inputs import Entry, existing_files, manifest_text, read_manifest
 
-from .conftest import make_store
+from .conftest import Doubled, make_store
 
 
 def test_the_walk_finds_every_file_the_site_has(plan: Plan, store: Store, tmp_path: Path) -> None:
@@ -97,22 +94,6 @@ def test_a_published_review_cycle_renders_the_measure_pages_again(
                 name_of = f"{lang}measure/{m.id}.{suffix}"
                 assert (out / name_of).read_bytes() == (full / name_of).read_bytes(), name_of
     store.close()
-
-
-class Doubled(StoreSource):
-    """The store's data with the latest value of one series doubled."""
-
-    def __init__(self, store: Store, plan: Plan, series_id: str) -> None:
-        super().__init__(store, plan)
-        self.series_id = series_id
-
-    def observations(
-        self, series_ids: Sequence[str], as_of: AsOf | None
-    ) -> dict[str, list[Observation]]:
-        found = super().observations(series_ids, as_of)
-        rows = found[self.series_id]
-        rows[-1] = dataclasses.replace(rows[-1], value=rows[-1].value * 2)
-        return found
 
 
 def test_a_changed_observation_renders_only_the_measures_that_serve_its_kpi(

@@ -8,14 +8,12 @@ problem at all; :func:`check_plan` returns the problems.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from ..collector import without_collector
 from ..problems import Message, Problem, plan_notes
 from ..problems import cycle as cycle_says
 from ..problems import inputs as says
@@ -44,7 +42,7 @@ M = TypeVar("M", bound=BaseModel)
 
 def load_plan(directory: Path | str) -> Plan:
     """The plan in ``directory``; raises :class:`PlanError` with every problem otherwise."""
-    with _no_gc_pauses():
+    with without_collector():
         plan, problems = _load(Path(directory))
     if problems or plan is None:
         raise PlanError(problems)
@@ -53,23 +51,9 @@ def load_plan(directory: Path | str) -> Plan:
 
 def check_plan(directory: Path | str) -> list[Problem]:
     """Every problem in the plan folder (empty when it is valid)."""
-    with _no_gc_pauses():
+    with without_collector():
         found = _load(Path(directory))[1]
     return sorted(found, key=Problem.sort_key)
-
-
-@contextmanager
-def _no_gc_pauses() -> Iterator[None]:
-    """Python's cyclic collector paused while a plan loads: the load makes hundreds of
-    thousands of objects and no garbage cycles, and the collector's passes over them took
-    half the time of a 10,000-KPI plan (benchmarks/bench_site.py)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _load(root: Path) -> tuple[Plan | None, list[Problem]]:
