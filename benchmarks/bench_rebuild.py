@@ -6,9 +6,9 @@ rendering — reading the data and the verdict cache, hashing each page's inputs
 manifest against the folder, writing the manifest and the cache) and ``--repeat`` times after
 one observation changed, alternating (min, median); the load average is printed.
 
-    .venv/bin/python benchmarks/bench_rebuild.py --kpis 10000 --site /tmp/site-10k
-    PYTHONPATH=/tmp/old/src .venv/bin/python benchmarks/bench_rebuild.py --kpis 10000 \\
-        --site /tmp/site-10k-old          # the code before, on a site of its own
+    .venv/bin/python benchmarks/bench_rebuild.py --kpis 10000 --site site-10k
+    PYTHONPATH=old/src .venv/bin/python benchmarks/bench_rebuild.py --kpis 10000 \\
+        --site site-10k-old          # the code before, on a site of its own
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/bench_site.py --kpis 2000   # a smaller generated plan
     .venv/bin/python benchmarks/bench_site.py --skip-shipped --kpis 1000 10000  # cost per page
     .venv/bin/python benchmarks/bench_site.py --workers 2
-    .venv/bin/python benchmarks/bench_site.py --kpis 1000 10000 --compare /tmp/old/src --repeat 3
+    .venv/bin/python benchmarks/bench_site.py --kpis 1000 10000 --compare old/src --repeat 3
 
 ``--compare SRC`` builds each generated plan with the code at SRC (``git archive <commit> src``
 unpacked there, run with PYTHONPATH) and with this code, alternating, ``--repeat`` times, and
