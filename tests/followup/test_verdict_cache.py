@@ -14,6 +14,7 @@ from ipkpi.assessment.verdict import Verdict
 from ipkpi.followup import FollowUp
 from ipkpi.followup import build as build_module
 from ipkpi.followup.assess import KpiInput, assess_many, assess_one
+from ipkpi.followup.model import KpiStatus
 from ipkpi.followup.store_source import StoreSource
 from ipkpi.followup.verdict_cache import VerdictCache, registry_version
 from ipkpi.paths import default_plan_dir
@@ -53,17 +54,23 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return calls
 
 
+def _assessed_and_saved(plan: Plan, source: StoreSource, path: Path) -> list[KpiStatus]:
+    """Every KPI's status, assessed through an empty cache that is then saved to ``path``."""
+    cache = VerdictCache()
+    first = FollowUp(plan, source)
+    first.use_cache(cache)
+    statuses = first.kpis()
+    cache.save(path)
+    return statuses
+
+
 def test_one_changed_observation_assesses_one_kpi(
     shipped: tuple[Plan, Store], counted: list[str], tmp_path: Path
 ) -> None:
     plan, store = shipped
     source = StoreSource(store, plan)
-    cache = VerdictCache()
-    first = FollowUp(plan, source)
-    first.use_cache(cache)
-    before = first.kpis()
+    before = _assessed_and_saved(plan, source, tmp_path / "verdicts.json")
     assert len(counted) == len(before) == 24  # the shipped plan's 24 KPIs, each assessed once
-    cache.save(tmp_path / "verdicts.json")
     kpi = next(s.kpi for s in before if s.series and s.series[0].observations)
     counted.clear()
     again = FollowUp(plan, Doubled(store, plan, kpi.series[0].id))
@@ -97,11 +104,7 @@ def test_another_method_version_invalidates_all(
 ) -> None:
     plan, store = shipped
     source = StoreSource(store, plan)
-    cache = VerdictCache()
-    first = FollowUp(plan, source)
-    first.use_cache(cache)
-    first.kpis()
-    cache.save(tmp_path / "verdicts.json")
+    _assessed_and_saved(plan, source, tmp_path / "verdicts.json")
     counted.clear()
     same = FollowUp(plan, source)
     same.use_cache(VerdictCache.load(tmp_path / "verdicts.json"))
