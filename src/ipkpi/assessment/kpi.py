@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import TypedDict, Unpack
 
 from ..plan.kpi import KpiBase
 from ..text import Lang
@@ -21,24 +22,24 @@ from .verdict import KpiAssessment
 __all__ = ["HEADLINE_METHODS", "KpiAssessment", "Observations", "assess_kpi", "goal_text"]
 
 
-def assess_kpi(
-    kpi: KpiBase,
-    points: Observations,
-    *,
-    method: str = "opensdg",
-    today: dt.date | None = None,
-    forecast: bool = True,
-    from_baseline: bool = False,
-    completions: Mapping[str, dt.date] | None = None,
-) -> KpiAssessment:
-    """The verdicts of ``kpi`` from ``points`` (series id → observations).
+class Options(TypedDict, total=False):
+    """How :func:`assess_kpi` (and :func:`kind_input`) judges: the headline method, the day of
+    judgement (default today), the trend forecast (False: skip it, the same for every method,
+    for callers that have it from another method's call) and ``from_baseline`` (True: judge
+    from the plan's stated baseline whatever the method's own base-year rule: the headline
+    rule), the measures' completion dates."""
 
-    ``forecast=False`` skips the trend forecast (the same for every method), for callers that
-    already have it from another method's call. ``from_baseline=True`` judges from the
-    plan's stated baseline whatever the method's own base-year rule (the headline rule).
-    """
-    inputs = kind_input(points, method, today, forecast, from_baseline, completions)
-    return kind_of(kpi).assess(kpi, inputs)
+    method: str
+    today: dt.date | None
+    forecast: bool
+    from_baseline: bool
+    completions: Mapping[str, dt.date] | None
+
+
+def assess_kpi(kpi: KpiBase, points: Observations, **options: Unpack[Options]) -> KpiAssessment:
+    """The verdicts of ``kpi`` from ``points`` (series id → observations), judged as
+    ``options`` say (:class:`Options`)."""
+    return kind_of(kpi).assess(kpi, kind_input(points, **options))
 
 
 def kind_input(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, NotRequired, Protocol, TypedDict, Unpack
 
 from ..plan.series import Series
 from ..units import bounds
@@ -80,26 +80,29 @@ RUNNER: ContextVar[Runner | None] = ContextVar("ipkpi_assessment_runner", defaul
 """Set by :func:`~.kpi_batch.assess_kpis` while the kinds run; None: each request alone."""
 
 
+class Goal(TypedDict):
+    """What one method is asked to judge against, beside the points: the keywords of
+    :func:`request` and :func:`run` (the kinds pass only the ones they have)."""
+
+    direction: str | None
+    target: NotRequired[float | None]
+    target_year: NotRequired[float | None]
+    base_year: NotRequired[float | None]
+    limit: NotRequired[float | None]
+    model: NotRequired[str | None]
+
+
 def request(
-    subject: str,
-    method: str,
-    pts: Sequence[Point],
-    series: Series | None,
-    *,
-    direction: str | None,
-    target: float | None = None,
-    target_year: float | None = None,
-    base_year: float | None = None,
-    limit: float | None = None,
-    model: str | None = None,
+    subject: str, method: str, pts: Sequence[Point], series: Series | None, **goal: Unpack[Goal]
 ) -> Request:
     lower = upper = None
     if method in BOUNDED and series is not None:
         lower, upper = bounds(series.unit)
     percent = None if series is None else is_percent(series.unit)
     return Request(
-        subject, method, tuple(pts), direction, target, target_year, base_year, limit, percent,
-        model, lower, upper,
+        subject, method, tuple(pts), goal["direction"], goal.get("target"),
+        goal.get("target_year"), goal.get("base_year"), goal.get("limit"), percent,
+        goal.get("model"), lower, upper,
     )  # fmt: skip
 
 
@@ -122,22 +125,9 @@ def finish(v: Verdict, pts: Sequence[Point], series: Series | None) -> Verdict:
 
 
 def run(
-    subject: str,
-    method: str,
-    pts: Sequence[Point],
-    series: Series | None,
-    *,
-    direction: str | None,
-    target: float | None = None,
-    target_year: float | None = None,
-    base_year: float | None = None,
-    limit: float | None = None,
-    model: str | None = None,
+    subject: str, method: str, pts: Sequence[Point], series: Series | None, **goal: Unpack[Goal]
 ) -> Verdict:
-    asked = request(
-        subject, method, pts, series, direction=direction, target=target,
-        target_year=target_year, base_year=base_year, limit=limit, model=model,
-    )  # fmt: skip
+    asked = request(subject, method, pts, series, **goal)
     runner = RUNNER.get()
     return finish(asked.assess() if runner is None else runner.answer(asked), pts, series)
 
