@@ -83,12 +83,36 @@ def test_the_as_of_selector_shows_the_values_known_then(page: Any, live_server: 
     assert _latest(page) == "1.51兆円 (2024)"
 
 
-def test_the_csv_download_holds_what_the_table_shows(page: Any, live_server: str):
-    open_page(page, live_server + "/en/kpi/alpha.one.rank")
-    shown = [
+def _shown_rows(page: Any) -> list[list[str]]:
+    """Series, role, period and value of every data-table row a reader can see."""
+    return [
         [cell.inner_text().strip() for cell in row.locator("th, td").all()[:4]]
         for row in page.locator("#data-table tbody tr").all()
+        if row.is_visible()
     ]
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_csv_download_holds_what_the_table_shows(page: Any, live_server: str, width: int):
+    """The CSV holds exactly the rows the page shows: on a desktop the whole table at once; on a
+    phone Japan's rows first and the peer's (Korea's) once the switch unfolds them."""
+    page.set_viewport_size({"width": width, "height": 900})
+    open_page(page, live_server + "/en/kpi/alpha.one.rank")
+    switch = page.locator("#show-peers")
+    if width == 390:
+        folded = _shown_rows(page)
+        assert {r[0] for r in folded} == {"Japan"} and len(folded) == 6
+        assert page.inner_text(".peer-folded") == (
+            "Folded: the 6 rows of Korea, for comparison (the switch above the table shows them)."
+        )
+        page.click("label[for=show-peers]")
+        assert switch.is_checked() and not page.locator(".peer-folded").is_visible()
+        from axe_playwright_python.sync_playwright import Axe
+
+        assert Axe().run(page).response["violations"] == []  # unfolded, too
+    else:
+        assert not switch.is_visible() and not page.locator(".peer-folded").is_visible()
+    shown = _shown_rows(page)
     with page.expect_download() as info:
         page.click("a[href$='.csv']")
     text = Path(info.value.path()).read_text(encoding="utf-8-sig")
@@ -99,6 +123,7 @@ def test_the_csv_download_holds_what_the_table_shows(page: Any, live_server: str
     downloaded = [[r[1], r[2], r[3], f"{float(r[4]):g}"] for r in rows[1:]]
     assert downloaded == shown
     assert len(downloaded) == 12
+    assert [r[0] for r in downloaded] == ["Japan"] * 6 + ["Korea"] * 6
 
 
 @pytest.mark.parametrize(

@@ -124,6 +124,16 @@ UI: Final[dict[str, Text]] = {
     "vintage": t("データ版", "Vintage"),
     "note": t("備考", "Note"),
     "role": t("役割", "Role"),
+    # {peers}: the peers' labels (「韓国・中国」, "Korea and China"); {rows}: 「36行」, "36 rows"
+    "peer_rows_show": t(
+        "比較対象（{peers}）の{rows}も表示する", "Also show {peers} for comparison ({rows})"
+    ),
+    "peer_rows_folded": t(
+        "比較対象（{peers}）の{rows}は、表の上の切り替えで表示できます。",
+        "Folded: the {rows} of {peers}, for comparison (the switch above the table shows them).",
+    ),
+    "rows_count": t("{n}行", "{n} rows"),
+    "rows_count_one": t("{n}行", "{n} row"),
     "no_observations": t(
         "このKPIにはまだ観測値がありません。", "This KPI has no observations yet."
     ),
