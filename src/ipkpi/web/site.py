@@ -9,6 +9,7 @@ rendering thousands of them takes minutes.
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
@@ -132,12 +133,18 @@ def build_site(
         grouped = sorted(same.values(), key=lambda group: len(group[0].params))
         index: list[Task] = [("index", [_index_job(n)]) for n in LANGS] if index_todo else []
         tasks = [*index, *(("pages", g) for g in grouped), *(("pages", c) for c in own)]
-        for result in _run_tasks(tasks, workers):
-            files, size, done = files + result[0], size + result[1], done + len(result[2])
-            for job, written in result[2]:
-                entries[job_name(job)] = Entry(keys[job], written)
-            if progress and result[2]:
-                progress(done, len(todo))
+        # The plan, the data and the verdicts live until the end: frozen, the collector's full
+        # passes in the workers (forked after this) no longer walk them (0.7 s each at 10k).
+        gc.freeze()
+        try:
+            for result in _run_tasks(tasks, workers):
+                files, size, done = files + result[0], size + result[1], done + len(result[2])
+                for job, written in result[2]:
+                    entries[job_name(job)] = Entry(keys[job], written)
+                if progress and result[2]:
+                    progress(done, len(todo))
+        finally:
+            gc.unfreeze()
     if stubs_todo:
         names = tuple(name for result in stubs_written for name in result[3])
         entries["stubs"] = Entry(stub_key, names)
@@ -244,7 +251,10 @@ def _run_task(task: Task) -> ChunkResult:
     if kind == "index":
         written = _write_search_index(dashboard.provider, jobs[0].lang, out)
         return 1, written, [], ()
-    return _render_chunk(jobs)
+    result = _render_chunk(jobs)
+    gc.collect(1)  # the task's own garbage; what it remembered (rows, nav, wording) is frozen:
+    gc.freeze()  # out of the collector's walks from now on
+    return result
 
 
 def _render_chunk(jobs: list[PageJob]) -> ChunkResult:
