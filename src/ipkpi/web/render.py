@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 from ..followup.model import AsOf, parse_as_of
 from ..text import Lang
 from .badge import badge
+from .kpi_list_html import kpi_table, kpi_tiles
 from .pages import is_page, navigation, page_named
 from .pages.common import as_of_date
 from .present import LocalText
@@ -61,6 +62,8 @@ def environment() -> Environment:
     )
     env.filters["local"] = local
     env.globals["badge"] = badge  # m.badge in the templates (_macros.html exports it)
+    env.globals["kpi_table_html"] = kpi_table  # m.kpi_table and m.kpi_tiles call these
+    env.globals["kpi_tiles_html"] = kpi_tiles
     env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}
     return env
 
