@@ -15,6 +15,12 @@ def awaited_text(followup: FollowUp, status: KpiStatus, lang: Lang) -> str:
     if not status.too_early or evidence is None:
         return ""
     more = max(evidence.minimum.count - evidence.count, 1)
+    if followup.before_first:
+        # The calendar read today would be told as that date's; the KPI's wait line (due.py)
+        # says there are no data yet and when the first vintage is.
+        if lang == "ja":
+            return f"判断に必要な根拠：基準以降あと{more}件以上の観測値。"
+        return f"Awaiting: at least {more} more value{'s' if more != 1 else ''} after the base."
     waits = kpi_waits(followup, status, reference_month(followup))
     if lang == "ja":
         text = f"判断に必要な根拠：基準以降あと{more}件以上の観測値。"

@@ -108,6 +108,20 @@ def waiting_text(item: Awaited, lang: Lang) -> str:
     return f"データ待ち：{name}（次回公表予定 {when}）"
 
 
+def first_vintage(followup: FollowUp) -> str:
+    """The first vintage's name as the pages print it (2026-12-02, 2025-06-30 09:00)."""
+    return followup.all_vintages[0].id.replace("T", " ") if followup.all_vintages else ""
+
+
+def before_first_text(item: Awaited, first: str, lang: Lang) -> str:
+    """データ待ち：…（この時点ではまだ収録されていません。最初のデータ版は 2026-12-02） — the wait
+    at a date before the first vintage: which release the KPI needs, and when data begin."""
+    name = release_name(item, lang)
+    if lang == "en":
+        return f"Awaiting data: {name} (not in the data at this date; the first vintage is {first})"
+    return f"データ待ち：{name}（この時点ではまだ収録されていません。最初のデータ版は {first}）"
+
+
 def next_text(item: Awaited, lang: Lang) -> str:
     """次回公表予定：財務省関税局「…」 2027年3月ごろ (for a KPI whose data are current)."""
     name, when = release_name(item, lang), when_text(item, lang)
@@ -138,9 +152,17 @@ def wait_lines(
     Every view (KPI page, report) words a KPI's wait through this.
     """
     waits = kpi_waits(followup, status, reference_month(followup))
+    if followup.before_first:
+        # Read at a date before any data were recorded, the release calendar (read from the
+        # data and today's month) would tell a later wait as if it were that date's.
+        first = first_vintage(followup)
+        lines: list[tuple[Awaited | None, str]] = [
+            (w, before_first_text(w, first, lang)) for w in waits
+        ]
+        return True, lines or [(None, NO_PUBLISHER.get(lang))]
     if is_current(status, waits):
         return False, [(w, next_text(w, lang)) for w in waits if w.state != "overdue"]
-    lines: list[tuple[Awaited | None, str]] = [(w, waiting_text(w, lang)) for w in waits]
+    lines = [(w, waiting_text(w, lang)) for w in waits]
     return True, lines or [(None, NO_PUBLISHER.get(lang))]
 
 

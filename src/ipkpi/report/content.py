@@ -144,7 +144,9 @@ def kpi_entry(status: KpiStatus, lang: Lang, followup: FollowUp | None = None) -
             agreement=agreement.summary(lang) if agreement else "",
             differs_text=agreement.why(lang) if agreement else "",
         )
-        if entry["awaited"]:  # it names the same releases (kpi_waits): one box, not two
+        # It names the same releases (kpi_waits): one box, not two; before the first vintage
+        # it names none, and the wait line says there are no data yet at that date.
+        if entry["awaited"] and not followup.before_first:
             entry["data_wait"] = []
     pace = pace_of(status)
     if pace is not None:

@@ -10,6 +10,12 @@ from ..text import Text, t
 DATA_UI: Final[dict[str, Text]] = {
     "data_due": t("公表予定", "Release calendar"),
     "data_due_title": t("データの公表予定（公表元別）", "Data release calendar, by publisher"),
+    "data_due_before_first": t(
+        "{date}にはまだデータがありません。下の見込みの月と状況は、最初のデータ版（{first}）の直前"
+        "（{month}）に読んだものです。",
+        "There are no data yet at {date}: the expected months and states below are read just "
+        "before the first vintage ({first}), in {month}.",
+    ),
     "data_due_intro": t(
         "各KPIのデータを公表する府省庁・機関と、次に公表が見込まれる月です（{month}時点）。"
         "見込みの月は、公表元の過去の公表時期から求めたもの（「ごろ」）か、公表元が予告したものです。"
