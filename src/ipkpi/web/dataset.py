@@ -142,6 +142,13 @@ def dataset_package(followup: FollowUp, page: Mapping[str, Any], lang: Lang) -> 
     return _shared(followup, "zip", _package)
 
 
+def make_package(followup: FollowUp) -> None:
+    """Make the Data Package of ``followup`` now, in this process: it is the only file of the
+    site made with Polars, whose thread pool does not survive ``fork`` (a forked worker whose
+    parent had started the pool waits forever for threads it does not have)."""
+    _shared(followup, "zip", _package)
+
+
 def _package(followup: FollowUp) -> bytes:
     frame = pl.DataFrame(rows(followup), schema={c: _TYPES.get(c, pl.String) for c in COLUMNS})
     moment = followup.vintage.moment if followup.vintage else None

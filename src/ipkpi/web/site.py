@@ -24,6 +24,7 @@ from ..followup.model import AsOf
 from ..followup.verdict_cache import CACHE_FILE, VerdictCache
 from ..text import LANGS, Lang, t
 from .dashboard import Dashboard
+from .dataset import make_package
 from .errors import error_page
 from .openapi import SiteFiles, openapi
 from .pages.search import localized_index
@@ -121,6 +122,8 @@ def build_site(
         files, size = _write_assets(provider, out, held)
         for as_of in as_ofs:  # every verdict before forking the workers: they only read them
             provider.get(as_of).assess_all()  # one batch per method for all KPIs
+        for as_of in {job.as_of: None for job in todo if "zip" in job.formats}:
+            make_package(provider.get(as_of))  # Polars: here, never in a forked worker
         done = 0
         own, lists = _by_kpi(todo)
         # The lists first, those of every KPI before a part's or a section's (the longest

@@ -1,0 +1,138 @@
+"""The static build with several workers: the same files as one process writes, also when
+this process has started Polars' thread pool before forking (the build used to wait forever
+then), and a page that fails stops the build with its error (no manifest, so nothing
+half-built is trusted).
+
+Why it hung: a forked child has only the thread that forked. Polars starts its pool of
+threads once per process; a child forked after that finds the pool "started" with none of
+its threads, and its first Polars call (the data page's Data Package) waits for them forever.
+The session's ``store`` fixture imports with Polars, so under pytest the parent always had
+the pool; the CLI had not, which is why no 2-worker build outside pytest ever hung.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ipkpi.followup import FollowUpProvider
+from ipkpi.followup.store_source import StoreSource
+from ipkpi.followup.verdict_cache import CACHE_FILE
+from ipkpi.plan import Plan
+from ipkpi.store import Store
+from ipkpi.web.dashboard import Dashboard
+from ipkpi.web.site import build_site
+from ipkpi.web.site_inputs import MANIFEST
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _contents(root: Path) -> dict[str, object]:
+    found: dict[str, object] = {}
+    for path in sorted(root.rglob("*")):
+        name = str(path.relative_to(root))
+        if not path.is_file() or name in (MANIFEST, CACHE_FILE):
+            continue
+        if path.suffix == ".zip":  # the data package's entries carry the minute they were made
+            with zipfile.ZipFile(path) as archive:
+                found[name] = [(i.filename, archive.read(i)) for i in archive.infolist()]
+        else:
+            found[name] = path.read_bytes()
+    return found
+
+
+def _one_worker(plan: Plan, store: Store, out: Path) -> dict[str, object]:
+    build_site(FollowUpProvider(plan, StoreSource(store, plan)), out, workers=1)
+    return _contents(out)
+
+
+# method="thread": a hung pool cannot be interrupted by a signal (leaving the executor's
+# block joins the workers), so a regression ends the run with every thread's stack instead.
+@pytest.mark.timeout(180, method="thread")
+def test_two_workers_write_what_one_process_writes(
+    plan: Plan, store: Store, tmp_path: Path
+) -> None:
+    reports = {}
+    for workers in (1, 2):
+        provider = FollowUpProvider(plan, StoreSource(store, plan))
+        reports[workers] = build_site(provider, tmp_path / f"w{workers}", workers=workers)
+    one, two = _contents(tmp_path / "w1"), _contents(tmp_path / "w2")
+    assert len(one) > 100 and any(n.startswith("as-of/") for n in one)  # stubs and vintages
+    assert any(n.endswith("data.zip") for n in one)  # the page that needs Polars
+    assert sorted(one) == sorted(two)
+    assert [n for n in one if one[n] != two[n]] == []
+    assert reports[1] == reports[2]  # pages, files and bytes counted alike
+
+
+FORKED_AFTER_POLARS = textwrap.dedent(
+    """
+    import os, sys
+    from pathlib import Path
+    import polars as pl
+    from ipkpi.followup import FollowUpProvider
+    from ipkpi.followup.store_source import StoreSource
+    from ipkpi.plan.loader import load_plan
+    from ipkpi.web.site import build_site
+    from tests.web.conftest import WEBPLAN, make_store
+
+    frame = pl.DataFrame({"a": list(range(1000)), "b": [str(i) for i in range(1000)]})
+    frame.with_columns(pl.col("b").str.len_chars())  # Polars starts its threads here
+    print("threads", len(os.listdir("/proc/self/task")), flush=True)
+    out = Path(sys.argv[1])
+    plan = load_plan(WEBPLAN)
+    store = make_store(out.parent / "forked.db", plan)
+    report = build_site(FollowUpProvider(plan, StoreSource(store, plan)), out, workers=2)
+    print("files", report.files, flush=True)
+    """
+)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="counts threads in /proc")
+def test_a_build_forked_after_polars_started_its_threads_finishes(
+    plan: Plan, store: Store, tmp_path: Path
+) -> None:
+    out = tmp_path / "forked" / "site"
+    out.parent.mkdir()
+    run = subprocess.Popen(
+        [sys.executable, "-c", FORKED_AFTER_POLARS, str(out)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its workers too are stopped if it hangs
+    )
+    try:
+        stdout, stderr = run.communicate(timeout=90)
+    except subprocess.TimeoutExpired:
+        os.killpg(run.pid, signal.SIGKILL)
+        stdout, stderr = run.communicate()
+        pytest.fail(f"the 2-worker build hung after Polars had started its threads\n{stdout}")
+    assert run.returncode == 0, stderr[-3000:]
+    threads = int(stdout.split("threads ")[1].split()[0])
+    assert threads > 1  # the premise: the process forked with Polars' threads alive
+    assert _contents(out) == _one_worker(plan, store, tmp_path / "one")
+
+
+def test_a_page_that_fails_in_a_worker_stops_the_build(
+    plan: Plan, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    render = Dashboard.render
+
+    def failing(self: Dashboard, route: str, *args: Any, **kwargs: Any) -> Any:
+        if route == "part":
+            raise RuntimeError("part page failed")
+        return render(self, route, *args, **kwargs)
+
+    monkeypatch.setattr(Dashboard, "render", failing)
+    out = tmp_path / "site"
+    with pytest.raises(RuntimeError, match="part page failed"):
+        build_site(FollowUpProvider(plan, StoreSource(store, plan)), out, workers=2)
+    assert not (out / MANIFEST).exists()
