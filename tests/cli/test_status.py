@@ -97,14 +97,15 @@ def test_as_of_before_any_data_has_no_values(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--as-of", "yesterday"], "Invalid value for '--as-of'"),
-        (["--method", "magic"], "Invalid value for '--method'"),
-        (["--lang", "fr"], "Invalid value for '--lang'"),
-        (["--format", "xml"], "Invalid value for '--format'"),
+        (["--as-of", "yesterday"], "ipkpi status の --as-of に「yesterday」は指定できません"),
+        (["--method", "magic"], "ipkpi status の --method に「magic」は指定できません"),
+        (["--lang", "fr"], "ipkpi status の --lang に「fr」は指定できません"),
+        (["--format", "xml"], "ipkpi status の --format に「xml」は指定できません"),
+        (["--format", "xml", "--lang", "en"], "'xml' is not a value of --format for ipkpi status"),
     ],
 )
 def test_bad_options_are_clear_errors(args: list[str], message: str) -> None:
-    result = CliRunner().invoke(cli, ["status", "--plan", str(PLAN), *args])
+    result = CliRunner().invoke(cli, ["status", "--plan", str(PLAN), *args], prog_name="ipkpi")
     assert result.exit_code == 2
     assert message in result.output
 

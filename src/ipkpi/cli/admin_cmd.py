@@ -23,6 +23,7 @@ from ..service.authz import Actor
 from ..service.passwords import PasswordRuleError
 from ..service.roles import MINISTRY_ROLES
 from ..store import Store
+from .choice import Choice
 
 OPERATOR = Actor(user_id=None, email="", via="cli")
 _DB = click.option(
@@ -73,7 +74,7 @@ def create_user(
 @admin.command("grant")
 @click.argument("email")
 @click.argument("ministry")
-@click.argument("role", type=click.Choice(MINISTRY_ROLES))
+@click.argument("role", type=Choice(MINISTRY_ROLES))
 @_DB
 def grant(email: str, ministry: str, role: str, db: str | None) -> None:
     """Give EMAIL the ROLE (viewer, editor, approver) in MINISTRY (a 府省庁 code)."""

@@ -23,6 +23,7 @@ from ..files import write_text
 from ..settings import current
 from ..spreadsheet import safe_row
 from ..text import parse_lang
+from .choice import Choice
 from .options import LANG_OPTION
 
 
@@ -39,13 +40,13 @@ from .options import LANG_OPTION
     "--method",
     "method",
     required=True,
-    type=click.Choice(METHODS),
+    type=Choice(METHODS),
     help="Assessment method (see docs/assessment.md).",
 )
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "csv", "json"]),
+    type=Choice(["table", "csv", "json"]),
     default="table",
     show_default=True,
 )

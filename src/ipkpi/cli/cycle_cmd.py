@@ -22,6 +22,7 @@ from ..plan.loader import load_plan
 from ..plan.problems import PlanError
 from ..store import Store
 from ..text import Text, parse_lang
+from .choice import Choice
 from .options import DB_OPTION as _DB
 from .options import PLAN_OPTION as _PLAN
 from .options import open_followup as _load
@@ -150,7 +151,7 @@ def template_command(
 @_PLAN
 @_DB
 @click.option("--dry-run", is_flag=True, help="Check only; store nothing.")
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@click.option("--lang", type=Choice(["ja", "en"]), default="ja", show_default=True)
 def import_command(
     file: Path, code: str | None, plan_dir: Path | None, db: str | None, dry_run: bool, lang: str
 ) -> None:
@@ -209,7 +210,7 @@ def publish_command(code: str, db: str | None) -> None:
 @_CYCLE
 @_PLAN
 @_DB
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@click.option("--lang", type=Choice(["ja", "en"]), default="ja", show_default=True)
 def status_command(code: str | None, plan_dir: Path | None, db: str | None, lang: str) -> None:
     """Per ministry: measures owed, reported, and who has not reported yet."""
     language = parse_lang(lang)
@@ -252,7 +253,7 @@ def status_command(code: str | None, plan_dir: Path | None, db: str | None, lang
 @_DB
 @click.option(
     "--source",
-    type=click.Choice(["committee", "headquarters", "experts", "secretariat"]),
+    type=Choice(["committee", "headquarters", "experts", "secretariat"]),
     required=True,
     help="Who raised it.",
 )

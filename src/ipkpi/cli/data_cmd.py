@@ -32,6 +32,7 @@ from ..store.limits import MB
 from ..store.shipped import ensure_shipped
 from ..store.withdrawal import WithdrawalError, withdraw
 from ..text import parse_lang
+from .choice import Choice
 from .data_report import print_problems, print_report, progress, say
 from .options import AS_OF_OPTION, LANG_OPTION, format_option
 
@@ -194,9 +195,7 @@ def import_(
 
 @data.command("export")
 @_store_options
-@click.option(
-    "--format", "format_", type=click.Choice(list(EXPORTERS)), default="csv", show_default=True
-)
+@click.option("--format", "format_", type=Choice(list(EXPORTERS)), default="csv", show_default=True)
 @click.option(
     "-o",
     "--output",
@@ -208,7 +207,7 @@ def import_(
 @AS_OF_OPTION
 @click.option(
     "--lang",
-    type=click.Choice(["ja", "en"]),
+    type=Choice(["ja", "en"]),
     default=None,
     help="One label column in this language (default: both, series_label_ja/_en).",
 )

@@ -103,6 +103,14 @@ class LazyGroup(click.Group):
         self.add_command(command, cmd_name)
         return command
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Keep the command line's words for messages about it (:mod:`.choice`: the ``--lang``
+        given, whichever option failed first)."""
+        from .choice import ARGS_KEY
+
+        ctx.meta.setdefault(ARGS_KEY, tuple(args))
+        return super().parse_args(ctx, args)
+
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:

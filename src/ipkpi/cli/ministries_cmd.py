@@ -13,16 +13,17 @@ from rich.table import Table
 from ..ministries import KIND_LABELS, ministries
 from ..spreadsheet import safe_dict
 from ..text import parse_lang
+from .choice import Choice
 
 COLUMNS = ["code", "name_ja", "name_en", "short_ja", "short_en", "kind", "parent", "url"]
 
 
 @click.command(name="ministries")
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@click.option("--lang", type=Choice(["ja", "en"]), default="ja", show_default=True)
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "csv", "json"]),
+    type=Choice(["table", "csv", "json"]),
     default="table",
     show_default=True,
     help="table for people; csv or json for other systems.",

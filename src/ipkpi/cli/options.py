@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from ..paths import default_plan_dir
+from .choice import Choice
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -44,7 +45,7 @@ LANG_OPTION = click.option(
     "--lang",
     default="ja",
     show_default=True,
-    type=click.Choice(["ja", "en"]),
+    type=Choice(["ja", "en"]),
     help="Language of the output.",
 )
 
@@ -56,7 +57,7 @@ def format_option(
     return click.option(
         "--format",
         "fmt",
-        type=click.Choice(list(choices)),
+        type=Choice(list(choices)),
         default=default or choices[0],
         show_default=True,
         **extra,
@@ -71,9 +72,9 @@ def _moment(ctx: click.Context, param: click.Parameter, text: str | None) -> Any
             return dt.date.fromisoformat(text)
         return dt.datetime.fromisoformat(text)
     except ValueError:
-        raise click.BadParameter(
-            f"{text!r} is not a date (YYYY-MM-DD) or a time (YYYY-MM-DDTHH:MM)"
-        ) from None
+        from .choice import bad_moment
+
+        raise bad_moment(text, param, ctx) from None
 
 
 AS_OF_OPTION = click.option(

@@ -20,13 +20,14 @@ from ..report.tables_xlsx import render_tables_xlsx
 from ..store import Store
 from ..store.store import utc_naive
 from ..text import parse_lang
+from .choice import Choice
 from .options import AS_OF_OPTION, DB_OPTION, LANG_OPTION, PLAN_OPTION, open_followup
 
 
 @click.command("report")
 @PLAN_OPTION
 @DB_OPTION
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="pdf", show_default=True)
+@click.option("--format", "fmt", type=Choice(FORMATS), default="pdf", show_default=True)
 @LANG_OPTION
 @AS_OF_OPTION
 @click.option(

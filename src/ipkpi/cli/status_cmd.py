@@ -33,6 +33,7 @@ from ..followup.pace import Pace, pace_of
 from ..plan import KIND_LABELS
 from ..spreadsheet import safe_dict
 from ..text import Lang, parse_lang
+from .choice import Choice
 from .options import AS_OF_OPTION, DB_OPTION, LANG_OPTION, PLAN_OPTION, format_option, open_followup
 
 _BARS = "▁▂▃▄▅▆▇█"
@@ -320,7 +321,7 @@ def _cards(followup: FollowUp, rows: list[dict[str, Any]], lang: Lang) -> Render
 @click.command("status")
 @PLAN_OPTION
 @DB_OPTION
-@click.option("--method", type=click.Choice(METHODS), default=None,
+@click.option("--method", type=Choice(METHODS), default=None,
               help="Show this method's verdict (default: the headline verdict).")  # fmt: skip
 @LANG_OPTION
 @format_option(["table", "json", "csv"])

@@ -18,6 +18,7 @@ from .. import settings
 from ..followup.store_source import StoreSource
 from ..paths import default_plan_dir
 from ..text import parse_lang
+from .choice import Choice
 from .notify_cmd import mail_settings
 from .options import DB_OPTION, LANG_OPTION, PLAN_OPTION, open_followup
 from .plan_cmd import ids_with_data, print_summary
@@ -160,7 +161,7 @@ def _hand_over(
 @DB_OPTION
 @click.option(
     "--vintages",
-    type=click.Choice(["all", "latest"]),
+    type=Choice(["all", "latest"]),
     default="all",
     show_default=True,
     help="Pages for every data vintage (as-of/DATE/…) or the latest only.",
