@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 import pytest
+from jinja2.utils import htmlsafe_json_dumps
 
+from ipkpi.charts import kpi_chart
+from ipkpi.charts.spec_json import ChartSpec
 from ipkpi.followup import FollowUpProvider
 from ipkpi.plan import Plan
 from ipkpi.web import render
 from ipkpi.web.dashboard import Dashboard
-from ipkpi.web.render import render_json
+from ipkpi.web.render import environment, render_json
 from ipkpi.web.site_pages import site_pages
 
 
@@ -45,3 +49,25 @@ def test_what_orjson_cannot_write_is_written_by_the_standard_library(
     assert render_json(page) == _stdlib(page)
     with pytest.raises(ValueError):
         render_json({"value": float("nan")})
+
+
+def test_a_charts_json_in_the_html_is_what_tojson_wrote_whole(provider: FollowUpProvider):
+    """The KPI page's and the embed's spec (sizes differ, parts shared) read as Jinja's own
+    ``htmlsafe_json_dumps`` of the whole dict, a part with <, >, & and ' included."""
+    template = environment().from_string("{{ spec|tojson }}")
+    drawn = 0
+    for status in provider.get(None).kpis():
+        for lang in ("ja", "en"):
+            for size in ({}, {"height": 260}, {"width": 400, "height": 200}):
+                spec = kpi_chart(replace(status) if size == {} else status, lang, **size)
+                if not spec:
+                    continue
+                drawn += 1
+                want = htmlsafe_json_dumps(spec, ensure_ascii=False, sort_keys=False)
+                assert type(spec) is ChartSpec
+                assert template.render(spec=spec) == want
+    assert drawn >= 12
+    odd = ChartSpec({"description": "R&D <'x'> 研究", "width": 1, "layer": [1.5, None]}, {})
+    for _ in range(2):  # parts written, then read
+        assert template.render(spec=odd) == htmlsafe_json_dumps(odd, ensure_ascii=False)
+    assert "\\u0026" in template.render(spec=odd) and set(odd.parts) == {"description", "layer"}

@@ -50,6 +50,7 @@ from .paths import (
     target_value,
 )
 from .render import SCHEMA
+from .spec_json import ChartSpec
 from .time_axis import x_encoding, year_ticks
 
 FLAG_COLOUR = "#7a3b00"
@@ -74,7 +75,8 @@ def kpi_chart(
     drawn = status.remembered(("kpi_chart", lang), lambda: _spec(status, lang))
     if not drawn:
         return {}
-    return {**drawn, "width": width, "height": drawn["height"] + height}
+    parts: dict[str, str] = status.remembered(("kpi_chart_json", lang), dict)
+    return ChartSpec(drawn, parts, width=width, height=drawn["height"] + height)
 
 
 def _spec(status: KpiStatus, lang: Lang) -> dict[str, Any]:

@@ -7,9 +7,12 @@ from collections.abc import Callable, Hashable, Mapping
 from functools import lru_cache
 from typing import Any, cast
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_eval_context, select_autoescape
+from jinja2.filters import do_tojson
+from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
 
+from ..charts.spec_json import ChartSpec, spec_json
 from ..followup.model import AsOf, parse_as_of
 from ..text import Lang
 from .badge import badge
@@ -42,7 +45,7 @@ class _PageEnvironment(Environment):
     """
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+        if (type(obj) is dict or type(obj) is ChartSpec) and attribute not in _DICT_ATTRIBUTES:
             try:
                 return obj[attribute]
             except KeyError:
@@ -65,7 +68,26 @@ def environment() -> Environment:
     env.globals["kpi_table_html"] = kpi_table  # m.kpi_table and m.kpi_tiles call these
     env.globals["kpi_tiles_html"] = kpi_tiles
     env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}
+    env.filters["tojson"] = _tojson
     return env
+
+
+@pass_eval_context
+def _tojson(context: EvalContext, value: Any, indent: int | None = None) -> Markup:
+    """Jinja's ``tojson``; a KPI's chart spec from its parts written once (:mod:`.spec_json`),
+    escaped for HTML as ``htmlsafe_json_dumps`` escapes the whole."""
+    if type(value) is ChartSpec and indent is None:
+        return Markup(spec_json(value, _html_safe))
+    return do_tojson(context, value, indent)
+
+
+def _html_safe(text: str) -> str:
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("'", "\\u0027")
+    )
 
 
 def _ui(lang: Lang) -> dict[str, str]:
