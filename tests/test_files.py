@@ -103,3 +103,42 @@ def test_every_file_ipkpi_writes_goes_through_ipkpi_files() -> None:
 def test_the_scratch_writers_still_exist() -> None:
     for name in SCRATCH_WRITERS:
         assert _writes(ast.parse((PACKAGE / name).read_text(encoding="utf-8"))), name
+
+
+def test_a_new_folder_appears_whole_under_its_name(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    with files.staged_folder(target) as (folder, fresh):
+        assert fresh and folder != target and folder.parent == tmp_path
+        assert folder.name.startswith(".site.")
+        files.write_new(folder / "index.html", b"<p>whole</p>")
+        assert not target.exists()  # a reader sees no site until it is complete
+    assert (target / "index.html").read_bytes() == b"<p>whole</p>"
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+    mode = stat.S_IMODE(target.stat().st_mode)
+    assert mode == 0o777 & ~files._UMASK  # as mkdir makes it, not mkdtemp's 0700
+
+
+def test_an_empty_folder_is_filled_as_a_new_one(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    target.mkdir()
+    with files.staged_folder(target) as (folder, fresh):
+        assert fresh and folder != target
+        files.write_new(folder / "a.txt", b"a")
+    assert (target / "a.txt").read_bytes() == b"a"
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_a_folder_that_holds_files_is_filled_in_place(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    target.mkdir()
+    (target / "old.html").write_text("old", encoding="utf-8")
+    with files.staged_folder(target) as (folder, fresh):
+        assert folder == target and not fresh
+
+
+def test_a_failed_build_leaves_no_folder_and_no_staging(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    with pytest.raises(RuntimeError), files.staged_folder(target) as (folder, _fresh):
+        files.write_new(folder / "half.html", b"<p>half")
+        raise RuntimeError("render failed")
+    assert list(tmp_path.iterdir()) == []

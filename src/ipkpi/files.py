@@ -4,6 +4,10 @@ Each write goes to a temporary file beside the target (same folder, so the same 
 is flushed to disk, and is then renamed over the target with ``os.replace``, which is atomic on
 POSIX and Windows. A reader sees the old file or the new one, never half of one; a crash or an
 error leaves the old file as it was and no temporary file behind.
+
+A new folder of many files (the static site's first build) is made whole instead
+(:func:`staged_folder`): filled under a hidden name beside its place and renamed there once
+complete, so its files are written straight (:func:`write_new`), without a rename each.
 """
 
 from __future__ import annotations
@@ -96,6 +100,45 @@ def replace_bytes(target: Path, data: bytes) -> None:
         temp.replace(target)
     except BaseException:
         temp.unlink(missing_ok=True)
+        raise
+
+
+def write_new(target: Path, data: bytes) -> None:
+    """A file in a folder no reader sees yet (:func:`staged_folder`), in three system calls
+    (create, write, close): the folder appears whole, so the file need not."""
+    handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _BINARY, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view) :]
+    finally:
+        os.close(handle)
+
+
+@contextmanager
+def staged_folder(target: Path) -> Iterator[tuple[Path, bool]]:
+    """The folder to fill, and whether it is a new one no reader sees.
+
+    When ``target`` does not exist yet (or is an empty folder), a hidden folder beside it,
+    renamed to ``target`` when the block ends without error (removed on an error): a reader
+    sees no folder, then the whole of it, so the files in it can be written straight
+    (:func:`write_new`). Otherwise ``target`` itself, whose files are replaced one by one.
+    """
+    target = Path(target)
+    busy = target.is_symlink() or os.path.ismount(target)
+    if busy or (target.exists() and (not target.is_dir() or any(target.iterdir()))):
+        yield target, False
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part"))
+    try:
+        yield staging, True
+        staging.chmod(0o777 & ~_UMASK)
+        if target.exists():
+            target.rmdir()  # empty (checked above); Windows renames onto no folder
+        staging.rename(target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
         raise
 
 

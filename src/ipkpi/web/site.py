@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..charts import javascript_bundle
-from ..files import copy_file, replace_bytes, write_text
+from ..files import copy_file, replace_bytes, staged_folder, write_new, write_text
 from ..followup import FollowUpProvider
 from ..followup.model import AsOf
 from ..followup.verdict_cache import CACHE_FILE, VerdictCache
@@ -48,6 +48,7 @@ from .urls import StaticUrls
 STATIC_FILES = ("style.css", "app.js", "chart.js", "favicon.ico")
 STATIC_DIR = Path(__file__).parent / "static"
 Progress = Callable[[int, int], None]
+Writer = Callable[[Path, bytes], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,7 @@ class SiteReport:
         return self.pages - self.rendered
 
 
-_WORKER: tuple[Dashboard, Path, bool, AsOf | None] | None = None
+_WORKER: tuple[Dashboard, Path, bool, AsOf | None, Writer] | None = None
 
 
 def build_site(
@@ -84,8 +85,27 @@ def build_site(
 
     With ``incremental``, a page whose inputs (:mod:`.site_inputs`) are those recorded by
     the last build into ``out`` is not rendered again; files that build wrote for pages
-    no longer produced are removed. Without it every page is rendered.
+    no longer produced are removed. Without it every page is rendered. A new (or empty)
+    ``out`` is filled under a hidden name and appears whole (:func:`~ipkpi.files.staged_folder`).
     """
+    with staged_folder(out) as (folder, fresh):
+        write = write_new if fresh else replace_bytes
+        return _build(
+            provider, folder, write, vintages, downloads, svg, workers, progress, incremental
+        )
+
+
+def _build(
+    provider: FollowUpProvider,
+    out: Path,
+    write: Writer,
+    vintages: str,
+    downloads: Sequence[str],
+    svg: bool,
+    workers: int,
+    progress: Progress | None,
+    incremental: bool,
+) -> SiteReport:
     global _WORKER
     provider.freeze()
     latest = provider.get(None)
@@ -116,7 +136,7 @@ def build_site(
         stubs = [("stubs", latest_jobs[i : i + 1000]) for i in range(0, len(latest_jobs), 1000)]
     else:
         entries["stubs"] = previous["stubs"]
-    _WORKER = (dashboard, out, svg, latest.vintage.as_of if latest.vintage else None)
+    _WORKER = (dashboard, out, svg, latest.vintage.as_of if latest.vintage else None, write)
     # The stubs need no verdict: written by a process of their own while this one assesses.
     with _Background(stubs, workers) as stubs_written:
         files, size = _write_assets(provider, out, held)
@@ -249,10 +269,10 @@ def _run_task(task: Task) -> ChunkResult:
     kind, jobs = task
     dashboard, out = _WORKER[0], _WORKER[1]
     if kind == "stubs":
-        stubs = tuple(_write_stubs(jobs, _WORKER[3], out))
+        stubs = tuple(_write_stubs(jobs, _WORKER[3], out, _WORKER[4]))
         return 0, 0, [], stubs
     if kind == "index":
-        written = _write_search_index(dashboard.provider, jobs[0].lang, out)
+        written = _write_search_index(dashboard.provider, jobs[0].lang, out, _WORKER[4])
         return 1, written, [], ()
     result = _render_chunk(jobs)
     gc.collect(1)  # the task's own garbage; what it remembered (rows, nav, wording) is frozen:
@@ -262,7 +282,7 @@ def _run_task(task: Task) -> ChunkResult:
 
 def _render_chunk(jobs: list[PageJob]) -> ChunkResult:
     assert _WORKER is not None
-    dashboard, out, svg, _latest = _WORKER
+    dashboard, out, svg, _latest, write = _WORKER
     files = size = 0
     made: set[Path] = set()
     written: list[tuple[PageJob, tuple[str, ...]]] = []
@@ -282,7 +302,7 @@ def _render_chunk(jobs: list[PageJob]) -> ChunkResult:
             if path.parent not in made:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 made.add(path.parent)
-            replace_bytes(path, rendered.body)
+            write(path, rendered.body)
             names.append(target)
             files, size = files + 1, size + len(rendered.body)
         written.append((job, tuple(names)))
@@ -309,7 +329,7 @@ def _write_assets(provider: FollowUpProvider, out: Path, held: SiteFiles) -> tup
     return len(written), sum(p.stat().st_size for p in written)
 
 
-def _write_search_index(provider: FollowUpProvider, lang: Lang, out: Path) -> int:
+def _write_search_index(provider: FollowUpProvider, lang: Lang, out: Path, write: Writer) -> int:
     """Write the language's search index; its size in bytes."""
     page = StaticUrls.file("search", lang, None, "html", {})
     urls = StaticUrls(page)
@@ -328,8 +348,9 @@ def _write_search_index(provider: FollowUpProvider, lang: Lang, out: Path) -> in
         for e in localized_index(provider.plan, lang, provider.get(None))
     ]
     body = "window.IPKPI_SEARCH = " + json.dumps(entries, ensure_ascii=False) + ";\n"
-    write_text(out / f"search-index.{lang}.js", body, encoding="utf-8")
-    return len(body.encode())
+    data = body.encode()
+    write(out / f"search-index.{lang}.js", data)  # no fsync, like the pages
+    return len(data)
 
 
 def _not_found_page(lang: Lang) -> str:
@@ -339,7 +360,7 @@ def _not_found_page(lang: Lang) -> str:
     return render_html(page, StaticUrls(target), template="error.html")
 
 
-def _write_stubs(jobs: list[PageJob], latest: AsOf | None, out: Path) -> list[str]:
+def _write_stubs(jobs: list[PageJob], latest: AsOf | None, out: Path, write: Writer) -> list[str]:
     """Pages of the latest vintage under ``as-of/DATE/``, forwarding to the canonical page.
 
     The permalink of the latest data points there; once newer data are built, the folder
@@ -364,6 +385,6 @@ def _write_stubs(jobs: list[PageJob], latest: AsOf | None, out: Path) -> list[st
             f'<link rel="canonical" href="{target}"><title>{title}</title>'
             f'<a href="{target}">{target}</a></html>\n'
         )
-        replace_bytes(path, body.encode())  # four system calls, no fsync (like the pages)
+        write(path, body.encode())  # no fsync (like the pages)
         written.append(stub)
     return written
