@@ -12,25 +12,35 @@ the pool; the CLI had not, which is why no 2-worker build outside pytest ever hu
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import re
 import signal
 import subprocess
 import sys
 import textwrap
+import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from ipkpi.cli import web_cmd
 from ipkpi.followup import FollowUpProvider
 from ipkpi.followup.store_source import StoreSource
 from ipkpi.followup.verdict_cache import CACHE_FILE
 from ipkpi.plan import Plan
 from ipkpi.store import Store
+from ipkpi.web import site_pool
 from ipkpi.web.dashboard import Dashboard
 from ipkpi.web.site import build_site
 from ipkpi.web.site_inputs import MANIFEST
+from ipkpi.web.site_pool import SiteBuildError
+
+from .conftest import WEBPLAN
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -136,3 +146,74 @@ def test_a_page_that_fails_in_a_worker_stops_the_build(
     with pytest.raises(RuntimeError, match="part page failed"):
         build_site(FollowUpProvider(plan, StoreSource(store, plan)), out, workers=2)
     assert not (out / MANIFEST).exists()
+
+
+def _part_pages_in_a_worker(monkeypatch: pytest.MonkeyPatch, then: Callable[[], None]) -> None:
+    """A part's page, in a worker (not in this process), does ``then()`` first."""
+    render = Dashboard.render
+
+    def doing(self: Dashboard, route: str, *args: Any, **kwargs: Any) -> Any:
+        if route == "part" and multiprocessing.parent_process() is not None:
+            then()
+        return render(self, route, *args, **kwargs)
+
+    monkeypatch.setattr(Dashboard, "render", doing)
+
+
+PART_PAGE = r"(en/)?part/[\w./-]+\.html"
+
+
+@pytest.mark.timeout(120, method="thread")
+def test_a_worker_that_dies_stops_the_build_naming_the_file_it_was_writing(
+    plan: Plan, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _part_pages_in_a_worker(monkeypatch, lambda: os.kill(os.getpid(), signal.SIGKILL))
+    out = tmp_path / "site"
+    with pytest.raises(SiteBuildError) as raised:
+        build_site(FollowUpProvider(plan, StoreSource(store, plan)), out, workers=2)
+    ja, en = raised.value.text("ja"), raised.value.text("en")
+    assert re.search(rf"ended while writing {PART_PAGE} \(signal 9, SIGKILL\)", en), en
+    assert re.search(
+        rf"が {PART_PAGE} を書いている間に終了しました（シグナル 9（SIGKILL））", ja
+    ), ja
+    assert "--workers" in en and "--workers" in ja
+    assert str(raised.value) == en
+    assert not (out / MANIFEST).exists()
+    assert multiprocessing.active_children() == []  # every worker is gone
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads CPU times in /proc")
+@pytest.mark.timeout(120, method="thread")
+def test_a_worker_that_waits_for_ever_stops_the_build_naming_the_file(
+    plan: Plan, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(site_pool, "STALLED_AFTER", 1.5)
+    monkeypatch.setattr(site_pool, "POLL", 0.25)
+    _part_pages_in_a_worker(monkeypatch, lambda: time.sleep(3600))  # no CPU, like a lock
+    out = tmp_path / "site"
+    started = time.monotonic()
+    with pytest.raises(SiteBuildError) as raised:
+        build_site(FollowUpProvider(plan, StoreSource(store, plan)), out, workers=2)
+    assert time.monotonic() - started < 60
+    ja, en = raised.value.text("ja"), raised.value.text("en")
+    assert re.search(rf"has used no CPU time for \d+ s since it began writing {PART_PAGE} ", en)
+    assert re.search(rf"が {PART_PAGE} を書き始めてから \d+ 秒、CPU を使わずに止まっています", ja)
+    assert not (out / MANIFEST).exists()
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.timeout(120, method="thread")
+def test_the_command_says_in_both_languages_which_file_a_dead_worker_was_writing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _part_pages_in_a_worker(monkeypatch, lambda: os.kill(os.getpid(), signal.SIGKILL))
+    args = [str(tmp_path / "site"), "--plan", str(WEBPLAN), "--db", str(tmp_path / "s.db")]
+    result = CliRunner().invoke(web_cmd.build_site, [*args, "--workers", "2"])
+    assert result.exit_code == 1
+    assert re.search(
+        rf"Error: サイトの作業プロセス（pid \d+）が {PART_PAGE} を書いている", result.output
+    )
+    assert re.search(
+        rf"\na site worker process \(pid \d+\) ended while writing {PART_PAGE}", result.output
+    )
+    assert "Traceback" not in result.output

@@ -186,6 +186,7 @@ def build_site(
 ) -> None:
     """Write the dashboard as a static site into OUT (relative links: any host, any path)."""
     from ..web.site import build_site as build
+    from ..web.site_pool import SiteBuildError
 
     console = Console(stderr=True)
     provider = open_followup(plan_dir, db, console)
@@ -199,16 +200,19 @@ def build_site(
         def report(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        result = build(
-            provider,
-            out,
-            vintages=vintages,
-            downloads=downloads,
-            svg=svg,
-            workers=workers,
-            progress=report,
-            incremental=not full,
-        )
+        try:
+            result = build(
+                provider,
+                out,
+                vintages=vintages,
+                downloads=downloads,
+                svg=svg,
+                workers=workers,
+                progress=report,
+                incremental=not full,
+            )
+        except SiteBuildError as exc:  # a worker ended or stalls: which file, in ja and en
+            raise click.ClickException(f"{exc.text('ja')}\n{exc.text('en')}") from None
     elapsed = time.perf_counter() - started
     click.echo(
         f"Wrote {result.pages} pages to {out} in {elapsed:.1f} s: {result.rendered} rendered, "

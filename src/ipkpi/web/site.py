@@ -13,7 +13,7 @@ import gc
 import json
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +42,7 @@ from .site_inputs import (
     unchanged,
 )
 from .site_pages import KPI_ROUTES, PageJob, site_pages
+from .site_pool import forked_results, working_on
 from .ui_strings import UI
 from .urls import StaticUrls
 
@@ -215,10 +216,7 @@ def _run_tasks(tasks: list[Task], workers: int) -> Iterator[ChunkResult]:
     """Each task's result, as they finish: in ``workers`` processes forked from this one
     (they see its data as it is now), or here, in order."""
     if workers > 1 and len(tasks) > 1:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(min(workers, len(tasks)), mp_context=context) as pool:
-            for future in as_completed([pool.submit(_run_task, task) for task in tasks]):
-                yield future.result()
+        yield from forked_results(_run_task, tasks, workers)
     else:
         for task in tasks:
             yield _run_task(task)
@@ -272,6 +270,7 @@ def _run_task(task: Task) -> ChunkResult:
         stubs = tuple(_write_stubs(jobs, _WORKER[3], out, _WORKER[4]))
         return 0, 0, [], stubs
     if kind == "index":
+        working_on(f"search-index.{jobs[0].lang}.js")
         written = _write_search_index(dashboard.provider, jobs[0].lang, out, _WORKER[4])
         return 1, written, [], ()
     result = _render_chunk(jobs)
@@ -289,11 +288,15 @@ def _render_chunk(jobs: list[PageJob]) -> ChunkResult:
     for job in jobs:
         names: list[str] = []
         params = job.param_dict
+        targets = [
+            (f, StaticUrls.file(job.route, job.lang, job.as_of, f, params)) for f in job.formats
+        ]
+        working_on(targets[0][1])  # what a worker that stops was writing (site_pool)
         page = dashboard.page_data(job.route, params, job.lang, job.as_of)
-        for fmt in job.formats:
+        for fmt, target in targets:
             if fmt in ("svg", "png") and not page.get("chart"):
                 continue
-            target = StaticUrls.file(job.route, job.lang, job.as_of, fmt, params)
+            working_on(target)
             urls = StaticUrls(target, svg=svg)
             rendered = dashboard.render(
                 job.route, params, job.lang, job.as_of, fmt, urls, page=page
