@@ -99,6 +99,14 @@ def test_the_latest_vintage_permalink_forwards_to_the_canonical_page(site: Path)
     assert 'url=../../../kpi/alpha.one.exports.html"' in stub
 
 
+def test_a_page_without_a_permalink_has_no_forwarding_stub(site: Path):
+    # the embed view says its vintage but links to no as-of page of itself: no stub for it
+    embed = (site / "embed/alpha.one.exports.html").read_text(encoding="utf-8")
+    assert "2025-06-30" in embed and 'class="permalink"' not in embed
+    assert not (site / "as-of/2025-06-30/embed/alpha.one.exports.html").exists()
+    assert (site / "as-of/2025-01-10/embed/alpha.one.exports.html").is_file()  # a past one
+
+
 @pytest.fixture(scope="module")
 def static_server(site: Path) -> Iterator[str]:
     handler = functools.partial(QuietHandler, directory=str(site))

@@ -27,6 +27,7 @@ from .dashboard import Dashboard
 from .dataset import make_package
 from .errors import error_page
 from .openapi import SiteFiles, openapi
+from .pages import page_named
 from .pages.search import localized_index
 from .render import render_html
 from .site_inputs import (
@@ -133,7 +134,7 @@ def _build(
     stubs: list[Task] = []
     stubs_todo = not unchanged(previous.get("stubs"), stub_key, out)
     if stubs_todo:
-        latest_jobs = [j for j in jobs if j.as_of is None]
+        latest_jobs = [j for j in jobs if j.as_of is None and page_named(j.route).permalink]
         stubs = [("stubs", latest_jobs[i : i + 1000]) for i in range(0, len(latest_jobs), 1000)]
     else:
         entries["stubs"] = previous["stubs"]

@@ -81,13 +81,14 @@ def _width(value: Cell) -> int:
     longest = max(text.split("\n"), key=len) if "\n" in text else text
     if longest.isascii():  # most cells: numbers, dates, ids, English
         return len(longest)
-    return sum(2 if _east_asian_width(ch) in "WF" else 1 for ch in longest)
+    return _wide_width(longest)
 
 
-def _text_cell(ref: str, text: str) -> str:
-    if "&" in text or "<" in text or ">" in text:
-        text = escape(text)
-    return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+@lru_cache(maxsize=4096)
+def _wide_width(text: str) -> int:
+    """:func:`_width` of a text with non-ASCII characters: the same labels, units and sources
+    come back in row after row and workbook after workbook, so each is counted once."""
+    return sum(2 if _east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _sheet_xml(sheet: Sheet) -> str:
@@ -100,7 +101,11 @@ def _sheet_xml(sheet: Sheet) -> str:
         for c, value in enumerate(row):
             if type(value) is str:  # most cells: one pass for the XML and the width
                 if value:
-                    cells.append(_text_cell(f"{names[c]}{r}", value))
+                    text = escape(value) if "&" in value or "<" in value or ">" in value else value
+                    cells.append(
+                        f'<c r="{names[c]}{r}" t="inlineStr"><is><t xml:space="preserve">'
+                        f"{text}</t></is></c>"
+                    )
                     w = len(value) if value.isascii() and "\n" not in value else _width(value)
                     if w > needed[c]:
                         needed[c] = w

@@ -66,4 +66,5 @@ PAGE = Page(
     summary="A KPI's chart alone, with its verdict and latest value, for an <iframe>",
     params=(Param("kpi_id", "The KPI's id, e.g. ipx.gii_rank"),),
     instances=lambda plan: [{"kpi_id": kpi.id} for _part, _section, kpi in plan.iter_kpis()],
+    permalink=False,  # its vintage is said, not linked: nothing points to a stub of it
 )

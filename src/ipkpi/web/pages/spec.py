@@ -101,7 +101,9 @@ class Page:
     ``instances`` lists the pages that exist for a plan (every KPI, every part); the static
     site writes them all unless
     ``static`` is False (a page of the server only). ``nav`` places the page in the site
-    navigation (label ``UI[name]``); ``None`` leaves it out.
+    navigation (label ``UI[name]``); ``None`` leaves it out. ``permalink`` False: the page
+    gives no permanent link to itself at its vintage (no as-of form), so the static site
+    writes no forwarding stub for it in the latest vintage's folder.
     """
 
     name: str
@@ -117,6 +119,7 @@ class Page:
     static: bool = True
     nav: int | None = None
     cache: bool = True  # False: rendered on every request (results of a free-text query)
+    permalink: bool = True
 
     def __post_init__(self) -> None:
         holes = tuple(_holes(self.path))
