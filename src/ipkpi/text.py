@@ -8,6 +8,7 @@ A bare string given where a ``Text`` is expected is taken as Japanese (the defau
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
@@ -66,3 +67,32 @@ def parse_lang(value: str | None) -> Lang:
     if value in LANGS:
         return value
     raise ValueError(f"unknown language {value!r}: use 'ja' or 'en'")
+
+
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+#: (page language, the title's language) → what follows a title published in that language only.
+_IN_ITS_LANGUAGE = {
+    ("en", "ja"): " (in Japanese)",
+    ("en", "ko"): " (in Korean)",
+    ("ja", "ko"): "（韓国語）",
+}
+
+
+def written_in(text: str) -> Literal["ja", "ko"] | None:
+    """The language a title is written in, where it is not English: Korean (Hangul) or Japanese
+    (kana, kanji, full-width forms)."""
+    if _HANGUL.search(text):
+        return "ko"
+    if _JAPANESE.search(text):
+        return "ja"
+    return None
+
+
+def marked_title(title: str, lang: Lang) -> str:
+    """A source's title as published, followed by the language it is in when a reader of
+    ``lang`` would otherwise take it for an untranslated string: 「…」 (in Japanese). The title
+    is never translated here: a translation would look like a published title."""
+    found = written_in(title)
+    note = _IN_ITS_LANGUAGE.get((lang, found)) if found else None
+    return f"{title}{note}" if note else title

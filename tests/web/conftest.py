@@ -97,6 +97,22 @@ def provider(plan: Plan, store: Store) -> FollowUpProvider:
 
 
 @pytest.fixture(scope="session")
+def shipped_provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FollowUpProvider]:
+    """The shipped plan over a store holding its shipped data (one vintage)."""
+    from ipkpi.paths import default_plan_dir
+    from ipkpi.store.shipped import ensure_shipped
+
+    folder = default_plan_dir()
+    plan = load_plan(folder)
+    opened = Store.open(tmp_path_factory.mktemp("shipped") / "s.db")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        ensure_shipped(opened, Path(folder), catalog_from_plan(plan))
+    yield FollowUpProvider(plan, StoreSource(opened, plan))
+    opened.close()
+
+
+@pytest.fixture(scope="session")
 def client(provider: FollowUpProvider) -> Iterator[TestClient]:
     with TestClient(create_app(provider)) as test_client:
         yield test_client

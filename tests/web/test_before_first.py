@@ -4,20 +4,13 @@ told as if it were that date's. The shipped plan with its shipped data (one vint
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from ipkpi.followup import FollowUpProvider
-from ipkpi.followup.store_source import StoreSource
-from ipkpi.paths import default_plan_dir
-from ipkpi.plan.loader import load_plan
 from ipkpi.report.content import report_data
-from ipkpi.store import Store, catalog_from_plan
-from ipkpi.store.shipped import ensure_shipped
 from ipkpi.web import create_app
 
 from .conftest import TestClient
@@ -27,15 +20,8 @@ BEFORE = "as_of=2020-01-01"
 
 
 @pytest.fixture(scope="module")
-def provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FollowUpProvider]:
-    folder = default_plan_dir()
-    plan = load_plan(folder)
-    store = Store.open(tmp_path_factory.mktemp("before-first") / "s.db")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        ensure_shipped(store, Path(folder), catalog_from_plan(plan))
-    yield FollowUpProvider(plan, StoreSource(store, plan))
-    store.close()
+def provider(shipped_provider: FollowUpProvider) -> FollowUpProvider:
+    return shipped_provider
 
 
 @pytest.fixture(scope="module")

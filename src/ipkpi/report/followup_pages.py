@@ -20,7 +20,7 @@ from ..followup import FollowUp
 from ..followup.flags import FLAG_LABELS
 from ..ministries import ministries
 from ..plan import Part, Section
-from ..text import Lang, Text
+from ..text import Lang, Text, marked_title
 
 Published = tuple[ReviewCycle | None, list[MeasureUpdate]]
 
@@ -57,11 +57,14 @@ def _sources(followup: FollowUp, kpi_id: str, lang: Lang) -> list[str]:
     out = []
     stated = followup.plan.source_by_id().get(status.kpi.source)
     if stated is not None:
-        out.append(stated.title.get(lang))
+        out.append(marked_title(stated.title.get(lang), lang))
     main = status.main
     latest = main.latest if main else None
     if latest is not None and (latest.source_title or latest.source_url):
-        out.append(" ".join(x for x in (latest.source_title, latest.source_url) if x))
+        # The data give a title in the language it was published in: an English report says
+        # 「…」 (in Japanese) rather than translate it (a translation would pass for the title).
+        title = marked_title(latest.source_title, lang) if latest.source_title else ""
+        out.append(" ".join(x for x in (title, latest.source_url) if x))
     return out
 
 

@@ -7,7 +7,6 @@ its series' scale; the downloads keep the stored value and unit.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -27,7 +26,7 @@ from ...plan import (
     RelativeToPeers,
     Source,
 )
-from ...text import Lang, t
+from ...text import Lang, t, written_in
 from ..downloads import table_csv, table_xlsx
 from ..headline import HeadlineWhy, headline_why
 from ..models import closed
@@ -255,14 +254,13 @@ def data_table(status: KpiStatus, lang: Lang) -> DataTable:
     return {"columns": columns, "rows": rows}
 
 
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
-
-
 def in_its_language(text: str, lang: Lang) -> str:
-    """A text the data give in one language only (a source's title, a note), marked as
-    Japanese on an English page when it is (so it is read, and tested, as Japanese)."""
-    if lang == "en" and _JAPANESE.search(text):
-        return LocalText(text, "ja")
+    """A text the data give in one language only (a source's title, a note), marked with its
+    language when it is not the page's (so it is read, and tested, as Japanese or Korean); the
+    style sheet says "(in Japanese)" after it, as the report does (:func:`.text.marked_title`)."""
+    found = written_in(text)
+    if found is not None and found != lang:
+        return LocalText(text, found)
     return text
 
 
