@@ -104,7 +104,16 @@ def test_the_command_writes_the_file(tmp_path: Path):
     assert result.exit_code == 0, result.output
     assert "Wrote" in result.output and "### Exports" in out.read_text(encoding="utf-8")
     bad = CliRunner().invoke(report, ["--plan", str(WEBPLAN), "--as-of", "soon"])
-    assert bad.exit_code == 2 and "is not a date" in bad.output
+    assert (
+        bad.exit_code == 2
+        and "--as-of に「soon」は指定できません。日付（YYYY-MM-DD）" in bad.output
+    )
+    from ipkpi.cli.main import cli  # the whole command line: --lang after the bad value counts
+
+    english = CliRunner().invoke(
+        cli, ["report", "--plan", str(WEBPLAN), "--as-of", "soon", "--lang", "en"]
+    )
+    assert english.exit_code == 2 and "'soon' is not a date (YYYY-MM-DD)" in english.output
 
 
 def test_every_option_is_documented():

@@ -36,6 +36,8 @@ def message_lang(ctx: click.Context | None) -> Lang:
         if value in ("ja", "en"):
             return "ja" if value == "ja" else "en"
     if ctx is not None:
+        if ctx.params.get("lang") in ("ja", "en"):  # a command run without the group
+            return "ja" if ctx.params["lang"] == "ja" else "en"
         for param in ctx.command.params:
             if param.name == "lang" and param.default in ("ja", "en"):
                 return "ja" if param.default == "ja" else "en"
