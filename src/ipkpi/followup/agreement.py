@@ -49,23 +49,22 @@ class Agreement:
     @property
     def majority(self) -> str | None:
         """The tone most methods give, when more give it than any other; else None."""
-        ranked = self.counts.most_common()
-        if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
-            return None
-        return ranked[0][0]
+        return _majority(self.counts)
 
     @property
     def differs(self) -> bool:
         """The headline's tone is not the majority's (and there is a majority of two or more)."""
-        top = self.majority
-        return top is not None and self.counts[top] >= 2 and top != self.headline_tone
+        counts = self.counts
+        top = _majority(counts)
+        return top is not None and counts[top] >= 2 and top != self.headline_tone
 
     def summary(self, lang: Lang) -> str:
         """5手法中2手法が達成・順調（Eurostat法、…）、1手法が停滞（…）。評価なし：… / 2 of 5 …"""
         judged = self.judged
+        counts = Counter(t for _, t in judged)  # (self.counts would work out judged again)
         total = len(self.verdicts)
         parts = []
-        for tone_ in sorted(self.counts, key=lambda t: (-self.counts[t], TONES.index(t))):
+        for tone_ in sorted(counts, key=lambda t: (-counts[t], TONES.index(t))):
             names = [_short(v, lang) for v, t in judged if t == tone_]
             label = TONE_LABELS[tone_].get(lang)
             if lang == "ja":
@@ -104,6 +103,13 @@ class Agreement:
         if lang == "ja":
             return f"見出し（{head}）は多くの手法（{most}）と異なる：{ja}。"
         return f"The headline ({head}) differs from most methods ({most.lower()}): {en}."
+
+
+def _majority(counts: Counter[str]) -> str | None:
+    ranked = counts.most_common()
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _short(v: Verdict, lang: Lang) -> str:
