@@ -87,7 +87,9 @@ def test_home_shows_tiles_and_a_404_offers_the_nearest_kpi(page: Any, live_serve
 
 def test_search_results_carry_the_verdict_and_a_counted_total(page: Any, live_server: str):
     page.goto(live_server + "/en/search?q=export")
-    assert page.inner_text("#result-count") == "3 results (KPI 1, Section 1, Measure 1)"
+    assert page.inner_text("#result-count") == "3 results (1 KPI, 1 section, 1 measure)"
+    page.goto(live_server + "/search?q=export")
+    assert page.inner_text("#result-count") == "3件の結果（KPI 1件・節 1件・施策 1件）"
     assert page.locator("#results .result-facts .badge").count() >= 1
 
 

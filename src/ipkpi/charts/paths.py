@@ -165,7 +165,8 @@ def target_layer(status: KpiStatus, y_unit: str, lang: Lang) -> dict[str, Any] |
         return None
     deadline = getattr(status.kpi, "deadline", None)
     worded = status.wording.quantity(value, lang)
-    label = f"{_l('target', lang)} {worded}" + (f" ({deadline})" if deadline else "")
+    by = (f"（{deadline}年まで）" if lang == "ja" else f" (by {deadline})") if deadline else ""
+    label = f"{_l('target', lang)} {worded}{by}"  # 目標 4位（2035年まで）, as the facts say it
     row: dict[str, Any] = {"target": label, "value": status.wording.scaled(value, lang)}
     encoding: dict[str, Any] = {
         "y": {"field": "value", "type": "quantitative"},
