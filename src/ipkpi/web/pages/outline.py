@@ -158,11 +158,7 @@ def part_page(followup: FollowUp, part: Part, lang: Lang) -> PartPage:
 def section_page(followup: FollowUp, part: Part, section: Section, lang: Lang) -> SectionPage:
     sources = followup.plan.source_by_id()
     params = {"part_id": part.id, "section_id": section.id}
-    statuses = [
-        s
-        for s in followup.kpis()
-        if s.part.id == part.id and s.section is not None and s.section.id == section.id
-    ]
+    statuses = followup.kpis_of(kpi.id for kpi in section.kpis)
     return SectionPage(
         **meta(followup, "section", params, lang, tx(section.title, lang)),
         part={"id": part.id, "number": part.number, "title": tx(part.title, lang)},
