@@ -288,3 +288,20 @@ def test_the_agreement_words_and_the_evidence_words_are_kept_per_language(
     assert agreement_words(fresh, "ja")[0] == found.summary("ja") != found.summary("en")
     assert headline_evidence(fresh, "ja") is headline_evidence(fresh, "ja")
     assert headline_evidence(fresh, "en") == evidence_words(status, "en")
+
+
+def test_a_data_tables_repeated_cells_are_escaped_once_each_as_they_are():
+    """The same text as a plain string and as a fallback in either language reads as each."""
+    ui = {k: k for k in ("role", "period", "value", "unit", "flags", "source", "vintage", "note")}
+    base = {"series": "S", "role": "kpi", "period": "2024", "value": 1.0, "value_text": "1"}
+    base |= {"unit_text": "<u>", "flags": "", "source": "", "source_url": "", "vintage": "v"}
+    notes = ["速報値", LocalText("速報値", "ja"), LocalText("速報値", "en"), "速報値"]
+    made = str(table_rows([{**base, "note": n} for n in notes], ui, local))
+    cells = [line for line in made.splitlines() if 'data-label="note"' in line]
+    assert [c.split(">", 1)[1] for c in cells] == [
+        "速報値</td>",
+        '<span lang="ja" class="fallback">速報値</span></td>',
+        '<span lang="en" class="fallback">速報値</span></td>',
+        "速報値</td>",
+    ]
+    assert made.count('data-label="unit">&lt;u&gt;</td>') == 4

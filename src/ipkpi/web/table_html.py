@@ -42,25 +42,35 @@ def table_rows(
     indented and ended as ``kpi.html`` lays them out."""
     row = _row_pattern(ui)
     out: list[str] = []
+    known: dict[tuple[type, Any, Any], str] = {}  # a table's cells repeat (role, unit, vintage…)
+
+    def cell(value: Any, escaped: Callable[[Any], Markup] = escape) -> str:
+        """``escaped(value)``, once per value (and type and language) in the table."""
+        key = (type(value), value, getattr(value, "lang", None))
+        found = known.get(key)
+        if found is None:
+            found = known[key] = escaped(value)
+        return found
+
     for r in rows:
         url = r["source_url"]
         if url:
-            source = f'<a href="{escape(url)}">{local(r["source"] or url)}</a>'
+            source = f'<a href="{cell(url)}">{cell(r["source"] or url, local)}</a>'
         else:
-            source = local(r["source"])
+            source = cell(r["source"], local)
         out.append(
             row.format(
                 ' class="flagged"' if r["flags"] else "",
-                local(r["series"]),
-                escape(r["role"]),
-                escape(r["period"]),
+                cell(r["series"], local),
+                cell(r["role"]),
+                cell(r["period"]),
                 escape(r["value"]),
                 escape(r["value_text"]),
-                escape(r["unit_text"]),
-                escape(r["flags"]),
+                cell(r["unit_text"]),
+                cell(r["flags"]),
                 source,
-                escape(r["vintage"]),
-                local(r["note"]),
+                cell(r["vintage"]),
+                cell(r["note"], local),
             )
         )
     return Markup("".join(out))
