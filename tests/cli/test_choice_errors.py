@@ -101,3 +101,21 @@ def test_a_choice_argument_is_named_by_its_metavar():
     assert result.exit_code == 2, result.output
     assert "エラー：ipkpi admin grant の ROLE に「boss」は指定できません。" in result.output
     assert "指定できる値：viewer、editor、approver。（例：viewer）" in result.output
+
+
+def test_an_unknown_option_and_a_missing_argument_are_said_in_japanese_too():
+    unknown = run(["status", "--formt", "table"], env=JAPANESE)
+    assert unknown.exit_code == 2
+    assert unknown.output.splitlines()[-1] == (
+        "エラー：ipkpi status に --formt というオプションはありません。もしかして: --format"
+    )
+    assert unknown.output.startswith("使い方：ipkpi status ")
+    english = run(["status", "--formt", "table", "--lang", "en"], env=JAPANESE).output
+    assert "No such option '--formt'. Did you mean '--format'?" in english
+    missing = run(["data", "import"], env=JAPANESE)
+    assert missing.exit_code == 2
+    assert (
+        missing.output.splitlines()[-1] == "エラー：ipkpi data import には FILE の指定が必要です。"
+    )
+    reason = run(["data", "withdraw", "x.y", "2024"], env=JAPANESE).output
+    assert reason.splitlines()[-1] == "エラー：ipkpi data withdraw には --reason の指定が必要です。"

@@ -137,3 +137,22 @@ def bad_moment(text: str, param: click.Parameter | None, ctx: click.Context | No
             f"{where} of {command}. For example: {where} 2026-12-02"
         )
     return BadValue(words, lang, ctx, param)
+
+
+def in_its_language(exc: click.UsageError) -> click.UsageError:
+    """click's "No such option '--formt'." and "Missing argument 'FILE'." in Japanese when the
+    command line's language is Japanese (:func:`message_lang`); any other error as it is."""
+    if isinstance(exc, BadValue) or message_lang(exc.ctx) != "ja":
+        return exc
+    command = exc.ctx.command_path if exc.ctx is not None else "ipkpi"
+    if isinstance(exc, click.NoSuchOption):
+        words = f"{command} に {exc.option_name} というオプションはありません。"
+        if exc.possibilities:
+            words += "もしかして: " + "、".join(sorted(exc.possibilities))
+        else:
+            words += f"使えるオプションは「{command} --help」で確認できます。"
+        return BadValue(words, "ja", exc.ctx, None)
+    if isinstance(exc, click.MissingParameter) and exc.param is not None:
+        words = f"{command} には {param_words(exc.param)} の指定が必要です。"
+        return BadValue(words, "ja", exc.ctx, exc.param)
+    return exc

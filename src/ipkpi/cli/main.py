@@ -111,6 +111,16 @@ class LazyGroup(click.Group):
         ctx.meta.setdefault(ARGS_KEY, tuple(args))
         return super().parse_args(ctx, args)
 
+    def invoke(self, ctx: click.Context) -> object:
+        """A command's usage error (unknown option, missing argument) in the command line's
+        language (:func:`.choice.in_its_language`)."""
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            from .choice import in_its_language
+
+            raise in_its_language(exc) from None
+
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
