@@ -29,12 +29,16 @@ def route_path(name: str, params: dict[str, str]) -> str:
     return page_named(name).file(params)
 
 
+_PLAIN = frozenset(("", ".", ".."))
+"""Path parts that are not a plain name: a path holding one is left to ``posixpath.relpath``."""
+
+
 def relative(target: str, directory: str) -> str:
     """``posixpath.relpath(target, directory)`` of two site-relative paths, worked out from
     their parts (relpath asks the system for the working directory twice a link)."""
     to = target.split("/")
     start = directory.split("/") if directory else []
-    if target.startswith("/") or any(p in ("", ".", "..") for p in (*to, *start)):
+    if target.startswith("/") or not _PLAIN.isdisjoint(to) or not _PLAIN.isdisjoint(start):
         return posixpath.relpath(target, directory or ".")
     common = 0
     for a, b in zip(start, to, strict=False):
