@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from urllib.parse import quote
 
+import pytest
 from markupsafe import Markup
 
 from ipkpi.charts import kpi_chart
@@ -305,3 +306,26 @@ def test_a_data_tables_repeated_cells_are_escaped_once_each_as_they_are():
         "速報値</td>",
     ]
     assert made.count('data-label="unit">&lt;u&gt;</td>') == 4
+
+
+def test_a_static_pages_links_remembered_are_the_links_worked_out(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    from ipkpi.web import urls as module
+
+    monkeypatch.setattr(module, "_LINKS", {})
+    for current in FILES:
+        folder = posixpath.dirname(current)
+        for _ in range(2):  # worked out, then remembered
+            urls = StaticUrls(current)
+            for lang in ("ja", "en"):
+                for as_of in (None, dt.date(2025, 6, 30)):
+                    target = StaticUrls.file("kpi", lang, as_of, "json", {"kpi_id": "a b"})
+                    made = urls.page("kpi", lang, as_of, "json", None, kpi_id="a b")
+                    assert made == posixpath.relpath(target, folder or ".")
+            assert urls.static("style.css") == posixpath.relpath("static/style.css", folder or ".")
+            assert urls.root("openapi.json") == posixpath.relpath("openapi.json", folder or ".")
+    assert 0 < len(module._LINKS) < 4096
+    for i in range(5000):  # the memory is bounded: full, it starts again
+        StaticUrls("kpi/x.html").page("kpi", "ja", None, "html", None, kpi_id=str(i))
+    assert len(module._LINKS) <= 4096

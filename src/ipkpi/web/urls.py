@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 from abc import ABC, abstractmethod
 from collections.abc import Hashable
+from typing import Any
 from urllib.parse import urlencode
 
 from ..followup.model import AsOf
@@ -167,10 +168,36 @@ class StaticUrls(Urls):
         query: dict[str, str] | None = None,
         **params: str,
     ) -> str:
-        return relative(self.file(name, lang, as_of, fmt, params), self.directory)
+        key = (self.directory, name, lang, as_of, fmt, *params.items())
+        found = _LINKS.get(key)
+        if found is None:
+            target = self.file(name, lang, as_of, fmt, params)
+            found = _remember(key, relative(target, self.directory))
+        return found
 
     def static(self, name: str) -> str:
-        return relative(f"static/{name}", self.directory)
+        key = (self.directory, "static", name)
+        found = _LINKS.get(key)
+        if found is None:
+            found = _remember(key, relative(f"static/{name}", self.directory))
+        return found
 
     def root(self, name: str) -> str:
-        return relative(name, self.directory)
+        key = (self.directory, "root", name)
+        found = _LINKS.get(key)
+        if found is None:
+            found = _remember(key, relative(name, self.directory))
+        return found
+
+
+_LINKS: dict[tuple[Any, ...], str] = {}
+"""Links already worked out, by the folder they point from and what they point to: a static
+site's pages of one folder link to the same pages (home, their part, the style sheet…) and a
+page to itself in several places (~27 links on a KPI page, ~20 of them made before)."""
+
+
+def _remember(key: tuple[Any, ...], link: str) -> str:
+    if len(_LINKS) >= 4096:  # each KPI's own links are asked for only by its own pages
+        _LINKS.clear()
+    _LINKS[key] = link
+    return link
