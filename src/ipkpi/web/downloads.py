@@ -21,7 +21,7 @@ import io
 from collections.abc import Mapping
 from typing import Any
 
-from ..spreadsheet import safe_row
+from ..spreadsheet import neutralise, safe_row
 from ..text import Lang
 from .ui_strings import UI
 from .xlsx import Sheet, workbook
@@ -104,14 +104,12 @@ def table_csv(page: Mapping[str, Any], lang: Lang) -> bytes:
         out.write(f"# {label}: {text}\r\n")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(safe_row(headers(lang)))
-    for row in page["table"]["rows"]:
-        writer.writerow(safe_row(_csv_cell(v) for v in _cells(row)))
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def _csv_cell(value: Any) -> Any:
     # repr keeps every digit of a float (what the JSON holds); the page rounds for reading.
-    return repr(value) if isinstance(value, float) else value
+    writer.writerows(
+        [neutralise(repr(v) if isinstance(v, float) else v) for v in _cells(row)]
+        for row in page["table"]["rows"]
+    )
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 def table_xlsx(page: Mapping[str, Any], lang: Lang) -> bytes:
