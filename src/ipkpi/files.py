@@ -119,14 +119,14 @@ def write_new(target: Path, data: bytes) -> None:
 def staged_folder(target: Path) -> Iterator[tuple[Path, bool]]:
     """The folder to fill, and whether it is a new one no reader sees.
 
-    When ``target`` does not exist yet (or is an empty folder), a hidden folder beside it,
-    renamed to ``target`` when the block ends without error (removed on an error): a reader
-    sees no folder, then the whole of it, so the files in it can be written straight
-    (:func:`write_new`). Otherwise ``target`` itself, whose files are replaced one by one.
+    When ``target`` does not exist yet, a hidden folder beside it, renamed to ``target`` when
+    the block ends without error (removed on an error): a reader sees no folder, then the
+    whole of it, so the files in it can be written straight (:func:`write_new`). Otherwise
+    ``target`` itself, whose files are replaced one by one (an existing folder, even an empty
+    one, is kept: it may be the working folder, a mount point or a link).
     """
     target = Path(target)
-    busy = target.is_symlink() or os.path.ismount(target)
-    if busy or (target.exists() and (not target.is_dir() or any(target.iterdir()))):
+    if target.exists() or target.is_symlink():
         yield target, False
         return
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -134,8 +134,6 @@ def staged_folder(target: Path) -> Iterator[tuple[Path, bool]]:
     try:
         yield staging, True
         staging.chmod(0o777 & ~_UMASK)
-        if target.exists():
-            target.rmdir()  # empty (checked above); Windows renames onto no folder
         staging.rename(target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -87,8 +87,9 @@ def build_site(
 
     With ``incremental``, a page whose inputs (:mod:`.site_inputs`) are those recorded by
     the last build into ``out`` is not rendered again; files that build wrote for pages
-    no longer produced are removed. Without it every page is rendered. A new (or empty)
-    ``out`` is filled under a hidden name and appears whole (:func:`~ipkpi.files.staged_folder`).
+    no longer produced are removed. Without it every page is rendered. An ``out`` that does
+    not exist yet is filled under a hidden name and appears whole
+    (:func:`~ipkpi.files.staged_folder`).
     """
     with staged_folder(out) as (folder, fresh):
         write = write_new if fresh else replace_bytes
