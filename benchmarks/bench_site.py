@@ -153,6 +153,9 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--keep-in", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    for folder in (args.dir, args.keep_in):
+        if folder is not None:  # a folder given that does not exist yet is made, not a traceback
+            folder.mkdir(parents=True, exist_ok=True)
     if args.compare is not None:
         passed = ["--workers", str(args.workers), *(["--no-xlsx"] if args.no_xlsx else [])]
         # Every run keeps its files until the end: deleting a 10k site (161k files) makes the

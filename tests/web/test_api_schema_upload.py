@@ -30,7 +30,7 @@ from ipkpi.followup import FollowUpProvider
 from ipkpi.followup.store_source import StoreSource
 from ipkpi.ministries import ministries
 from ipkpi.plan import Plan
-from ipkpi.service import accounts, tokens
+from ipkpi.service import accounts, ratelimit, tokens
 from ipkpi.web import create_app
 
 from .conftest import make_store
@@ -68,7 +68,7 @@ def upload_schema(plan: Plan, tmp_path_factory: pytest.TempPathFactory) -> Itera
     schema = schemathesis.openapi.from_asgi(
         "/openapi.json", create_app(provider, public_url=PUBLIC)
     )
-    yield schema, {"Authorization": f"Bearer {secret}"}
+    yield schema, {"Authorization": f"Bearer {secret}"}, store.engine
     store.close()
 
 
@@ -86,7 +86,7 @@ def _sendable(case: Any, period: int, value: str) -> Any:
 
 @pytest.mark.timeout(600)
 def test_the_upload_reaches_created_and_problems(upload_schema: Any) -> None:
-    schema, auth = upload_schema
+    schema, auth, engine = upload_schema
     operation = schema["/api/v1/submissions/data-file"]["POST"]
     seen: Counter[int] = Counter()
     codes: set[str] = set()
@@ -97,9 +97,17 @@ def test_the_upload_reaches_created_and_problems(upload_schema: Any) -> None:
     ).map(lambda t: _sendable(*t))
 
     @given(case=cases)
-    @settings(max_examples=MAX_EXAMPLES, deadline=None, database=None,
+    # derandomize: the same cases on every run. Drawn at random, one run in three drew no word
+    # value beside a valid source URL (only data.url.option_invalid, seeds 1 and 2), so the
+    # test passed or failed by the draw, not by the code.
+    @settings(max_examples=MAX_EXAMPLES, deadline=None, database=None, derandomize=True,
               suppress_health_check=list(HealthCheck))  # fmt: skip
     def run(case: Any) -> None:
+        # Each case starts with no refused attempt counted: schemathesis's auth checks send
+        # every case again without and with wrong credentials (401 each), and past 20 of those
+        # in 10 minutes the address is limited (429, tests/web/test_api_upload.py), so whether
+        # a late case got 401 or 429 depended on how many cases Hypothesis drew before it.
+        ratelimit.clear(engine, ratelimit.UPLOAD_FAILURES_IP, "testclient")
         response = case.call_and_validate(headers=dict(auth), excluded_checks=CHECKS_LEFT_OUT)
         seen[response.status_code] += 1
         if response.status_code == 422:
