@@ -91,12 +91,7 @@ def replace_bytes(target: Path, data: bytes) -> None:
     )
     handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o666)
     try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(handle, view) :]
-        finally:
-            os.close(handle)
+        _write_all(handle, data)
         temp.replace(target)
     except BaseException:
         temp.unlink(missing_ok=True)
@@ -106,7 +101,12 @@ def replace_bytes(target: Path, data: bytes) -> None:
 def write_new(target: Path, data: bytes) -> None:
     """A file in a folder no reader sees yet (:func:`staged_folder`), in three system calls
     (create, write, close): the folder appears whole, so the file need not."""
-    handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _BINARY, 0o666)
+    _write_all(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _BINARY, 0o666), data)
+
+
+def _write_all(handle: int, data: bytes) -> None:
+    """Every byte of ``data`` to the open file ``handle`` (a write may take only part), then
+    the file closed, whatever happens."""
     try:
         view = memoryview(data)
         while view:

@@ -13,20 +13,15 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import warnings
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from ipkpi.charts.components import component_rows
-from ipkpi.followup import FollowUp, FollowUpProvider, KpiStatus
+from ipkpi.followup import FollowUp, KpiStatus
 from ipkpi.followup.pace import pace_of, pace_verdict
-from ipkpi.followup.store_source import StoreSource
-from ipkpi.paths import default_plan_dir
-from ipkpi.plan.loader import load_plan
-from ipkpi.store import Store, catalog_from_plan
-from ipkpi.store.shipped import ensure_shipped
+
+from ..shipped_data import shipped_store
 
 CJ = "cj.overseas_total"
 INBOUND = "cj.overseas_total.inbound"
@@ -34,13 +29,8 @@ INBOUND = "cj.overseas_total.inbound"
 
 @pytest.fixture(scope="module")
 def followup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FollowUp]:
-    folder = default_plan_dir()
-    plan = load_plan(folder)
-    store = Store.open(tmp_path_factory.mktemp("reads") / "r.db")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        ensure_shipped(store, Path(folder), catalog_from_plan(plan))
-    yield FollowUpProvider(plan, StoreSource(store, plan)).get()
+    _, store, provider = shipped_store(tmp_path_factory.mktemp("reads") / "r.db")
+    yield provider.get()
     store.close()
 
 

@@ -5,19 +5,14 @@ made up to pass for a published title."""
 from __future__ import annotations
 
 import re
-import warnings
-from pathlib import Path
 
 import pytest
 
 from ipkpi.followup import FollowUpProvider
-from ipkpi.followup.store_source import StoreSource
-from ipkpi.paths import default_plan_dir
-from ipkpi.plan.loader import load_plan
 from ipkpi.report.content import report_data
-from ipkpi.store import Store, catalog_from_plan
-from ipkpi.store.shipped import ensure_shipped
 from ipkpi.text import marked_title, written_in
+
+from ..shipped_data import shipped_store
 
 KOREAN = "이투데이 (etoday): 한국의 GII 순위"
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -47,13 +42,7 @@ def test_a_title_is_told_by_its_script():
 
 @pytest.fixture(scope="module")
 def shipped(tmp_path_factory: pytest.TempPathFactory) -> FollowUpProvider:
-    folder = default_plan_dir()
-    plan = load_plan(folder)
-    store = Store.open(tmp_path_factory.mktemp("titles") / "s.db")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        ensure_shipped(store, Path(folder), catalog_from_plan(plan))
-    return FollowUpProvider(plan, StoreSource(store, plan))
+    return shipped_store(tmp_path_factory.mktemp("titles") / "s.db")[2]
 
 
 def test_every_japanese_source_title_of_the_english_report_is_marked(shipped: FollowUpProvider):

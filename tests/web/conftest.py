@@ -29,6 +29,8 @@ from ipkpi.plan.loader import load_plan
 from ipkpi.store import Store, catalog_from_plan, import_file
 from ipkpi.web import create_app
 
+from ..shipped_data import shipped_store
+
 with warnings.catch_warnings():
     # Starlette asks for httpx2, which is not installed; httpx works the same here.
     warnings.simplefilter("ignore")
@@ -99,16 +101,8 @@ def provider(plan: Plan, store: Store) -> FollowUpProvider:
 @pytest.fixture(scope="session")
 def shipped_provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FollowUpProvider]:
     """The shipped plan over a store holding its shipped data (one vintage)."""
-    from ipkpi.paths import default_plan_dir
-    from ipkpi.store.shipped import ensure_shipped
-
-    folder = default_plan_dir()
-    plan = load_plan(folder)
-    opened = Store.open(tmp_path_factory.mktemp("shipped") / "s.db")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        ensure_shipped(opened, Path(folder), catalog_from_plan(plan))
-    yield FollowUpProvider(plan, StoreSource(opened, plan))
+    _, opened, provider = shipped_store(tmp_path_factory.mktemp("shipped") / "s.db")
+    yield provider
     opened.close()
 
 

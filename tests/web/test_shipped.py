@@ -2,34 +2,22 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from ipkpi.followup import FollowUpProvider
-from ipkpi.followup.store_source import StoreSource
-from ipkpi.paths import default_plan_dir
 from ipkpi.plan import Plan
-from ipkpi.plan.loader import load_plan
-from ipkpi.store import Store, catalog_from_plan
-from ipkpi.store.shipped import ensure_shipped
 from ipkpi.web import create_app
 
+from ..shipped_data import shipped_store
 from .conftest import TestClient
 
 
 @pytest.fixture(scope="module")
 def shipped(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Plan, Any]]:
-    folder = default_plan_dir()
-    plan = load_plan(folder)
-    store = Store.open(tmp_path_factory.mktemp("shipped") / "s.db")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        ensure_shipped(store, Path(folder), catalog_from_plan(plan))
-    with TestClient(create_app(FollowUpProvider(plan, StoreSource(store, plan)))) as client:
+    plan, store, provider = shipped_store(tmp_path_factory.mktemp("shipped") / "s.db")
+    with TestClient(create_app(provider)) as client:
         yield plan, client
     store.close()
 
