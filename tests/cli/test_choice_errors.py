@@ -119,3 +119,21 @@ def test_an_unknown_option_and_a_missing_argument_are_said_in_japanese_too():
     )
     reason = run(["data", "withdraw", "x.y", "2024"], env=JAPANESE).output
     assert reason.splitlines()[-1] == "エラー：ipkpi data withdraw には --reason の指定が必要です。"
+
+
+def test_an_unknown_command_and_extra_words_are_said_in_japanese_too():
+    typo = run(["statu"], env=JAPANESE)
+    assert typo.exit_code == 2
+    assert typo.output.startswith("使い方：ipkpi ")
+    assert typo.output.splitlines()[-1] == (
+        "エラー：ipkpi に statu というコマンドはありません。もしかして: 'status'"
+    )
+    far = run(["xyzzy"], env=JAPANESE).output.splitlines()[-1]
+    assert far == "エラー：ipkpi に xyzzy というコマンドはありません。"
+    english = run(["statu"], env={**JAPANESE, "IPKPI_LANG": "en"}).output
+    assert "No such command 'statu'. Did you mean 'status'?" in english
+    extra = run(["status", "a", "b"], env=JAPANESE)
+    assert extra.exit_code == 2
+    assert extra.output.splitlines()[-1] == "エラー：ipkpi status に余分な引数があります：a b。"
+    kept = run(["status", "a", "--lang", "en"], env=JAPANESE).output
+    assert "Got unexpected extra argument (a)" in kept

@@ -13,6 +13,7 @@ locale (:func:`ipkpi.settings.current`), as its other messages.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import IO, Any
 
@@ -139,6 +140,10 @@ def bad_moment(text: str, param: click.Parameter | None, ctx: click.Context | No
     return BadValue(words, lang, ctx, param)
 
 
+_EXTRA = re.compile(r"Got unexpected extra arguments? \((.*)\)")
+"""click's own words for words left over on a command line (``Command.parse_args``)."""
+
+
 def in_its_language(exc: click.UsageError) -> click.UsageError:
     """click's "No such option '--formt'." and "Missing argument 'FILE'." in Japanese when the
     command line's language is Japanese (:func:`message_lang`); any other error as it is."""
@@ -151,6 +156,9 @@ def in_its_language(exc: click.UsageError) -> click.UsageError:
             words += "もしかして: " + "、".join(sorted(exc.possibilities))
         else:
             words += f"使えるオプションは「{command} --help」で確認できます。"
+        return BadValue(words, "ja", exc.ctx, None)
+    if extra := _EXTRA.fullmatch(exc.message):  # click has no class of its own for these
+        words = f"{command} に余分な引数があります：{extra.group(1)}。"
         return BadValue(words, "ja", exc.ctx, None)
     if isinstance(exc, click.MissingParameter) and exc.param is not None:
         words = f"{command} には {param_words(exc.param)} の指定が必要です。"

@@ -126,9 +126,15 @@ class LazyGroup(click.Group):
     ) -> tuple[str | None, click.Command | None, list[str]]:
         name = args[0] if args else ""
         if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            from .choice import BadValue, message_lang
             from .suggest import did_you_mean
 
-            ctx.fail(f"No such command {name!r}.{did_you_mean(name, self.list_commands(ctx))}")
+            lang = message_lang(ctx)
+            hint = did_you_mean(name, self.list_commands(ctx), lang)
+            if lang == "ja":
+                words = f"{ctx.command_path} に {name} というコマンドはありません。{hint.strip()}"
+                raise BadValue(words, "ja", ctx, None)
+            ctx.fail(f"No such command {name!r}.{hint}")
         return super().resolve_command(ctx, args)
 
 
