@@ -176,17 +176,17 @@ class StaticUrls(Urls):
         return found
 
     def static(self, name: str) -> str:
-        key = (self.directory, "static", name)
-        found = _LINKS.get(key)
-        if found is None:
-            found = _remember(key, relative(f"static/{name}", self.directory))
-        return found
+        return self._within(f"static/{name}")
 
     def root(self, name: str) -> str:
-        key = (self.directory, "root", name)
+        return self._within(name)
+
+    def _within(self, target: str) -> str:
+        """The link from this folder to ``target``, a site-relative path, remembered."""
+        key = (self.directory, target)
         found = _LINKS.get(key)
         if found is None:
-            found = _remember(key, relative(name, self.directory))
+            found = _remember(key, relative(target, self.directory))
         return found
 
 
