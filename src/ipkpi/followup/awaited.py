@@ -15,26 +15,22 @@ def awaited_text(followup: FollowUp, status: KpiStatus, lang: Lang) -> str:
     if not status.too_early or evidence is None:
         return ""
     more = max(evidence.minimum.count - evidence.count, 1)
+    if lang == "ja":
+        text = f"判断に必要な根拠：基準以降あと{more}件以上の観測値。"
+    else:
+        text = f"Awaiting: at least {more} more value{'s' if more != 1 else ''} after the base."
     if followup.before_first:
         # The calendar read today would be told as that date's; the KPI's wait line (due.py)
         # says there are no data yet and when the first vintage is.
-        if lang == "ja":
-            return f"判断に必要な根拠：基準以降あと{more}件以上の観測値。"
-        return f"Awaiting: at least {more} more value{'s' if more != 1 else ''} after the base."
+        return text
     waits = kpi_waits(followup, status, reference_month(followup))
     if lang == "ja":
-        text = f"判断に必要な根拠：基準以降あと{more}件以上の観測値。"
         if waits:
-            text += "次回公表予定：" + "、".join(_when(w, lang) for w in waits) + "。"
-        else:
-            text += "次回の公表時期は未定。"
-        return text
-    text = f"Awaiting: at least {more} more value{'s' if more != 1 else ''} after the base."
+            return text + "次回公表予定：" + "、".join(_when(w, lang) for w in waits) + "。"
+        return text + "次回の公表時期は未定。"
     if waits:
-        text += " Next release: " + "; ".join(_when(w, lang) for w in waits) + "."
-    else:
-        text += " The next release date is not known."
-    return text
+        return text + " Next release: " + "; ".join(_when(w, lang) for w in waits) + "."
+    return text + " The next release date is not known."
 
 
 def _when(item: Awaited, lang: Lang) -> str:
