@@ -113,12 +113,8 @@ def _csv_table(followup: FollowUp) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    text = [c for c in COLUMNS if c != "value"]
-    at = COLUMNS.index("value")
-    for row in rows(followup):  # the cells in COLUMNS' order, as csv.DictWriter writes them
-        cells = [neutralise(row[c]) for c in text]
-        cells.insert(at, neutralise(repr(row["value"])))
-        writer.writerow(cells)
+    for row in rows(followup):  # the cells in COLUMNS' order; the value with every digit
+        writer.writerow([neutralise(repr(row[c]) if c == "value" else row[c]) for c in COLUMNS])
     return out.getvalue()
 
 
