@@ -20,6 +20,11 @@ def test_each_kind_of_pace_reads_in_its_own_unit() -> None:
     share = Wording.of("percent", [32.0])
     assert rate(1.2, "points", share, "ja") == "年+1.2ポイント"
     assert rate(1.2, "points", share, "en") == "+1.2 points a year"
+    # The intangible share: 32 % (2020) to 50 % by 2035 is (50/32)^(1/15) − 1 = +3.0 % a year
+    # (Open SDG's growth), 1.2 points a year: a share's growth rate says it is not points.
+    needed = (50 / 32) ** (1 / 15) - 1
+    assert rate(needed, "growth", share, "ja") == "年率+3.0%（伸び率）"
+    assert rate(needed, "growth", share, "en") == "+3.0% a year (growth rate)"
     total = Wording.of("jpy_cho", [27.1])
     assert rate(0.42, "units", total, "ja") == "年+0.42兆円"
     assert rate(0.42, "units", total, "en") == "+0.42 trillion yen a year"

@@ -1,6 +1,7 @@
 """Rates a year, probabilities and shares, worded: ``年率+13.2%``, ``up 0.8 places a year``.
 
-A pace has a kind, and each kind reads in its own unit: ``growth`` a compound rate (%/年);
+A pace has a kind, and each kind reads in its own unit: ``growth`` a compound rate (%/年; of a
+share, marked 伸び率 / growth rate so that it is not read as points);
 ``points`` percentage points a year (a share); ``places`` ranks a year (lower is better, so a
 fall in the number is a rise in the ranking); ``units`` the series' own unit a year, in the
 page's scale.
@@ -61,6 +62,13 @@ def rate(value: float | None, kind: PaceKind, wording: Wording, lang: Lang) -> s
     if value is None or not is_number(value):
         return DASH
     if kind == "growth":
+        if wording.dimension in ("share", "share_change"):
+            # A share growing by 3 % a year is not 3 points a year: said so beside the figure.
+            return (
+                f"年率{percent(value)}（伸び率）"
+                if lang == "ja"
+                else f"{percent(value)} a year (growth rate)"
+            )
         return f"年率{percent(value)}" if lang == "ja" else f"{percent(value)} a year"
     if kind == "places":
         size = number(abs(value))
