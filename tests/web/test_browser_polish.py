@@ -131,3 +131,21 @@ def test_a_data_table_card_puts_its_short_facts_on_one_line_on_a_phone(
         " return r.getClientRects().length; }"
     )
     assert vintage.evaluate(lines) == 1  # the date on one line
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_methods_figures_keep_label_and_value_side_by_side_on_a_phone(
+    page: Any, live_server: str, lang: str
+):
+    """At 390 px each figure of a method (base, current, pace needed…) is one row, label left and
+    value right, as are the KPI's facts: stacked, the six methods' figures took 3,700 px."""
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(_url(live_server, lang, "/kpi/alpha.one.rank"))
+    box = "e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right]; }"
+    for dl in (".verdict .numbers", ".facts"):
+        term = page.locator(f"{dl} dt").first
+        value = page.locator(f"{dl} dd").first
+        (t_left, t_top, t_right), (v_left, v_top, _) = term.evaluate(box), value.evaluate(box)
+        assert abs(t_top - v_top) < 2 and t_right <= v_left, (dl, t_left, t_right, v_left)
+    label = page.locator(".verdict .numbers dt").all_inner_texts()
+    assert not [x for x in label if "a year" in x or "年あたり" in x]  # the value says "a year"
