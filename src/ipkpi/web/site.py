@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import gc
 import json
-import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +41,7 @@ from .site_inputs import (
     unchanged,
 )
 from .site_pages import KPI_ROUTES, PageJob, site_pages
-from .site_pool import forked_results, working_on
+from .site_pool import InBackground, forked_results, working_on
 from .ui_strings import UI
 from .urls import StaticUrls
 
@@ -141,7 +139,7 @@ def _build(
         entries["stubs"] = previous["stubs"]
     _WORKER = (dashboard, out, svg, latest.vintage.as_of if latest.vintage else None, write)
     # The stubs need no verdict: written by a process of their own while this one assesses.
-    with _Background(stubs, workers) as stubs_written:
+    with InBackground(_run_task, stubs, workers > 1) as stubs_written:
         files, size = _write_assets(provider, out, held)
         for as_of in as_ofs:  # every verdict before forking the workers: they only read them
             provider.get(as_of).assess_all()  # one batch per method for all KPIs
@@ -222,33 +220,6 @@ def _run_tasks(tasks: list[Task], workers: int) -> Iterator[ChunkResult]:
     else:
         for task in tasks:
             yield _run_task(task)
-
-
-class _Background:
-    """Tasks run by one process forked on entry (with ``workers`` > 1; else here, on exit)
-    while this one goes on; the results, in the tasks' order, once the block ends."""
-
-    def __init__(self, tasks: list[Task], workers: int) -> None:
-        self.tasks, self.workers = tasks, workers
-        self.results: list[ChunkResult] = []
-        self.pool: ProcessPoolExecutor | None = None
-        self.futures: list[Future[ChunkResult]] = []
-
-    def __enter__(self) -> list[ChunkResult]:
-        if self.workers > 1 and self.tasks:
-            context = multiprocessing.get_context("fork")
-            self.pool = ProcessPoolExecutor(1, mp_context=context)
-            self.futures = [self.pool.submit(_run_task, task) for task in self.tasks]
-        return self.results
-
-    def __exit__(self, *exc: object) -> None:
-        if self.pool is None:
-            if exc[0] is None:
-                self.results += [_run_task(task) for task in self.tasks]
-            return
-        with self.pool:  # waits for the process to finish
-            if exc[0] is None:
-                self.results += [future.result() for future in self.futures]
 
 
 def remove_stale(previous: dict[str, Entry], entries: dict[str, Entry], out: Path) -> int:
@@ -380,6 +351,7 @@ def _write_stubs(jobs: list[PageJob], latest: AsOf | None, out: Path, write: Wri
         params = job.param_dict
         stub = StaticUrls.file(job.route, job.lang, latest, "html", params)
         target = StaticUrls(stub).page(job.route, job.lang, None, "html", None, **params)
+        working_on(stub)  # what a worker that stops was writing (site_pool)
         path = out / stub
         if path.parent not in made:
             path.parent.mkdir(parents=True, exist_ok=True)
