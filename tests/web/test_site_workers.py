@@ -34,7 +34,7 @@ from ipkpi.followup.store_source import StoreSource
 from ipkpi.followup.verdict_cache import CACHE_FILE
 from ipkpi.plan import Plan
 from ipkpi.store import Store
-from ipkpi.web import site_pool
+from ipkpi.web import site, site_pool
 from ipkpi.web.dashboard import Dashboard
 from ipkpi.web.site import build_site
 from ipkpi.web.site_inputs import MANIFEST
@@ -161,43 +161,76 @@ def _part_pages_in_a_worker(monkeypatch: pytest.MonkeyPatch, then: Callable[[], 
 
 
 PART_PAGE = r"(en/)?part/[\w./-]+\.html"
+STUB = r"(en/)?as-of/\d{4}-\d\d-\d\d[\w./-]*/[\w.-]+\.html"  # a stub of the latest vintage
 
 
+def _stubs_in_a_worker(monkeypatch: pytest.MonkeyPatch, then: Callable[[], None]) -> None:
+    """Writing a forwarding stub, in a worker (the stubs' own process), does ``then()`` first."""
+    write = site.write_new
+
+    def writing(path: Path, body: bytes) -> None:
+        if b'http-equiv="refresh"' in body and multiprocessing.parent_process() is not None:
+            then()
+        write(path, body)
+
+    monkeypatch.setattr(site, "write_new", writing)
+
+
+Hook = Callable[[pytest.MonkeyPatch, Callable[[], None]], None]
+#: Where a worker stops: a page worker writing a part's page, or the process writing the
+#: forwarding stubs while the building process assesses (watched the same way).
+WORKERS = pytest.mark.parametrize(
+    ("in_a_worker", "file"),
+    [(_part_pages_in_a_worker, PART_PAGE), (_stubs_in_a_worker, STUB)],
+    ids=["page worker", "stubs worker"],
+)
+
+
+@WORKERS
 @pytest.mark.timeout(120, method="thread")
 def test_a_worker_that_dies_stops_the_build_naming_the_file_it_was_writing(
-    plan: Plan, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    plan: Plan,
+    store: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    in_a_worker: Hook,
+    file: str,
 ) -> None:
-    _part_pages_in_a_worker(monkeypatch, lambda: os.kill(os.getpid(), signal.SIGKILL))
+    in_a_worker(monkeypatch, lambda: os.kill(os.getpid(), signal.SIGKILL))
     out = tmp_path / "site"
     with pytest.raises(SiteBuildError) as raised:
         build_site(FollowUpProvider(plan, StoreSource(store, plan)), out, workers=2)
     ja, en = raised.value.text("ja"), raised.value.text("en")
-    assert re.search(rf"ended while writing {PART_PAGE} \(signal 9, SIGKILL\)", en), en
-    assert re.search(
-        rf"が {PART_PAGE} を書いている間に終了しました（シグナル 9（SIGKILL））", ja
-    ), ja
+    assert re.search(rf"\(pid \d+\) ended while writing {file} \(signal 9, SIGKILL\)", en), en
+    assert re.search(rf"が {file} を書いている間に終了しました（シグナル 9（SIGKILL））", ja), ja
     assert "--workers" in en and "--workers" in ja
     assert str(raised.value) == en
     assert not (out / MANIFEST).exists()
     assert multiprocessing.active_children() == []  # every worker is gone
 
 
+@WORKERS
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads CPU times in /proc")
 @pytest.mark.timeout(120, method="thread")
 def test_a_worker_that_waits_for_ever_stops_the_build_naming_the_file(
-    plan: Plan, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    plan: Plan,
+    store: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    in_a_worker: Hook,
+    file: str,
 ) -> None:
     monkeypatch.setattr(site_pool, "STALLED_AFTER", 1.5)
     monkeypatch.setattr(site_pool, "POLL", 0.25)
-    _part_pages_in_a_worker(monkeypatch, lambda: time.sleep(3600))  # no CPU, like a lock
+    in_a_worker(monkeypatch, lambda: time.sleep(3600))  # no CPU, like a lock
     out = tmp_path / "site"
     started = time.monotonic()
     with pytest.raises(SiteBuildError) as raised:
         build_site(FollowUpProvider(plan, StoreSource(store, plan)), out, workers=2)
     assert time.monotonic() - started < 60
     ja, en = raised.value.text("ja"), raised.value.text("en")
-    assert re.search(rf"has used no CPU time for \d+ s since it began writing {PART_PAGE} ", en)
-    assert re.search(rf"が {PART_PAGE} を書き始めてから \d+ 秒、CPU を使わずに止まっています", ja)
+    assert re.search(rf"has used no CPU time for \d+ s since it began writing {file} ", en), en
+    assert re.search(rf"が {file} を書き始めてから \d+ 秒、CPU を使わずに止まっています", ja), ja
     assert not (out / MANIFEST).exists()
     assert multiprocessing.active_children() == []
 
