@@ -52,7 +52,7 @@ def test_every_mark_has_a_legend_entry():
         "Path needed to reach the target",
         "Prediction interval",
         "Projected path",
-        "Target 5 trillion yen (by 2030)",
+        "Target 5 trillion yen by 2030",  # as the facts say it: ≥ 5 trillion yen by 2030
     ]
     svg = to_svg(spec)
     for name in ("Observed", "Path needed to reach the target", "Prediction interval"):

@@ -14,12 +14,16 @@ from __future__ import annotations
 import dataclasses
 import itertools
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
+from ipkpi.charts import kpi_chart
 from ipkpi.charts.components import component_rows
 from ipkpi.followup import FollowUp, KpiStatus
+from ipkpi.followup.describe import goal_text
 from ipkpi.followup.pace import pace_of, pace_verdict
+from ipkpi.text import Lang
 
 from ..shipped_data import shipped_store
 
@@ -122,3 +126,30 @@ def test_the_needed_path_runs_at_the_printed_pace(followup: FollowUp) -> None:
     gii = followup.kpi("ipx.gii_rank")
     assert gii is not None
     assert [(p.year, p.value) for p in gii.required_path] == [(2025.0, 12.0), (2035.0, 4.0)]
+
+
+@pytest.mark.parametrize(
+    ("kpi_id", "lang", "legend", "facts"),
+    [
+        # 知的財産推進計画2025 overview: intangible share ≥ 50 % by 2035, GII 4th by 2035.
+        ("ipx.intangible_share", "ja", "目標 50%（2035年まで）", "≥ 50%（2035年まで）"),
+        ("ipx.intangible_share", "en", "Target 50% by 2035", "≥ 50% by 2035"),
+        ("ipx.gii_rank", "ja", "目標 4位（2035年まで）", "≤ 4位（2035年まで）"),
+        ("ipx.gii_rank", "en", "Target rank 4 by 2035", "rank ≤ 4 by 2035"),
+    ],
+)
+def test_the_legend_words_the_deadline_as_the_facts_do(
+    followup: FollowUp, kpi_id: str, lang: Lang, legend: str, facts: str
+) -> None:
+    status = followup.kpi(kpi_id)
+    assert status is not None
+    spec = kpi_chart(status, lang)
+    names = [n for layer in spec["layer"] for n in _domain(layer)]
+    assert legend in names  # the English legend read "Target 50% (by 2035)"
+    assert goal_text(status.kpi, lang, status.wording) == facts
+
+
+def _domain(layer: dict[str, Any]) -> list[str]:
+    colour = layer.get("encoding", {}).get("color") or {}
+    domain: list[str] = colour.get("scale", {}).get("domain", [])
+    return domain

@@ -10,6 +10,7 @@ from ..followup.evidence import computed_headline
 from ..plan import ChangeFromBaseline, CountToReach, Level, LevelByDeadline, Rank
 from ..text import Lang
 from ..units import UnitError, convert
+from ..wording import by_deadline
 from .axis import period_date, year_date
 from .labels import PALETTE, PATH_COLOUR, TARGET_COLOUR
 from .labels import label as _l
@@ -165,8 +166,8 @@ def target_layer(status: KpiStatus, y_unit: str, lang: Lang) -> dict[str, Any] |
         return None
     deadline = getattr(status.kpi, "deadline", None)
     worded = status.wording.quantity(value, lang)
-    by = (f"（{deadline}年まで）" if lang == "ja" else f" (by {deadline})") if deadline else ""
-    label = f"{_l('target', lang)} {worded}{by}"  # 目標 4位（2035年まで）, as the facts say it
+    # 目標 4位（2035年まで） / Target 4th by 2035: the deadline worded as the facts word it
+    label = by_deadline(f"{_l('target', lang)} {worded}", deadline, lang)
     row: dict[str, Any] = {"target": label, "value": status.wording.scaled(value, lang)}
     encoding: dict[str, Any] = {
         "y": {"field": "value", "type": "quantitative"},

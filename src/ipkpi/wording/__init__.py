@@ -6,6 +6,7 @@ number the same way: ``1.4億アクセス/月`` / ``140 million accesses/month``
 ``+13.2% a year``, ``1%未満`` / ``under 1%``.
 """
 
+from .deadlines import by_deadline
 from .digits import DASH, exact, number
 from .quantities import NOUNS, Wording, quantity, unit_symbol
 from .rates import PACE_KINDS, PaceKind, pace_kind, percent, probability, rate, share
@@ -18,6 +19,7 @@ __all__ = [
     "PaceKind",
     "Scale",
     "Wording",
+    "by_deadline",
     "exact",
     "number",
     "pace_kind",

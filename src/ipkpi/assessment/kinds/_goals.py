@@ -13,14 +13,8 @@ WORDS: dict[str, Text] = {
     "monitor": t("状況把握（数値目標なし）", "monitored (no numeric target)"),
     "best_peer": t("比較対象の最高水準", "the best peer's level"),
     "named_peer": t("比較対象と同水準", "on par with the named peer"),
-    "by": t("{what}（{year}年まで）", "{what} by {year}"),
     "due": t("{due}までに作成", "due {due}"),
 }
-
-
-def by(what: str, year: int | None, lang: Lang) -> str:
-    """``≥ 20兆円（2033年まで）`` / ``≥ 20 trillion yen by 2033``; no year, no suffix."""
-    return WORDS["by"].get(lang).format(what=what, year=year) if year else what
 
 
 def target_text(target: Target, lang: Lang, wording: Wording | None = None) -> str:

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from ...plan.kpi import ChangeFromBaseline, kpi_direction
 from ...text import Lang
-from ...wording import Wording
+from ...wording import Wording, by_deadline
 from ..kind import Kind, KindInput
 from ..kpi_inputs import change_in_unit, in_unit, with_baseline
 from ..kpi_run import add_note, not_available, run
 from ..verdict import KpiAssessment
-from ._goals import by
 from ._rules import main_series, no_series
 
 
 def goal(kpi: ChangeFromBaseline, lang: Lang, wording: Wording | None) -> str:
     change = Wording.of(kpi.unit, [kpi.change]).quantity(kpi.change, lang, sign=True)
-    return by(change, kpi.deadline, lang)
+    return by_deadline(change, kpi.deadline, lang)
 
 
 def target(kpi: ChangeFromBaseline, unit_code: str) -> float | None:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from ...plan.kpi import CountToReach
 from ...text import Lang
-from ...wording import Wording
+from ...wording import Wording, by_deadline
 from ..kind import Kind, KindInput
 from ..kpi_inputs import in_unit
 from ..verdict import KpiAssessment
-from ._goals import by, target_text
+from ._goals import target_text
 from ._rules import main_series, no_series, unit_mismatch, with_target
 
 
 def goal(kpi: CountToReach, lang: Lang, wording: Wording | None) -> str:
-    return by(target_text(kpi.target, lang, wording), kpi.deadline, lang)
+    return by_deadline(target_text(kpi.target, lang, wording), kpi.deadline, lang)
 
 
 def target(kpi: CountToReach, unit_code: str) -> float | None:

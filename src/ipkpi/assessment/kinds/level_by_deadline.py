@@ -10,17 +10,17 @@ from dataclasses import replace
 
 from ...plan.kpi import LevelByDeadline
 from ...text import Lang
-from ...wording import Wording
+from ...wording import Wording, by_deadline
 from ..components import contributions
 from ..kind import Kind, KindInput
 from ..kpi_inputs import in_unit, published_points
 from ..verdict import KpiAssessment
-from ._goals import by, target_text
+from ._goals import target_text
 from ._rules import main_series, no_series, unit_mismatch, with_target
 
 
 def goal(kpi: LevelByDeadline, lang: Lang, wording: Wording | None) -> str:
-    return by(target_text(kpi.target, lang, wording), kpi.deadline, lang)
+    return by_deadline(target_text(kpi.target, lang, wording), kpi.deadline, lang)
 
 
 def target(kpi: LevelByDeadline, unit_code: str) -> float | None:

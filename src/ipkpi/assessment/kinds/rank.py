@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from ...plan.kpi import Rank
 from ...text import Lang
-from ...wording import Wording
+from ...wording import Wording, by_deadline
 from ..kind import Kind, KindInput
 from ..verdict import KpiAssessment
-from ._goals import by
 from ._rules import main_series, no_series, with_target
 
 
 def goal(kpi: Rank, lang: Lang, wording: Wording | None) -> str:
     rank = f"≤ {kpi.target_rank}位" if lang == "ja" else f"rank ≤ {kpi.target_rank}"
-    return by(rank, kpi.deadline, lang)
+    return by_deadline(rank, kpi.deadline, lang)
 
 
 def target(kpi: Rank, unit_code: str) -> float | None:

@@ -17,13 +17,13 @@ from dataclasses import dataclass, replace
 from ...plan.kpi import RelativeToPeers
 from ...plan.series import Series
 from ...text import Lang, Text
-from ...wording import Wording
+from ...wording import Wording, by_deadline
 from ..kind import Kind, KindInput
 from ..kpi_inputs import in_unit
 from ..kpi_run import add_note, not_available, run
 from ..points import Point
 from ..verdict import KpiAssessment, PeerGap, Verdict
-from ._goals import WORDS, by, target_text
+from ._goals import WORDS, target_text
 from ._rules import main_series, no_series
 
 
@@ -133,7 +133,7 @@ def goal(kpi: RelativeToPeers, lang: Lang, wording: Wording | None) -> str:
     what = WORDS[kpi.criterion].get(lang)
     if kpi.interpretation is not None:
         what += f" ({target_text(kpi.interpretation, lang, wording)})"
-    return by(what, kpi.deadline, lang)
+    return by_deadline(what, kpi.deadline, lang)
 
 
 def target(kpi: RelativeToPeers, unit_code: str) -> float | None:
