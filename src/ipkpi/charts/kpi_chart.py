@@ -50,7 +50,7 @@ from .paths import (
     target_value,
 )
 from .render import SCHEMA
-from .spec_json import ChartSpec
+from .spec_json import ChartSpec, Parts
 from .time_axis import x_encoding, year_ticks
 
 FLAG_COLOUR = "#7a3b00"
@@ -75,7 +75,7 @@ def kpi_chart(
     drawn = status.remembered(("kpi_chart", lang), lambda: _spec(status, lang))
     if not drawn:
         return {}
-    parts: dict[str, str] = status.remembered(("kpi_chart_json", lang), dict)
+    parts: Parts = status.remembered(("kpi_chart_json", lang), dict)
     return ChartSpec(drawn, parts, width=width, height=drawn["height"] + height)
 
 

@@ -18,22 +18,26 @@ from typing import Any
 SIZED = ("width", "height")
 """The keys that differ between specs of one drawing."""
 
+Finish = Callable[[str], str]
+Parts = dict[tuple[Finish, str], str]
+
 
 class ChartSpec(dict[str, Any]):
     """A chart spec (a plain dict to its readers) with the JSON of its shared values."""
 
     __slots__ = ("parts",)
 
-    def __init__(self, drawn: dict[str, Any], parts: dict[str, str], **sized: Any) -> None:
+    def __init__(self, drawn: dict[str, Any], parts: Parts, **sized: Any) -> None:
         super().__init__(drawn, **sized)
         self.parts = parts
-        """Key -> JSON text of ``"key": value`` for every key but :data:`SIZED`, filled on use."""
+        """(finish, key) -> finished JSON text of ``"key": value`` for every key but
+        :data:`SIZED`, filled on use: a part finished one way is never given for another."""
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # made once: json.dumps makes one a call
 
 
-def spec_json(spec: ChartSpec, finish: Callable[[str], str]) -> str:
+def spec_json(spec: ChartSpec, finish: Finish) -> str:
     """``finish(json.dumps(spec, ensure_ascii=False))``, from the parts already written.
 
     ``finish`` must change the text character by character (as HTML-safe escaping does), so
@@ -42,10 +46,10 @@ def spec_json(spec: ChartSpec, finish: Callable[[str], str]) -> str:
     parts = spec.parts
     out = []
     for key, value in spec.items():
-        text = parts.get(key) if key not in SIZED else None
+        text = parts.get((finish, key)) if key not in SIZED else None
         if text is None:
             text = finish(f"{_ENCODE(key)}: {_ENCODE(value)}")
             if key not in SIZED:
-                parts[key] = text
+                parts[finish, key] = text
         out.append(text)
     return "{" + ", ".join(out) + "}"
