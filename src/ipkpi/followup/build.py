@@ -154,13 +154,13 @@ class FollowUp:
             self._statuses[item[2].id] = self._judged(status)
 
     def _judged(self, status: KpiStatus) -> KpiStatus:
-        """The status with the secretariat's statement and the milestone's completion."""
+        """The status with the secretariat's statement and the milestone's completion; the
+        status itself when it already has both (mostly neither: no copy made, 0.3 s at 10k)."""
         kpi_id = status.kpi.id
-        return replace(
-            status,
-            statement=self.statements.get(kpi_id),
-            completion=self.completions.get(kpi_id),
-        )
+        statement, completion = self.statements.get(kpi_id), self.completions.get(kpi_id)
+        if statement is status.statement and completion is status.completion:
+            return status
+        return replace(status, statement=statement, completion=completion)
 
     def adopt(self, kpi_id: str, verdicts: tuple[Verdict, ...]) -> None:
         """Take a KPI's verdicts by every method worked out elsewhere (a site build's workers);
