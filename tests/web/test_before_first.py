@@ -59,10 +59,30 @@ def test_the_kpi_page_says_no_data_yet_and_no_release_month(client: Any, lang: s
     assert said in html and "2026年9月" not in html and "September 2026" not in html
 
 
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_kpi_json_gives_no_state_or_month_before_the_first_vintage(client: Any, lang: str):
+    """The JSON says what the page says: the release named, neither today's state ("overdue",
+    "upcoming") nor its expected month, which are read from today's calendar."""
+    prefix = "" if lang == "ja" else "/en"
+    line = client.get(f"{prefix}/{GII}.json?{BEFORE}").json()["data_wait"]["lines"][0]
+    assert line["state"] == "before_first_vintage"
+    assert line["expected_month"] is None
+    if lang == "ja":
+        assert line["detail"] == (
+            "世界知的所有権機関（WIPO）「グローバル・イノベーション・インデックス（GII）」"
+        )
+    else:
+        assert line["detail"] == (
+            "World Intellectual Property Organization (WIPO), Global Innovation Index (GII)"
+        )
+
+
 def test_the_latest_page_keeps_its_release_calendar(client: Any):
     """The words above are the before-first page's only: the latest still names the month."""
     latest = client.get(f"/{GII}.json").json()
     assert latest["data_wait"]["lines"][0]["detail"].endswith("2026年9月ごろ")
+    assert latest["data_wait"]["lines"][0]["expected_month"] == "2026-09"
+    assert latest["data_wait"]["lines"][0]["state"] != "before_first_vintage"
     assert "次回公表予定：" in latest["why"]["awaited"]
 
 

@@ -16,7 +16,7 @@ from ...assessment.kpi_inputs import in_unit
 from ...charts import chart_events, kpi_chart, to_png, to_svg
 from ...followup import FollowUp, KpiStatus, Observation
 from ...followup.describe import deadline_of, goal_text
-from ...followup.due import publisher_name, release_name, wait_lines, when_text
+from ...followup.due import Awaited, publisher_name, release_name, wait_lines, when_text
 from ...plan import (
     KIND_LABELS,
     ROLE_LABELS,
@@ -176,6 +176,9 @@ class ReleaseLine(TypedDict):
 
     text: str
     detail: str
+    #: ``overdue``, ``due``, ``upcoming`` or ``unknown`` (:data:`ipkpi.followup.due.STATE_LABELS`);
+    #: read at a date before the first vintage, ``before_first_vintage``: today's calendar
+    #: (its months and states) is not that date's, so no month is given either.
     state: str
     publisher: str
     release_url: str
@@ -397,18 +400,35 @@ def data_wait(followup: FollowUp, status: KpiStatus, lang: Lang) -> DataWait:
     """「データ待ち：公表元「公表物」（次回公表予定 …）」 when the KPI has no current data;
     else the next release of its own data (:func:`ipkpi.followup.due.wait_lines`)."""
     waiting, found = wait_lines(followup, status, lang)
-    lines: list[ReleaseLine] = [
-        {
-            "text": text,
-            "detail": f"{release_name(w, lang)} {when_text(w, lang)}" if w else "",
-            "state": w.state if w else "unknown",
-            "publisher": publisher_name(w.publisher, lang) if w else "",
-            "release_url": (w.release.url or "") if w else "",
-            "expected_month": str(w.month) if w and w.month else None,
-        }
-        for w, text in found
-    ]
+    lines = [_release_line(w, text, followup.before_first, lang) for w, text in found]
     return {"waiting": waiting, "lines": lines}
+
+
+BEFORE_FIRST = "before_first_vintage"
+
+
+def _release_line(w: Awaited | None, text: str, before_first: bool, lang: Lang) -> ReleaseLine:
+    """One release as the JSON gives it. Before the first vintage the line names the release
+    but neither its expected month nor its state: both are read from today's calendar, and
+    the page's words (:func:`ipkpi.followup.due.wait_lines`) do not tell them either."""
+    if w is None:
+        return {
+            "text": text,
+            "detail": "",
+            "state": BEFORE_FIRST if before_first else "unknown",
+            "publisher": "",
+            "release_url": "",
+            "expected_month": None,
+        }
+    name = release_name(w, lang)
+    return {
+        "text": text,
+        "detail": name if before_first else f"{name} {when_text(w, lang)}",
+        "state": BEFORE_FIRST if before_first else w.state,
+        "publisher": publisher_name(w.publisher, lang),
+        "release_url": w.release.url or "",
+        "expected_month": None if before_first or w.month is None else str(w.month),
+    }
 
 
 def _build(request: PageRequest) -> KpiPage:
