@@ -100,7 +100,8 @@ SETTINGS: tuple[Setting, ...] = (
         "lang",
         "IPKPI_LANG",
         "ja when the locale (LC_ALL, LC_MESSAGES, LANG) is Japanese, else en",
-        "The language of the command line's messages and problems: ja or en.",
+        "The language of the command line's messages and problems: ja or en. `--help` is "
+        "in Japanese unless this says en (or the command line says `--lang en`).",
     ),
 )
 BY_ENV = {s.env: s for s in SETTINGS}
@@ -175,10 +176,19 @@ def _home(env: Mapping[str, str], name: str, under_home: Path) -> Path:
     return Path(given) if given else Path.home() / under_home
 
 
-def _lang(env: Mapping[str, str]) -> Literal["ja", "en"]:
+def chosen_lang(environ: Mapping[str, str] | None = None) -> Literal["ja", "en"] | None:
+    """``IPKPI_LANG`` when it says ja or en; None when unset (the locale is not asked)."""
+    env = os.environ if environ is None else environ
     given = env.get("IPKPI_LANG", "").strip().lower()
     if given in ("ja", "en"):
         return "ja" if given == "ja" else "en"
+    return None
+
+
+def _lang(env: Mapping[str, str]) -> Literal["ja", "en"]:
+    chosen = chosen_lang(env)
+    if chosen is not None:
+        return chosen
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         locale = env.get(name, "")
         if locale:

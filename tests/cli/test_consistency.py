@@ -12,8 +12,10 @@ import click
 import pytest
 from click.testing import CliRunner
 
+from ipkpi.cli.help_format import HelpMixin
 from ipkpi.cli.main import COMMANDS, SUMMARIES, cli
 from ipkpi.cli.status_cmd import sparkline
+from ipkpi.cli.width import cells
 
 PLAN = Path(__file__).parents[2] / "plans" / "ip2025"
 #: What an option is for → its one name. A command that has the thing spells it so.
@@ -56,25 +58,33 @@ def test_the_same_thing_has_the_same_option_name(name: str, command: click.Comma
 
 def test_the_help_list_says_what_each_command_says_of_itself():
     """``ipkpi --help`` reads SUMMARIES so as not to import every command: each line must be the
-    command's own short help (its docstring), or the list would drift from the commands."""
+    command's own short help, in Japanese (the first sentence of its ``help_ja``) and in English
+    (its docstring), or the list would drift from the commands."""
     context = click.Context(cli)
     assert set(SUMMARIES) == set(COMMANDS)
     for name in COMMANDS:
         command = cli.get_command(context, name)
-        assert command is not None
-        assert SUMMARIES[name] == command.get_short_help_str(limit=1000), name
+        assert isinstance(command, HelpMixin), name
+        assert SUMMARIES[name].en == command.get_short_help_str(limit=1000), name
+        assert SUMMARIES[name].ja == command.short_help_in("ja", limit=1000), name
+        assert command.help_ja.startswith(SUMMARIES[name].ja), name
 
 
-def test_help_lists_every_command_in_a_narrow_terminal():
-    result = CliRunner().invoke(cli, ["--help"], terminal_width=80)
+@pytest.mark.parametrize(("lang", "heading"), [("ja", "コマンド："), ("en", "Commands:")])
+def test_help_lists_every_command_in_a_narrow_terminal(lang: str, heading: str):
+    env = {"IPKPI_LANG": lang, "COLUMNS": "80"}
+    result = CliRunner(env=env).invoke(cli, ["--help"], terminal_width=80)
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert all(len(line) <= 80 for line in lines)
-    listed = {line.split()[0] for line in lines[lines.index("Commands:") + 1 :] if line.strip()}
+    assert all(cells(line) <= 80 for line in lines)
+    listed = {line.split()[0] for line in lines[lines.index(heading) + 1 :] if line.strip()}
     assert listed == set(COMMANDS)
     status = next(line for line in lines if line.startswith("  status "))
     said = status.split(maxsplit=1)[1]
-    assert said.endswith("...") and SUMMARIES["status"].startswith(said.removesuffix("..."))
+    if lang == "en":  # cut at a word; the Japanese lines are written to fit
+        assert said.endswith("...") and SUMMARIES["status"].en.startswith(said.removesuffix("..."))
+    else:
+        assert said == SUMMARIES["status"].ja
 
 
 def test_a_mistyped_command_gets_a_suggestion():

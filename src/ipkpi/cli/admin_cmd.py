@@ -23,15 +23,17 @@ from ..service.authz import Actor
 from ..service.passwords import PasswordRuleError
 from ..service.roles import MINISTRY_ROLES
 from ..store import Store
+from ..text import t
 from .choice import Choice
+from .help_format import Group, option
+from .options import DB_OPTION
 
 OPERATOR = Actor(user_id=None, email="", via="cli")
-_DB = click.option(
-    "--db",
-    "db",
-    default=None,
-    help="Store: a SQLite file or a database URL (default: $IPKPI_DATABASE_URL, else the "
-    "embedded SQLite file).",
+_DB = DB_OPTION
+PASSWORD_STDIN = option(
+    "--password-stdin",
+    is_flag=True,
+    help=t("パスワードを標準入力から読み込みます。", "Read the password from standard input."),
 )
 
 
@@ -41,19 +43,36 @@ def _password(from_stdin: bool) -> str:
     return str(click.prompt("Password", hide_input=True, confirmation_prompt=True))
 
 
-@click.group("admin")
+@click.group("admin", cls=Group, help_ja="利用者と役割：登録、府省庁の役割の付与、停止、監査記録。")
 def admin() -> None:
     """People and roles: create users, grant ministry roles, disable accounts, the audit."""
 
 
-@admin.command("create-user")
-@click.argument("email")
-@click.option("--name", default="", help="The name shown in the pages (default: the e-mail).")
-@click.option("--admin", "role", flag_value="admin", help="Manages people (global role).")
-@click.option(
-    "--secretariat", "role", flag_value="secretariat", help="Reviews and publishes (global)."
+@admin.command(
+    "create-user", help_ja="利用者を登録します。最初の利用者は --admin を付けて登録します。"
 )
-@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@click.argument("email")
+@option(
+    "--name",
+    default="",
+    help=t(
+        "画面に表示する氏名（既定：電子メールアドレス）。",
+        "The name shown in the pages (default: the e-mail).",
+    ),
+)
+@option(
+    "--admin",
+    "role",
+    flag_value="admin",
+    help=t("利用者を管理します（府省庁によらない役割）。", "Manages people (global role)."),
+)
+@option(
+    "--secretariat",
+    "role",
+    flag_value="secretariat",
+    help=t("審査と公開を行います（府省庁によらない役割）。", "Reviews and publishes (global)."),
+)
+@PASSWORD_STDIN
 @_DB
 def create_user(
     email: str, name: str, role: str | None, password_stdin: bool, db: str | None
@@ -71,7 +90,12 @@ def create_user(
     click.echo(f"created {user.email}" + (f" ({role})" if role else ""))
 
 
-@admin.command("grant")
+@admin.command(
+    "grant",
+    help_ja="利用者に府省庁の役割を付与します。EMAIL の利用者に、MINISTRY（府省庁コード）"
+    "における ROLE（viewer：閲覧者、"
+    "editor：編集者、approver：承認者）を付与します。",
+)
 @click.argument("email")
 @click.argument("ministry")
 @click.argument("role", type=Choice(MINISTRY_ROLES))
@@ -86,7 +110,7 @@ def grant(email: str, ministry: str, role: str, db: str | None) -> None:
     click.echo(f"{accounts.normal_email(email)} is {role} in {ministry}")
 
 
-@admin.command("revoke")
+@admin.command("revoke", help_ja="EMAIL の利用者から MINISTRY における役割を取り消します。")
 @click.argument("email")
 @click.argument("ministry")
 @_DB
@@ -100,9 +124,16 @@ def revoke(email: str, ministry: str, db: str | None) -> None:
     click.echo(f"{accounts.normal_email(email)} has no role in {ministry}")
 
 
-@admin.command("disable")
+@admin.command(
+    "disable",
+    help_ja="アカウントを停止します。そのセッションは終了し、トークンは直ちに失効します。",
+)
 @click.argument("email")
-@click.option("--enable", is_flag=True, help="Enable the account again instead.")
+@option(
+    "--enable",
+    is_flag=True,
+    help=t("停止する代わりに、アカウントを再び有効にします。", "Enable the account again instead."),
+)
 @_DB
 def disable(email: str, enable: bool, db: str | None) -> None:
     """Disable an account: its sessions end and its tokens are revoked at once."""
@@ -115,9 +146,13 @@ def disable(email: str, enable: bool, db: str | None) -> None:
     click.echo(f"{accounts.normal_email(email)} {state}")
 
 
-@admin.command("set-password")
+@admin.command(
+    "set-password",
+    help_ja="利用者のパスワードを設定し直します。EMAIL の利用者に新しいパスワードを設定し、"
+    "そのアカウントのセッションをすべて終了します。",
+)
 @click.argument("email")
-@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@PASSWORD_STDIN
 @_DB
 def set_password(email: str, password_stdin: bool, db: str | None) -> None:
     """Give EMAIL a new password (every session of the account ends)."""
@@ -130,7 +165,7 @@ def set_password(email: str, password_stdin: bool, db: str | None) -> None:
     click.echo(f"new password set for {accounts.normal_email(email)}")
 
 
-@admin.command("users")
+@admin.command("users", help_ja="全利用者とその役割を一覧表示します。")
 @_DB
 def users(db: str | None) -> None:
     """Every user with their roles."""
@@ -146,8 +181,18 @@ def users(db: str | None) -> None:
     Console().print(table)
 
 
-@admin.command("audit")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@admin.command(
+    "audit",
+    help_ja="監査記録の全体を CSV で出力します。出力先は -o で指定したファイル、指定がなければ"
+    "標準出力です。",
+)
+@option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help=t("書き出すファイル（既定：標準出力）。", "File to write (default: standard output)."),
+)
 @_DB
 def audit_export(output: Path | None, db: str | None) -> None:
     """The whole audit trail as CSV (to a file with -o, else to standard output)."""

@@ -22,40 +22,48 @@ from ..assessment.table_io import OUTPUT_COLUMNS, build_batch, read_csv
 from ..files import write_text
 from ..settings import current
 from ..spreadsheet import safe_row
-from ..text import parse_lang
+from ..text import parse_lang, t
 from .choice import Choice
-from .options import LANG_OPTION
+from .help_format import Command, option
+from .options import LANG_OPTION, format_option
 
 
-@click.command("assess-table")
+@click.command(
+    "assess-table",
+    cls=Command,
+    help_ja="""OBSERVATIONS.csv の全系列を評価します。評価方法は --method で指定します。
+    OBSERVATIONS.csv の列は series、year、value です。""",
+)
 @click.argument("observations", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
+@option(
     "--targets",
     "targets",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="CSV with columns series,direction,target,target_year,base_year,limit.",
+    help=t(
+        "目標の CSV（列は series、direction、target、target_year、base_year、limit）。",
+        "CSV with columns series,direction,target,target_year,base_year,limit.",
+    ),
 )
-@click.option(
+@option(
     "--method",
     "method",
     required=True,
     type=Choice(METHODS),
-    help="Assessment method (see docs/assessment.md).",
+    help=t(
+        "評価方法（docs/assessment.md を参照）。", "Assessment method (see docs/assessment.md)."
+    ),
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-)
-@click.option(
+@format_option(["table", "csv", "json"])
+@option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Write to this file instead of standard output.",
+    help=t(
+        "標準出力の代わりに、このファイルに書き出します。",
+        "Write to this file instead of standard output.",
+    ),
 )
 @LANG_OPTION
 def assess_table(

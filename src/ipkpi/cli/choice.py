@@ -20,22 +20,15 @@ from typing import IO, Any
 import click
 
 from ..text import Lang
+from .help_format import lang_on_line
 from .suggest import did_you_mean
-
-#: Where :class:`~ipkpi.cli.main.LazyGroup` keeps the command line's words (``ctx.meta`` is
-#: shared by every context of one invocation).
-ARGS_KEY = "ipkpi.args"
 
 
 def message_lang(ctx: click.Context | None) -> Lang:
     """The language of a message about this command line (see the module's docstring)."""
-    words: Sequence[str] = ctx.meta.get(ARGS_KEY, ()) if ctx is not None else ()
-    for i, word in enumerate(words):
-        value = words[i + 1] if word == "--lang" and i + 1 < len(words) else ""
-        if word.startswith("--lang="):
-            value = word.partition("=")[2]
-        if value in ("ja", "en"):
-            return "ja" if value == "ja" else "en"
+    on_line = lang_on_line(ctx)
+    if on_line is not None:
+        return on_line
     if ctx is not None:
         if ctx.params.get("lang") in ("ja", "en"):  # a command run without the group
             return "ja" if ctx.params["lang"] == "ja" else "en"

@@ -21,14 +21,22 @@ from ..plan import Plan
 from ..plan.loader import load_plan
 from ..plan.problems import PlanError
 from ..store import Store
-from ..text import Text, parse_lang
+from ..text import Text, parse_lang, t
 from .choice import Choice
+from .help_format import Group, option
 from .options import DB_OPTION as _DB
+from .options import LANG_OPTION
 from .options import PLAN_OPTION as _PLAN
 from .options import open_followup as _load
 
-_CYCLE = click.option(
-    "--cycle", "code", default=None, help="The cycle's code (default: the latest open cycle)."
+_CYCLE = option(
+    "--cycle",
+    "code",
+    default=None,
+    help=t(
+        "サイクルのコード（既定：受付中の最新のサイクル）。",
+        "The cycle's code (default: the latest open cycle).",
+    ),
 )
 
 
@@ -60,28 +68,57 @@ def _fail(exc: CycleStateError | UnknownMinistryError) -> click.ClickException:
     return click.ClickException(f"{exc.message('ja')} / {exc.message('en')}")
 
 
-@click.group()
+@click.group(cls=Group, help_ja="点検サイクル：開始、テンプレート、取込み、締切、公開、状況。")
 def cycle() -> None:
     """The review cycle: open, ministry templates, import, lock, publish, status."""
 
 
-@cycle.command("open")
+@cycle.command("open", help_ja="計画の点検サイクルを開始します。CODE はサイクルのコードです。")
 @click.argument("code")
 @_PLAN
 @_DB
-@click.option("--name-ja", required=True, help="e.g. 計画2025 フォローアップ（2026年）")
-@click.option("--name-en", required=True, help="e.g. 'Programme 2025 follow-up (2026)'")
-@click.option("--cutoff", required=True, help="Cut-off date of the data (基準日), YYYY-MM-DD.")
-@click.option("--due", required=True, help="Date the ministries' updates are due, YYYY-MM-DD.")
-@click.option(
+@option(
+    "--name-ja",
+    required=True,
+    help=t(
+        "日本語の名称。例：計画2025 フォローアップ（2026年）",
+        "e.g. 計画2025 フォローアップ（2026年）",
+    ),
+)
+@option(
+    "--name-en",
+    required=True,
+    help=t(
+        "英語の名称。例：'Programme 2025 follow-up (2026)'",
+        "e.g. 'Programme 2025 follow-up (2026)'",
+    ),
+)
+@option(
+    "--cutoff",
+    required=True,
+    help=t("データの基準日（YYYY-MM-DD）。", "Cut-off date of the data (基準日), YYYY-MM-DD."),
+)
+@option(
+    "--due",
+    required=True,
+    help=t(
+        "府省庁の報告の提出期限（YYYY-MM-DD）。",
+        "Date the ministries' updates are due, YYYY-MM-DD.",
+    ),
+)
+@option(
     "--check",
     "check",
     default="check@1",
     show_default=True,
-    help="The Check vocabulary version to pin.",
+    help=t("固定する Check（進捗区分）の語彙の版。", "The Check vocabulary version to pin."),
 )
-@click.option(
-    "--act", "act", default="act@1", show_default=True, help="The Act vocabulary version to pin."
+@option(
+    "--act",
+    "act",
+    default="act@1",
+    show_default=True,
+    help=t("固定する Act（対応方針）の語彙の版。", "The Act vocabulary version to pin."),
 )
 def open_command(
     code: str,
@@ -116,17 +153,31 @@ def open_command(
     )
 
 
-@cycle.command("template")
+@cycle.command(
+    "template",
+    help_ja="府省庁が記入する XLSX を書き出します。その府省庁の施策、選択肢（ドロップダウン）、"
+    "関連する KPI の数値を含みます。",
+)
 @_CYCLE
 @_PLAN
 @_DB
-@click.option("--ministry", required=True, help="The ministry's code (ipkpi ministries).")
-@click.option(
+@option(
+    "--ministry",
+    required=True,
+    help=t(
+        "府省庁のコード（ipkpi ministries で確認できます）。",
+        "The ministry's code (ipkpi ministries).",
+    ),
+)
+@option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="File to write (default: CYCLE.MINISTRY.xlsx).",
+    help=t(
+        "書き出すファイル（既定：CYCLE.MINISTRY.xlsx）。",
+        "File to write (default: CYCLE.MINISTRY.xlsx).",
+    ),
 )
 def template_command(
     code: str | None, plan_dir: Path | None, db: str | None, ministry: str, output: Path | None
@@ -145,13 +196,21 @@ def template_command(
     click.echo(f"Wrote {target} ({count} measures of {ministry})")
 
 
-@cycle.command("import")
+@cycle.command(
+    "import",
+    help_ja="記入済みのテンプレートを取り込みます。一つでも問題があれば何も取り込まず、"
+    "すべての問題をシート・行・セルごとに示します。",
+)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @_CYCLE
 @_PLAN
 @_DB
-@click.option("--dry-run", is_flag=True, help="Check only; store nothing.")
-@click.option("--lang", type=Choice(["ja", "en"]), default="ja", show_default=True)
+@option(
+    "--dry-run",
+    is_flag=True,
+    help=t("確認だけを行い、何も保存しません。", "Check only; store nothing."),
+)
+@LANG_OPTION
 def import_command(
     file: Path, code: str | None, plan_dir: Path | None, db: str | None, dry_run: bool, lang: str
 ) -> None:
@@ -180,7 +239,10 @@ def import_command(
     click.echo(f"Imported {count} update(s) of {result.batch.ministry} into {chosen}")
 
 
-@cycle.command("lock")
+@cycle.command(
+    "lock",
+    help_ja="サイクルの受付を締め切ります（締切）。事務局は報告された内容を審査します。",
+)
 @_CYCLE
 @_DB
 def lock_command(code: str | None, db: str | None) -> None:
@@ -193,7 +255,10 @@ def lock_command(code: str | None, db: str | None) -> None:
     click.echo(f"Locked {done.code} at {done.locked_at:%Y-%m-%d %H:%M} UTC")
 
 
-@cycle.command("publish")
+@cycle.command(
+    "publish",
+    help_ja="締め切ったサイクルを公開します。以後、公開画面にその報告内容が表示されます。",
+)
 @click.argument("code")
 @_DB
 def publish_command(code: str, db: str | None) -> None:
@@ -206,11 +271,15 @@ def publish_command(code: str, db: str | None) -> None:
     click.echo(f"Published {done.code} at {done.published_at:%Y-%m-%d %H:%M} UTC")
 
 
-@cycle.command("status")
+@cycle.command(
+    "status",
+    help_ja="府省庁ごとの状況を表示します。報告が求められる施策、報告済みの施策、まだ報告して"
+    "いない府省庁を示します。",
+)
 @_CYCLE
 @_PLAN
 @_DB
-@click.option("--lang", type=Choice(["ja", "en"]), default="ja", show_default=True)
+@LANG_OPTION
 def status_command(code: str | None, plan_dir: Path | None, db: str | None, lang: str) -> None:
     """Per ministry: measures owed, reported, and who has not reported yet."""
     language = parse_lang(lang)
@@ -245,20 +314,23 @@ def status_command(code: str | None, plan_dir: Path | None, db: str | None, lang
     console.print(note)
 
 
-@cycle.command("finding")
+@cycle.command(
+    "finding",
+    help_ja="施策に対する指摘事項を記録します。府省庁は以後のテンプレートで回答します。",
+)
 @click.argument("finding_id")
 @click.argument("measure_id")
 @_CYCLE
 @_PLAN
 @_DB
-@click.option(
+@option(
     "--source",
     type=Choice(["committee", "headquarters", "experts", "secretariat"]),
     required=True,
-    help="Who raised it.",
+    help=t("指摘した主体。", "Who raised it."),
 )
-@click.option("--ja", "text_ja", required=True, help="The finding in Japanese.")
-@click.option("--en", "text_en", required=True, help="The finding in English.")
+@option("--ja", "text_ja", required=True, help=t("日本語の指摘事項。", "The finding in Japanese."))
+@option("--en", "text_en", required=True, help=t("英語の指摘事項。", "The finding in English."))
 def finding_command(
     finding_id: str,
     measure_id: str,

@@ -31,10 +31,11 @@ from ..store.exporters import EXPORTERS, FOLDER_FORMATS, export_observations
 from ..store.limits import MB
 from ..store.shipped import ensure_shipped
 from ..store.withdrawal import WithdrawalError, withdraw
-from ..text import parse_lang
+from ..text import parse_lang, t
 from .choice import Choice
 from .data_report import print_problems, print_report, progress, say
-from .options import AS_OF_OPTION, LANG_OPTION, format_option
+from .help_format import Group, option
+from .options import AS_OF_OPTION, FORMAT_WORDS, LANG_OPTION, format_option
 
 if TYPE_CHECKING:
     from ..plan import Plan
@@ -80,31 +81,40 @@ def _set(field: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
 def _store_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """``--db`` and ``--plan`` after the subcommand too (``ipkpi data import F --db X``), as on
     every other command; they override the same options given before it."""
-    command = click.option(
+    command = option(
         "--plan", type=click.Path(file_okay=False, path_type=Path), default=None,
-        expose_value=False, callback=_set("plan_dir"), help="Plan folder (as for 'data').",
+        expose_value=False, callback=_set("plan_dir"),
+        help=t("計画のフォルダ（data と同じ）。", "Plan folder (as for 'data')."),
     )(command)  # fmt: skip
-    return click.option(
+    return option(
         "--db", default=None, metavar="URL|PATH", expose_value=False, callback=_set("db"),
-        help="The store (as for 'data').",
+        help=t("データベース（data と同じ）。", "The store (as for 'data')."),
     )(command)  # fmt: skip
 
 
-@click.group("data")
-@click.option(
+@click.group("data", cls=Group, help_ja="観測値：ファイルの取込み・書出し、系列の改定履歴。")
+@option(
     "--db",
     default=None,
     metavar="URL|PATH",
-    help="The store: a SQLite file or a database URL (default: $IPKPI_DATABASE_URL, "
-    "else ~/.local/share/ipkpi/ipkpi.db).",
+    help=t(
+        "データベース：SQLite のファイルまたはデータベースの URL（既定：$IPKPI_DATABASE_URL、"
+        "未設定なら ~/.local/share/ipkpi/ipkpi.db）。",
+        "The store: a SQLite file or a database URL (default: $IPKPI_DATABASE_URL, "
+        "else ~/.local/share/ipkpi/ipkpi.db).",
+    ),
 )
-@click.option(
+@option(
     "--plan",
     "plan_dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Plan folder, for series ids, units and labels "
-    "(default: $IPKPI_PLAN_DIR, else plans/ip2025).",
+    help=t(
+        "系列の ID、単位、表示名を定める計画のフォルダ（既定：$IPKPI_PLAN_DIR、未設定なら "
+        "plans/ip2025）。",
+        "Plan folder, for series ids, units and labels "
+        "(default: $IPKPI_PLAN_DIR, else plans/ip2025).",
+    ),
 )
 @click.pass_context
 def data(ctx: click.Context, db: str | None, plan_dir: Path | None) -> None:
@@ -112,44 +122,85 @@ def data(ctx: click.Context, db: str | None, plan_dir: Path | None) -> None:
     ctx.obj = _Settings(db, plan_dir)
 
 
-@data.command("import")
+@data.command(
+    "import",
+    help_ja="観測値のファイルを一つのデータ版として取り込みます。FILE は CSV、XLSX または "
+    "SDMX-CSV です。不備のある行が一つでもあれば、何も取り込みません。",
+)
 @_store_options
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
-@click.option("--sheet", default=None, help="XLSX: the sheet to read (default: the first).")
-@click.option(
-    "--encoding", default=None, help="CSV: force an encoding (default: UTF-8 or CP932, detected)."
+@option(
+    "--dry-run",
+    is_flag=True,
+    help=t(
+        "変更内容を表示するだけで、何も書き込みません。", "Show what would change; write nothing."
+    ),
 )
-@click.option("--source-title", default=None, help="Source of rows that name none.")
-@click.option("--source-url", default=None, help="Address of that source.")
-@click.option(
+@option(
+    "--sheet",
+    default=None,
+    help=t(
+        "XLSX：読み込むシート（既定：最初のシート）。",
+        "XLSX: the sheet to read (default: the first).",
+    ),
+)
+@option(
+    "--encoding",
+    default=None,
+    help=t(
+        "CSV：文字コードを指定します（既定：UTF-8 または CP932 を自動判定）。",
+        "CSV: force an encoding (default: UTF-8 or CP932, detected).",
+    ),
+)
+@option(
+    "--source-title",
+    default=None,
+    help=t("出典の記載がない行の出典。", "Source of rows that name none."),
+)
+@option("--source-url", default=None, help=t("その出典の URL。", "Address of that source."))
+@option(
     "--sdmx-map",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
     metavar="MAP.csv",
-    help="SDMX-CSV of another structure (UNSD, OECD, …): a CSV key,series[,unit] saying "
-    "which series keys are which ipkpi series; rows of other keys are skipped.",
+    help=t(
+        "他の構造の SDMX-CSV（UNSD、OECD など）を取り込むための対応表：どの系列キーがどの ipkpi "
+        "の系列かを示す CSV（key,series[,unit]）。それ以外のキーの行は読み飛ばします。",
+        "SDMX-CSV of another structure (UNSD, OECD, …): a CSV key,series[,unit] saying "
+        "which series keys are which ipkpi series; rows of other keys are skipped.",
+    ),
 )
-@click.option(
+@option(
     "--recorded-at",
     default=None,
     metavar="DATE",
-    help="Record the vintage at this UTC date/time instead of now (loading archived "
-    "releases in order).",
+    help=t(
+        "データ版の記録日時を、現在ではなくこの UTC の日付・時刻とします（過去の公表分を順に"
+        "取り込む場合）。",
+        "Record the vintage at this UTC date/time instead of now (loading archived "
+        "releases in order).",
+    ),
 )
-@click.option(
+@option(
     "--max-file-size",
     type=click.IntRange(min=1),
     default=None,
     metavar="MB",
-    help="Refuse larger files (default: 200 MB for CSV, 50 MB for XLSX).",
+    help=t(
+        "これより大きいファイルは受け付けません（既定：CSV は 200 MB、XLSX は 50 MB）。",
+        "Refuse larger files (default: 200 MB for CSV, 50 MB for XLSX).",
+    ),
 )
-@click.option(
+@option(
     "--show",
     type=click.IntRange(min=0),
+    metavar="N",
     default=20,
     show_default=True,
-    help="Rows to list (changes in a dry run, problems on failure).",
+    help=t(
+        "一覧に示す行数（確認のみの実行では変更点、失敗時には問題点）。",
+        "Rows to list (changes in a dry run, problems on failure).",
+    ),
 )
 @click.pass_obj
 def import_(
@@ -193,25 +244,48 @@ def import_(
     print_report(console, report, show)
 
 
-@data.command("export")
+@data.command(
+    "export",
+    help_ja="観測値を書き出します。既定では最新の観測値を、--as-of を指定すればその時点で"
+    "分かっていた観測値を書き出します。",
+)
 @_store_options
-@click.option("--format", "format_", type=Choice(list(EXPORTERS)), default="csv", show_default=True)
-@click.option(
+@option(
+    "--format",
+    "format_",
+    type=Choice(list(EXPORTERS)),
+    default="csv",
+    show_default=True,
+    help=FORMAT_WORDS,
+)
+@option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
     default=None,
-    help="File (csv, xlsx, json) or folder (sdmx-csv, datapackage); csv and json "
-    "go to stdout without it.",
+    help=t(
+        "書き出すファイル（csv、xlsx、json）またはフォルダ（sdmx-csv、datapackage）。指定が"
+        "なければ、csv と json は標準出力に出力します。",
+        "File (csv, xlsx, json) or folder (sdmx-csv, datapackage); csv and json "
+        "go to stdout without it.",
+    ),
 )
 @AS_OF_OPTION
-@click.option(
+@option(
     "--lang",
     type=Choice(["ja", "en"]),
     default=None,
-    help="One label column in this language (default: both, series_label_ja/_en).",
+    help=t(
+        "表示名の列をこの言語の1列だけにします（既定：両言語、series_label_ja と _en）。",
+        "One label column in this language (default: both, series_label_ja/_en).",
+    ),
 )
-@click.option("--series", "series_ids", multiple=True, help="Only this series (repeatable).")
+@option(
+    "--series",
+    "series_ids",
+    multiple=True,
+    help=t("この系列だけ（繰り返し指定できます）。", "Only this series (repeatable)."),
+)
 @click.pass_obj
 def export(
     settings: _Settings,
@@ -239,7 +313,11 @@ def export(
         say(f"wrote {path}")
 
 
-@data.command("history")
+@data.command(
+    "history",
+    help_ja="系列の改定履歴を一覧表示します。系列がとってきたすべての値を、改定ごとにその"
+    "データ版とともに示します。KPI の ID を指定すると、その KPI の各系列について示します。",
+)
 @_store_options
 @click.argument("item", metavar="SERIES|KPI")
 @LANG_OPTION
@@ -255,12 +333,28 @@ def history(settings: _Settings, item: str, lang: str, fmt: str) -> None:
         show_history(store, plan, item, lang, fmt)
 
 
-@data.command("due")
-@_store_options
-@click.option(
-    "--month", default=None, metavar="YYYY-MM", help="The month to look at (default: this month)."
+@data.command(
+    "due",
+    help_ja="公表予定・公表遅れのデータを公表元ごとに示します。ある月について、各 KPI の次回"
+    "公表を公表元の公表予定から求め、保有するデータと照らし合わせます（不定期の公表物は公表日が"
+    "分かりません）。",
 )
-@click.option("--all", "every", is_flag=True, help="Also list upcoming releases and unknown dates.")
+@_store_options
+@option(
+    "--month",
+    default=None,
+    metavar="YYYY-MM",
+    help=t("対象の月（既定：今月）。", "The month to look at (default: this month)."),
+)
+@option(
+    "--all",
+    "every",
+    is_flag=True,
+    help=t(
+        "今後の公表予定と、公表日が不明なものも表示します。",
+        "Also list upcoming releases and unknown dates.",
+    ),
+)
 @AS_OF_OPTION
 @LANG_OPTION
 @format_option(["table", "csv", "json"])
@@ -289,17 +383,40 @@ def due(
         show_due(followup, wanted or reference_month(followup), reader, fmt, every=every)
 
 
-@data.command("withdraw")
+@data.command(
+    "withdraw",
+    help_ja="""誤って取り込んだ値を取り下げます。SERIES の PERIODS の現在の値を取り下げます。
+
+    何も削除しません。取下げは一つのデータ版として記録し、それより前の時点の表示と履歴には
+    元の値が残ります。""",
+)
 @_store_options
 @click.argument("series")
 @click.argument("periods", nargs=-1, required=True)
-@click.option("--reason", required=True, help="Why the values are withdrawn (kept with them).")
-@click.option("--dry-run", is_flag=True, help="Show what would be withdrawn; write nothing.")
-@click.option(
+@option(
+    "--reason",
+    required=True,
+    help=t(
+        "値を取り下げる理由（値とともに記録します）。",
+        "Why the values are withdrawn (kept with them).",
+    ),
+)
+@option(
+    "--dry-run",
+    is_flag=True,
+    help=t(
+        "取り下げる値を表示するだけで、何も書き込みません。",
+        "Show what would be withdrawn; write nothing.",
+    ),
+)
+@option(
     "--recorded-at",
     default=None,
     metavar="DATE",
-    help="Record the withdrawal at this UTC date/time instead of now.",
+    help=t(
+        "取下げの記録日時を、現在ではなくこの UTC の日付・時刻とします。",
+        "Record the withdrawal at this UTC date/time instead of now.",
+    ),
 )
 @click.pass_obj
 def withdraw_(
@@ -335,7 +452,7 @@ def withdraw_(
         say(f"vintage {report.vintage.id}, recorded {report.vintage.recorded_at:%Y-%m-%d %H:%M:%S}")
 
 
-@data.command("vintages")
+@data.command("vintages", help_ja="データベースに記録された取込み（データ版）を一覧表示します。")
 @_store_options
 @LANG_OPTION
 @click.pass_obj
@@ -348,7 +465,11 @@ def vintages(settings: _Settings, lang: str) -> None:
     Console().print(vintages_table(found, parse_lang(lang)))
 
 
-@data.command("load-shipped")
+@data.command(
+    "load-shipped",
+    help_ja="計画に同梱の観測値を取り込みます。計画の observations.csv をデータベースに取り込み"
+    "ます（同じ内容は一度だけ取り込みます）。",
+)
 @_store_options
 @click.pass_obj
 def load_shipped(settings: _Settings) -> None:

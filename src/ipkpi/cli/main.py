@@ -7,10 +7,14 @@ for the store, the charts or the web server (``benchmarks/bench_cli.py`` measure
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
 
 import click
 
 from .. import __version__
+from ..text import t
+from .help_format import ARGS_KEY, Group, help_lang
+from .width import shortened
 
 #: Command name → "module:attribute" under ``ipkpi.cli``.
 COMMANDS = {
@@ -32,61 +36,80 @@ COMMANDS = {
 }
 
 
-#: Command name → its one-line help, so that ``ipkpi --help`` lists the commands without
-#: importing them all (the store, the charts, the report: 2 s). ``tests/cli/test_consistency.py``
-#: holds each line to the command's own docstring.
+#: Command name → its one-line help in Japanese and English, so that ``ipkpi --help`` lists the
+#: commands without importing them all (the store, the charts, the report: 2 s).
+#: ``tests/cli/test_consistency.py`` holds each line to the command's own first sentence
+#: (its ``help_ja`` and its docstring).
 SUMMARIES = {
-    "admin": "People and roles: create users, grant ministry roles, disable accounts, the audit.",
-    "assess-table": (
-        "Assess every series of OBSERVATIONS.csv (columns series,year,value) by METHOD."
+    "admin": t(
+        "利用者と役割：登録、府省庁の役割の付与、停止、監査記録。",
+        "People and roles: create users, grant ministry roles, disable accounts, the audit.",
     ),
-    "build-site": (
-        "Write the dashboard as a static site into OUT (relative links: any host, any path)."
+    "assess-table": t(
+        "OBSERVATIONS.csv の全系列を評価します。",
+        "Assess every series of OBSERVATIONS.csv (columns series,year,value) by METHOD.",
     ),
-    "cycle": "The review cycle: open, ministry templates, import, lock, publish, status.",
-    "data": "Observations: import files, export them, see a series' revisions.",
-    "milestone": ("Milestone completions (date, decision, source) recorded as data: import, list."),
-    "ministries": "The 府省庁 code list: every code a measure or a membership may name, in 建制順.",
-    "notify": "E-mail notifications.",
-    "plan": "The plan as data: validate, show, export its JSON Schemas.",
-    "report": (
-        "Write the follow-up report (PDF, HTML, Markdown), its deck (PPTX) or its tables (XLSX)."
+    "build-site": t(
+        "ダッシュボードを静的サイトとして OUT に書き出します。",
+        "Write the dashboard as a static site into OUT (relative links: any host, any path).",
     ),
-    "serve": (
-        "Serve the dashboard (Japanese at /, English at /en/) after printing the plan's summary."
+    "cycle": t(
+        "点検サイクル：開始、テンプレート、取込み、締切、公開、状況。",
+        "The review cycle: open, ministry templates, import, lock, publish, status.",
     ),
-    "statement": "The secretariat's written judgement per KPI and review date: import, list.",
-    "status": "Every KPI by part: latest value, goal, verdict, pace needed vs achieved, history.",
-    "store": "Back up, restore, migrate and check the store (docs/deploy.md).",
-    "summary": (
-        "Validate the plan and print its summary: KPIs by part and by kind, and data coverage."
+    "data": t(
+        "観測値：ファイルの取込み・書出し、系列の改定履歴。",
+        "Observations: import files, export them, see a series' revisions.",
+    ),
+    "milestone": t(
+        "工程の完了（日付、決定、出典）の記録：取込み、一覧。",
+        "Milestone completions (date, decision, source) recorded as data: import, list.",
+    ),
+    "ministries": t(
+        "府省庁コード一覧：施策や所属に指定できる全コード（建制順）。",
+        "The 府省庁 code list: every code a measure or a membership may name, in 建制順.",
+    ),
+    "notify": t("電子メールによる通知。", "E-mail notifications."),
+    "plan": t(
+        "データとしての計画：検証、表示、JSON Schema の書出し。",
+        "The plan as data: validate, show, export its JSON Schemas.",
+    ),
+    "report": t(
+        "フォローアップ報告書とそのスライド・表を書き出します。",
+        "Write the follow-up report (PDF, HTML, Markdown), its deck (PPTX) or its tables (XLSX).",
+    ),
+    "serve": t(
+        "ダッシュボードを配信します（日本語は /、英語は /en/）。",
+        "Serve the dashboard (Japanese at /, English at /en/) after printing the plan's summary.",
+    ),
+    "statement": t(
+        "事務局評価（KPI・点検日ごとの評価文）：取込み、一覧。",
+        "The secretariat's written judgement per KPI and review date: import, list.",
+    ),
+    "status": t(
+        "部ごとの全KPI：最新値、目標、判定、必要ペースと実績、推移。",
+        "Every KPI by part: latest value, goal, verdict, pace needed vs achieved, history.",
+    ),
+    "store": t(
+        "データベースのバックアップ、復元、移行、点検。",
+        "Back up, restore, migrate and check the store (docs/deploy.md).",
+    ),
+    "summary": t(
+        "計画を検証し、部・種類別のKPI数とデータの有無を表示します。",
+        "Validate the plan and print its summary: KPIs by part and by kind, and data coverage.",
     ),
 }
 
 
-def _shortened(text: str, limit: int) -> str:
-    """``text`` cut at a word to fit ``limit`` characters, with "..." as click does."""
-    if len(text) <= limit:
-        return text
-    kept = ""
-    for word in text.split():
-        longer = f"{kept} {word}".strip()
-        if len(longer) + 3 > limit:
-            break
-        kept = longer
-    return f"{kept}..."
-
-
-class LazyGroup(click.Group):
+class LazyGroup(Group):
     """A group whose commands are imported on first use."""
 
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    def command_rows(self, ctx: click.Context, width: int) -> Iterable[tuple[str, str]]:
         """The command list from :data:`SUMMARIES`: ``--help`` imports no command module."""
+        lang = help_lang(ctx)
         names = self.list_commands(ctx)
-        limit = formatter.width - 6 - max(len(name) for name in names)
-        rows = [(name, _shortened(SUMMARIES[name], limit)) for name in names]
-        with formatter.section("Commands"):
-            formatter.write_dl(rows)
+        limit = width - 6 - max(len(name) for name in names)
+        return [(name, shortened(SUMMARIES[name].get(lang), limit)) for name in names]
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*COMMANDS, *self.commands})
@@ -106,8 +129,6 @@ class LazyGroup(click.Group):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         """Keep the command line's words for messages about it (:mod:`.choice`: the ``--lang``
         given, whichever option failed first)."""
-        from .choice import ARGS_KEY
-
         ctx.meta.setdefault(ARGS_KEY, tuple(args))
         return super().parse_args(ctx, args)
 
@@ -138,7 +159,12 @@ class LazyGroup(click.Group):
         return super().resolve_command(ctx, args)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help_ja="ipkpi — 知的財産推進計画2025 のフォローアップ：計画、データ、判定、"
+    "ダッシュボード、報告書。",
+)
 @click.version_option(__version__, prog_name="ipkpi")
 def cli() -> None:
     """ipkpi — 知的財産推進計画2025 follow-up: plan, data, verdicts, dashboard and report."""

@@ -12,21 +12,25 @@ from rich.table import Table
 
 from ..ministries import KIND_LABELS, ministries
 from ..spreadsheet import safe_dict
-from ..text import parse_lang
-from .choice import Choice
+from ..text import parse_lang, t
+from .help_format import Command
+from .options import LANG_OPTION, format_option
 
 COLUMNS = ["code", "name_ja", "name_en", "short_ja", "short_en", "kind", "parent", "url"]
 
 
-@click.command(name="ministries")
-@click.option("--lang", type=Choice(["ja", "en"]), default="ja", show_default=True)
-@click.option(
-    "--format",
-    "fmt",
-    type=Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-    help="table for people; csv or json for other systems.",
+@click.command(
+    name="ministries",
+    cls=Command,
+    help_ja="府省庁コード一覧：施策や所属に指定できる全コード（建制順）。",
+)
+@LANG_OPTION
+@format_option(
+    ["table", "csv", "json"],
+    help=t(
+        "人が読むには table、他のシステムには csv または json。",
+        "table for people; csv or json for other systems.",
+    ),
 )
 def ministries_command(lang: str, fmt: str) -> None:
     """The 府省庁 code list: every code a measure or a membership may name, in 建制順."""

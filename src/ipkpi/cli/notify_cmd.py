@@ -16,6 +16,8 @@ from rich.console import Console
 
 from .. import settings
 from ..service import notify as service_notify
+from ..text import t
+from .help_format import Group, option
 from .options import DB_OPTION, PLAN_OPTION, open_plan_and_store
 
 
@@ -27,19 +29,44 @@ def mail_settings() -> service_notify.MailSettings | None:
         raise click.ClickException(str(exc)) from None
 
 
-@click.group()
+@click.group(cls=Group, help_ja="電子メールによる通知。")
 def notify() -> None:
     """E-mail notifications."""
 
 
-@notify.command("due")
+@notify.command(
+    "due",
+    help_ja="期限の近いサイクルで施策の報告がまだの府省庁に、督促を送ります。",
+)
 @PLAN_OPTION
 @DB_OPTION
-@click.option("--days", default=7, show_default=True, type=click.IntRange(0, 366),
-              help="Remind when a cycle is due within this many days (or is overdue).")  # fmt: skip
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
-              help="The day to count from (default: today, UTC).")  # fmt: skip
-@click.option("--dry-run", is_flag=True, help="List who would be told; send nothing.")
+@option(
+    "--days",
+    default=7,
+    show_default=True,
+    type=click.IntRange(0, 366),
+    metavar="DAYS",
+    help=t(
+        "期限までこの日数以内（または期限切れ）のサイクルについて督促します。",
+        "Remind when a cycle is due within this many days (or is overdue).",
+    ),
+)
+@option(
+    "--today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help=t(
+        "日数を数える基準の日（既定：今日、UTC）。", "The day to count from (default: today, UTC)."
+    ),
+)
+@option(
+    "--dry-run",
+    is_flag=True,
+    help=t(
+        "通知する相手を一覧表示するだけで、何も送信しません。",
+        "List who would be told; send nothing.",
+    ),
+)
 def due(
     plan_dir: Path | None, db: str | None, days: int, today: dt.datetime | None, dry_run: bool
 ) -> None:

@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from ..paths import default_plan_dir
+from ..text import t
 from .choice import Choice
+from .help_format import option
+
+#: The help of every ``--lang`` and ``--format`` that says nothing more of itself.
+LANG_WORDS = t("出力の言語。", "Language of the output.")
+FORMAT_WORDS = t("出力の形式。", "Output format.")
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -26,27 +32,34 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-PLAN_OPTION = click.option(
+PLAN_OPTION = option(
     "--plan",
     "plan_dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Plan folder (default: $IPKPI_PLAN_DIR, else plans/ip2025).",
+    help=t(
+        "計画のフォルダ（既定：$IPKPI_PLAN_DIR、未設定なら plans/ip2025）。",
+        "Plan folder (default: $IPKPI_PLAN_DIR, else plans/ip2025).",
+    ),
 )
-DB_OPTION = click.option(
+DB_OPTION = option(
     "--db",
     "db",
     default=None,
     metavar="URL|PATH",
-    help="Store: a SQLite file or a database URL (default: $IPKPI_DATABASE_URL, else the "
-    "embedded SQLite file).",
+    help=t(
+        "データベース：SQLite のファイルまたはデータベースの URL（既定：$IPKPI_DATABASE_URL、"
+        "未設定なら内蔵の SQLite ファイル）。",
+        "Store: a SQLite file or a database URL (default: $IPKPI_DATABASE_URL, else the "
+        "embedded SQLite file).",
+    ),
 )
-LANG_OPTION = click.option(
+LANG_OPTION = option(
     "--lang",
     default="ja",
     show_default=True,
     type=Choice(["ja", "en"]),
-    help="Language of the output.",
+    help=LANG_WORDS,
 )
 
 
@@ -54,7 +67,8 @@ def format_option(
     choices: Sequence[str], default: str | None = None, **extra: Any
 ) -> Callable[[F], F]:
     """``--format`` with these choices (the first is the default unless ``default`` says)."""
-    return click.option(
+    extra.setdefault("help", FORMAT_WORDS)
+    return option(
         "--format",
         "fmt",
         type=Choice(list(choices)),
@@ -77,13 +91,16 @@ def _moment(ctx: click.Context, param: click.Parameter, text: str | None) -> Any
         raise bad_moment(text, param, ctx) from None
 
 
-AS_OF_OPTION = click.option(
+AS_OF_OPTION = option(
     "--as-of",
     "as_of",
     default=None,
     metavar="DATE",
     callback=_moment,
-    help="The data as known at this date (YYYY-MM-DD) or time (YYYY-MM-DDTHH:MM, UTC).",
+    help=t(
+        "この日（YYYY-MM-DD）または時刻（YYYY-MM-DDTHH:MM、UTC）の時点で分かっていたデータ。",
+        "The data as known at this date (YYYY-MM-DD) or time (YYYY-MM-DDTHH:MM, UTC).",
+    ),
 )
 
 

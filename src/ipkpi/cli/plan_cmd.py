@@ -20,7 +20,8 @@ from ..plan.problems import render
 from ..plan.schema import write_schemas
 from ..plan.summary import summarize
 from ..settings import current
-from ..text import Lang, parse_lang
+from ..text import Lang, parse_lang, t
+from .help_format import Command, Group, option
 from .options import DB_OPTION, LANG_OPTION, PLAN_OPTION, open_plan
 from .suggest import did_you_mean
 
@@ -31,12 +32,15 @@ DIR_ARGUMENT = click.argument("directory", required=False, type=click.Path(path_
 __all__ = ["LANG_OPTION", "open_plan", "plan", "print_summary", "summary"]
 
 
-@click.group()
+@click.group(cls=Group, help_ja="データとしての計画：検証、表示、JSON Schema の書出し。")
 def plan() -> None:
     """The plan as data: validate, show, export its JSON Schemas."""
 
 
-@plan.command()
+@plan.command(
+    help_ja="計画の全ファイルを検証します。対象は DIRECTORY または --plan のフォルダで、すべての"
+    "問題をファイルと行とともに示します。"
+)
 @DIR_ARGUMENT
 @PLAN_OPTION
 def validate(directory: Path | None, plan_dir: Path | None) -> None:
@@ -57,7 +61,9 @@ def validate(directory: Path | None, plan_dir: Path | None) -> None:
     )
 
 
-@plan.command()
+@plan.command(
+    help_ja="計画をツリーで表示します。ID を指定すると、その部、節または KPI を詳しく表示します。"
+)
 @click.argument("item", required=False)
 @PLAN_OPTION
 @LANG_OPTION
@@ -96,13 +102,13 @@ def show(item: str | None, plan_dir: Path | None, lang: str) -> None:
     )
 
 
-@plan.command()
-@click.option(
+@plan.command(help_ja="計画ファイルの JSON Schema を書き出します（エディタ用）。")
+@option(
     "--out",
     type=click.Path(path_type=Path),
     default=Path("schemas"),
     show_default=True,
-    help="Folder for the *.schema.json files.",
+    help=t("*.schema.json を書き出すフォルダ。", "Folder for the *.schema.json files."),
 )
 def schema(out: Path) -> None:
     """Write the JSON Schemas of the plan files (for editors)."""
@@ -133,7 +139,13 @@ def _kpi_line(kpi: KpiBase, lang: Lang) -> str:
     return f"[cyan]KPI[/] {kpi.title.get(lang)} [dim]({kpi.id}; {kind})[/]"
 
 
-@click.command()
+@click.command(
+    cls=Command,
+    help_ja="""計画を検証し、部・種類別のKPI数とデータの有無を表示します。
+
+    データの有無はデータベース（--db）上で、ダッシュボードと同じ方法で数えます。計画に同梱の
+    観測値がまだ取り込まれていなければ、先に取り込みます。""",
+)
 @PLAN_OPTION
 @DB_OPTION
 @LANG_OPTION
@@ -206,10 +218,19 @@ def print_summary(console: Console, loaded: Plan, with_data: set[str], lang: Lan
     )
 
 
-@plan.command("next")
+@plan.command(
+    "next",
+    help_ja="次の計画の案を作成します。施策と KPI を写し、lineage.yaml を書き出します（すべて"
+    " carried：継続）。",
+)
 @click.argument("source", type=click.Path(file_okay=False, exists=True, path_type=Path))
 @click.argument("target", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--year", type=int, default=None, help="Year of the next plan (default: +1).")
+@option(
+    "--year",
+    type=int,
+    default=None,
+    help=t("次の計画の年（既定：翌年）。", "Year of the next plan (default: +1)."),
+)
 def next_command(source: Path, target: Path, year: int | None) -> None:
     """Draft the next plan: copy measures and KPIs, write lineage.yaml (all 'carried')."""
     current = open_plan(source)
@@ -224,16 +245,23 @@ def next_command(source: Path, target: Path, year: int | None) -> None:
     )
 
 
-@plan.command("diff")
+@plan.command(
+    "diff",
+    help_ja="「計画N→N+1」の対照表を作成します。すべての施策と KPI を、新旧の関係と新旧の本文"
+    "とともに示します。",
+)
 @click.argument("previous_dir", type=click.Path(file_okay=False, exists=True, path_type=Path))
 @click.argument("directory", type=click.Path(file_okay=False, exists=True, path_type=Path))
 @LANG_OPTION
-@click.option(
+@option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Write the report (Markdown) to this file instead of printing it.",
+    help=t(
+        "対照表（Markdown）を、画面に表示する代わりにこのファイルに書き出します。",
+        "Write the report (Markdown) to this file instead of printing it.",
+    ),
 )
 def diff_command(previous_dir: Path, directory: Path, lang: str, output: Path | None) -> None:
     """The 「計画N→N+1」 report: every measure and KPI by relation, old and new text."""

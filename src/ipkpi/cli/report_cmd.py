@@ -19,23 +19,40 @@ from ..report.deck import render_pptx
 from ..report.tables_xlsx import render_tables_xlsx
 from ..store import Store
 from ..store.store import utc_naive
-from ..text import parse_lang
-from .choice import Choice
-from .options import AS_OF_OPTION, DB_OPTION, LANG_OPTION, PLAN_OPTION, open_followup
+from ..text import parse_lang, t
+from .help_format import Command, option
+from .options import (
+    AS_OF_OPTION,
+    DB_OPTION,
+    LANG_OPTION,
+    PLAN_OPTION,
+    format_option,
+    open_followup,
+)
 
 
-@click.command("report")
+@click.command(
+    "report",
+    cls=Command,
+    help_ja="""フォローアップ報告書とそのスライド・表を書き出します。報告書は PDF、HTML または
+    Markdown、スライドは PPTX、表は XLSX で書き出します。
+
+    施策の実施状況は、報告書の基準日までに公開された点検サイクルのものです。""",
+)
 @PLAN_OPTION
 @DB_OPTION
-@click.option("--format", "fmt", type=Choice(FORMATS), default="pdf", show_default=True)
+@format_option(FORMATS)
 @LANG_OPTION
 @AS_OF_OPTION
-@click.option(
+@option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="File to write (default: follow-up-report.LANG.FORMAT).",
+    help=t(
+        "書き出すファイル（既定：follow-up-report.LANG.FORMAT）。",
+        "File to write (default: follow-up-report.LANG.FORMAT).",
+    ),
 )
 def report(
     plan_dir: Path | None,

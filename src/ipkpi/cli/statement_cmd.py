@@ -21,7 +21,8 @@ from rich.table import Table
 from ..plan import Milestone, Plan
 from ..store import DataFileError, Store
 from ..store.statement_import import ImportKind, StatementImport, record
-from ..text import Lang
+from ..text import Lang, t
+from .help_format import Group, option
 from .options import AS_OF_OPTION, DB_OPTION, LANG_OPTION, PLAN_OPTION, format_option, open_plan
 
 _WORDS: dict[Lang, dict[str, str]] = {
@@ -81,12 +82,16 @@ def _record(db: str | None, file: Path, kind: ImportKind, fmt: str, rows: Any) -
 _FILE = click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 
 
-@click.group()
+@click.group(cls=Group, help_ja="事務局評価（KPI・点検日ごとの評価文）：取込み、一覧。")
 def statement() -> None:
     """The secretariat's written judgement per KPI and review date: import, list."""
 
 
-@statement.command("import")
+@statement.command(
+    "import",
+    help_ja="事務局評価を記録します。FILE（CSV または XLSX：kpi、review_date、status、"
+    "text_ja、text_en、author_role、author_role_en、written_on）を記録します。不備のある行が一つでもあれば、何も記録しません。",
+)
 @_FILE
 @PLAN_OPTION
 @DB_OPTION
@@ -97,14 +102,28 @@ def statement_import(file: Path, plan_dir: Path | None, db: str | None, lang: La
     _import(file, open_plan(plan_dir), db, lang, "statements")
 
 
-@statement.command("list")
+@statement.command(
+    "list",
+    help_ja="--as-of の時点で有効な事務局評価（または全改訂）を一覧表示します。",
+)
 @PLAN_OPTION
 @DB_OPTION
 @LANG_OPTION
 @AS_OF_OPTION
 @format_option(["table", "json", "csv"])
-@click.option("--kpi", "kpi_ids", multiple=True, help="Only this KPI (repeatable).")
-@click.option("--history", is_flag=True, help="Every revision, not only the one in force.")
+@option(
+    "--kpi",
+    "kpi_ids",
+    multiple=True,
+    help=t("この KPI だけ（繰り返し指定できます）。", "Only this KPI (repeatable)."),
+)
+@option(
+    "--history",
+    is_flag=True,
+    help=t(
+        "有効なものだけでなく、全改訂を表示します。", "Every revision, not only the one in force."
+    ),
+)
 def statement_list(
     plan_dir: Path | None,
     db: str | None,
@@ -139,12 +158,16 @@ def statement_list(
     _print(rows, fmt, lang, ["kpi", "review_date", "status_label", "author_role", "text"])
 
 
-@click.group()
+@click.group(cls=Group, help_ja="工程の完了（日付、決定、出典）の記録：取込み、一覧。")
 def milestone() -> None:
     """Milestone completions (date, decision, source) recorded as data: import, list."""
 
 
-@milestone.command("import")
+@milestone.command(
+    "import",
+    help_ja="工程の完了を記録します。FILE（CSV または XLSX：kpi、completed_on、decision_ja、"
+    "decision_en、source_title、source_url）を記録します。不備のある行が一つでもあれば、何も記録しません。",
+)
 @_FILE
 @PLAN_OPTION
 @DB_OPTION
@@ -155,7 +178,7 @@ def milestone_import(file: Path, plan_dir: Path | None, db: str | None, lang: La
     _import(file, open_plan(plan_dir), db, lang, "milestones")
 
 
-@milestone.command("list")
+@milestone.command("list", help_ja="--as-of の時点で記録されている工程の完了を一覧表示します。")
 @DB_OPTION
 @LANG_OPTION
 @AS_OF_OPTION

@@ -32,8 +32,9 @@ from ..followup.judgement import short_line, statement_line
 from ..followup.pace import Pace, pace_of
 from ..plan import KIND_LABELS
 from ..spreadsheet import safe_dict
-from ..text import Lang, parse_lang
+from ..text import Lang, parse_lang, t
 from .choice import Choice
+from .help_format import Command, option
 from .options import AS_OF_OPTION, DB_OPTION, LANG_OPTION, PLAN_OPTION, format_option, open_followup
 
 _BARS = "▁▂▃▄▅▆▇█"
@@ -318,15 +319,25 @@ def _cards(followup: FollowUp, rows: list[dict[str, Any]], lang: Lang) -> Render
     return Group(*blocks)
 
 
-@click.command("status")
+@click.command(
+    "status",
+    cls=Command,
+    help_ja="""部ごとの全KPI：最新値、目標、判定、必要ペースと実績、推移。
+
+    表は端末の幅（COLUMNS）に合わせて表示します。120桁未満では、KPIごとに複数行のまとまりで
+    表示します。""",
+)
 @PLAN_OPTION
 @DB_OPTION
-@click.option("--method", type=Choice(METHODS), default=None,
-              help="Show this method's verdict (default: the headline verdict).")  # fmt: skip
+@option("--method", type=Choice(METHODS), default=None,
+        help=t("この評価方法による判定を表示します（既定：主たる判定）。",
+               "Show this method's verdict (default: the headline verdict)."))  # fmt: skip
 @LANG_OPTION
 @format_option(["table", "json", "csv"])
 @AS_OF_OPTION
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+        help=t("標準出力の代わりに、このファイルに書き出します。",
+               "Write to this file instead of standard output."))  # fmt: skip
 def status(plan_dir: Path | None, db: str | None, method: str | None, lang: str, fmt: str,
            as_of: dt.date | dt.datetime | None, output: Path | None) -> None:  # fmt: skip
     """Every KPI by part: latest value, goal, verdict, pace needed vs achieved, history.

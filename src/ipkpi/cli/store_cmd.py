@@ -9,15 +9,28 @@ import click
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from .help_format import Group
 from .options import DB_OPTION
 
 
-@click.group("store")
+@click.group(
+    "store",
+    cls=Group,
+    help_ja="データベースのバックアップ、復元、移行、点検。手順は docs/deploy.md を"
+    "参照してください。",
+)
 def store() -> None:
     """Back up, restore, migrate and check the store (docs/deploy.md)."""
 
 
-@store.command("backup")
+@store.command(
+    "backup",
+    help_ja="""データベースの全体を FILE に書き出します。形式は gzip 圧縮の JSON Lines で、
+    SQLite にも PostgreSQL にも復元できます。
+
+    データベースは移行せずにそのまま読み込みます。ipkpi を更新する前にバックアップして
+    ください。PostgreSQL では、サーバーを動かしたまま一貫したスナップショットを取得します。""",
+)
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @DB_OPTION
 def backup_command(file: Path, db: str | None) -> None:
@@ -40,7 +53,14 @@ def backup_command(file: Path, db: str | None) -> None:
     click.echo(f"Wrote {file}: {rows} rows in {len(counts)} tables")
 
 
-@store.command("restore")
+@store.command(
+    "restore",
+    help_ja="""バックアップを新しいデータベースに復元します。FILE（ipkpi store backup で作成）を、
+    新しい空のデータベース（--db、なければ既定のデータベース）に読み込みます。
+
+    すべてを読み込むか、何も読み込まないかのいずれかです。失敗した場合、データベースは空の
+    ままです。先にサーバーを停止してください。""",
+)
 @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @DB_OPTION
 def restore_command(file: Path, db: str | None) -> None:
@@ -63,7 +83,10 @@ def restore_command(file: Path, db: str | None) -> None:
     click.echo(f"Restored {rows} rows in {len(counts)} tables from {file}")
 
 
-@store.command("migrate")
+@store.command(
+    "migrate",
+    help_ja="データベースに未適用の移行を適用します。2回実行しても安全です。",
+)
 @DB_OPTION
 def migrate_command(db: str | None) -> None:
     """Apply the migrations this ipkpi has and the store has not (safe to run twice)."""
@@ -78,7 +101,11 @@ def migrate_command(db: str | None) -> None:
     click.echo(f"applied: {', '.join(done)}" if done else "the store is at the latest migration")
 
 
-@store.command("check")
+@store.command(
+    "check",
+    help_ja="/healthz の応答内容を JSON で出力します。データベースが使えない場合、終了コードは 1"
+    " です。",
+)
 @DB_OPTION
 def check_command(db: str | None) -> None:
     """What /healthz answers, as JSON; exit status 1 when the store is not usable."""

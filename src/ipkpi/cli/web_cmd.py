@@ -17,8 +17,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedCo
 from .. import settings
 from ..followup.store_source import StoreSource
 from ..paths import default_plan_dir
-from ..text import parse_lang
+from ..text import parse_lang, t
 from .choice import Choice
+from .help_format import Command, option
 from .notify_cmd import mail_settings
 from .options import DB_OPTION, LANG_OPTION, PLAN_OPTION, open_followup
 from .plan_cmd import ids_with_data, print_summary
@@ -48,37 +49,80 @@ _SERVE_WORDS = {
 _PLAN, _DB, _load = PLAN_OPTION, DB_OPTION, open_followup
 
 
-@click.command("serve")
+@click.command(
+    "serve",
+    cls=Command,
+    help_ja="""ダッシュボードを配信します（日本語は /、英語は /en/）。配信の前に計画の概要を
+    表示します。
+
+    --lang はその概要の言語です（ダッシュボードは両言語で表示します）。府省庁の担当者と事務局は
+    /signin でサインインし（アカウントは ipkpi admin create-user で作成します）、データの提出と
+    審査を行います。一般の閲覧者には公開済みの内容だけが表示されます。GET /healthz は、
+    データベースに接続でき、移行が済んでいるかを返します（docs/deploy.md）。""",
+)
 @PLAN_OPTION
 @DB_OPTION
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--base", default="", help="Base path when served under a prefix, e.g. /ipkpi.")
+@option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help=t("待ち受けるアドレス。", "The address to listen on."),
+)
+@option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=int,
+    help=t("待ち受けるポート。", "The port to listen on."),
+)
+@option(
+    "--base",
+    default="",
+    help=t(
+        "パスの接頭辞の下で配信する場合の基準パス。例：/ipkpi",
+        "Base path when served under a prefix, e.g. /ipkpi.",
+    ),
+)
 @LANG_OPTION
-@click.option(
+@option(
     "--public-url",
     default=None,
     metavar="URL",
-    help="The address people reach the server at, e.g. https://kpi.example.go.jp/ipkpi "
-    "(default: $IPKPI_PUBLIC_URL, else http://localhost:PORT/BASE). Redirects and the "
-    "same-origin check of forms use it.",
+    help=t(
+        "利用者がサーバーにアクセスするアドレス。例：https://kpi.example.go.jp/ipkpi"
+        "（既定：$IPKPI_PUBLIC_URL、未設定なら http://localhost:PORT/BASE）。リダイレクトと、"
+        "フォームの同一オリジン確認に用います。",
+        "The address people reach the server at, e.g. https://kpi.example.go.jp/ipkpi "
+        "(default: $IPKPI_PUBLIC_URL, else http://localhost:PORT/BASE). Redirects and the "
+        "same-origin check of forms use it.",
+    ),
 )
-@click.option(
+@option(
     "--workers",
     default=1,
     show_default=True,
     type=click.IntRange(1, 64),
-    help="Server processes sharing the port (use PostgreSQL for more than one; about one per "
-    "core). Every worker answers every request: all state is in the store.",
+    metavar="N",
+    help=t(
+        "ポートを共有するサーバープロセスの数（2以上には PostgreSQL を使用してください。目安は"
+        "コア1つにつき1つ）。状態はすべてデータベースにあるため、どのプロセスもすべての要求に"
+        "応答できます。",
+        "Server processes sharing the port (use PostgreSQL for more than one; about one per "
+        "core). Every worker answers every request: all state is in the store.",
+    ),
 )
-@click.option(
+@option(
     "--forwarded-allow-ips",
     "proxies",
     default="127.0.0.1",
     show_default=True,
     metavar="IP[,IP]",
-    help="The reverse proxies whose X-Forwarded-For / -Proto are believed (the client "
-    "address for rate limits and the audit trail comes from them).",
+    help=t(
+        "X-Forwarded-For / -Proto を信頼するリバースプロキシ（アクセス回数の制限と監査記録に"
+        "用いる利用者のアドレスは、これらから得ます）。",
+        "The reverse proxies whose X-Forwarded-For / -Proto are believed (the client "
+        "address for rate limits and the audit trail comes from them).",
+    ),
 )
 def serve(
     plan_dir: Path | None,
@@ -155,24 +199,51 @@ def _hand_over(
     })  # fmt: skip
 
 
-@click.command("build-site")
+@click.command(
+    "build-site",
+    cls=Command,
+    help_ja="""ダッシュボードを静的サイトとして OUT に書き出します。リンクは相対パスのため、
+    どのホストのどのパスにも置けます。""",
+)
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
 @PLAN_OPTION
 @DB_OPTION
-@click.option(
+@option(
     "--vintages",
     type=Choice(["all", "latest"]),
     default="all",
     show_default=True,
-    help="Pages for every data vintage (as-of/DATE/…) or the latest only.",
+    help=t(
+        "すべてのデータ版のページ（as-of/DATE/…）を作るか、最新版だけにするか。",
+        "Pages for every data vintage (as-of/DATE/…) or the latest only.",
+    ),
 )
-@click.option(
-    "--svg/--no-svg", default=False, show_default=True, help="Also write each chart as SVG and PNG."
+@option(
+    "--svg/--no-svg",
+    default=False,
+    show_default=True,
+    help=t("各グラフを SVG と PNG でも書き出します。", "Also write each chart as SVG and PNG."),
 )
-@click.option("--xlsx/--no-xlsx", default=True, show_default=True, help="Write Excel downloads.")
-@click.option("--workers", default=1, show_default=True, type=int, help="Rendering processes.")
-@click.option(
-    "--full", is_flag=True, help="Render every page, even those unchanged since the last build."
+@option(
+    "--xlsx/--no-xlsx",
+    default=True,
+    show_default=True,
+    help=t("Excel のダウンロード用ファイルを書き出します。", "Write Excel downloads."),
+)
+@option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=int,
+    help=t("ページを作成するプロセスの数。", "Rendering processes."),
+)
+@option(
+    "--full",
+    is_flag=True,
+    help=t(
+        "前回の作成から変わっていないページも含め、すべてのページを作成します。",
+        "Render every page, even those unchanged since the last build.",
+    ),
 )
 def build_site(
     out: Path,
