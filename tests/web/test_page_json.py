@@ -51,9 +51,12 @@ def test_what_orjson_cannot_write_is_written_by_the_standard_library(
         render_json({"value": float("nan")})
 
 
+COMPACT: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":"), "sort_keys": False}
+
+
 def test_a_charts_json_in_the_html_is_what_tojson_wrote_whole(provider: FollowUpProvider):
     """The KPI page's and the embed's spec (sizes differ, parts shared) read as Jinja's own
-    ``htmlsafe_json_dumps`` of the whole dict, a part with <, >, & and ' included."""
+    ``htmlsafe_json_dumps`` of the whole dict, compact, a part with <, >, & and ' included."""
     template = environment().from_string("{{ spec|tojson }}")
     drawn = 0
     for status in provider.get(None).kpis():
@@ -63,12 +66,12 @@ def test_a_charts_json_in_the_html_is_what_tojson_wrote_whole(provider: FollowUp
                 if not spec:
                     continue
                 drawn += 1
-                want = htmlsafe_json_dumps(spec, ensure_ascii=False, sort_keys=False)
+                want = htmlsafe_json_dumps(spec, **COMPACT)
                 assert type(spec) is ChartSpec
                 assert template.render(spec=spec) == want
     assert drawn >= 12
     odd = ChartSpec({"description": "R&D <'x'> 研究", "width": 1, "layer": [1.5, None]}, {})
     for _ in range(2):  # parts written, then read
-        assert template.render(spec=odd) == htmlsafe_json_dumps(odd, ensure_ascii=False)
+        assert template.render(spec=odd) == htmlsafe_json_dumps(odd, **COMPACT)
     assert "\\u0026" in template.render(spec=odd)
     assert {key for _finish, key in odd.parts} == {"description", "layer"}
