@@ -46,7 +46,10 @@ def test_the_top_help_is_japanese_by_default():
     assert lines[0] == "使い方：ipkpi [オプション] コマンド [引数]..."
     assert lines[2].startswith("  ipkpi — 知的財産推進計画2025 のフォローアップ：計画、データ、")
     assert "オプション：" in lines and "コマンド：" in lines
-    assert "  -h, --help  このヘルプを表示して終了します。" in lines
+    assert "  -h, --help      このヘルプを表示して終了します。" in lines
+    assert "  --lang [ja|en]  ヘルプの言語。この下のコマンドの出力の言語にもなります（コマン" in (
+        lines
+    )
     assert "  status        部ごとの全KPI：最新値、目標、判定、必要ペースと実績、推移。" in lines
 
 
@@ -54,7 +57,7 @@ def test_the_top_help_is_english_with_the_setting():
     lines = help_of([], EN).splitlines()
     assert lines[0] == "Usage: ipkpi [OPTIONS] COMMAND [ARGS]..."
     assert "Options:" in lines and "Commands:" in lines
-    assert "  -h, --help  Show this message and exit." in lines
+    assert "  -h, --help      Show this message and exit." in lines
 
 
 @pytest.mark.parametrize("where", [["--lang", "en", "--help"], ["--help", "--lang=en"]])

@@ -6,9 +6,13 @@ click's own ``click.Choice`` says "Invalid value for '--lang': 'xx' is not one o
 in English under a Japanese command line. Every choice of the CLI is a :class:`Choice`
 (``tests/cli/test_choice_errors.py`` walks every command to hold that).
 
-The language is the ``--lang`` given on the command line when it is ``ja`` or ``en``; else the
-command's ``--lang`` default (Japanese); for a command without ``--lang``, ``IPKPI_LANG`` or the
-locale (:func:`ipkpi.settings.current`), as its other messages.
+The language is the last ``--lang`` given on the command line that is ``ja`` or ``en`` (a
+group's or the command's); else the command's ``--lang`` default (Japanese); for a group, or a
+command without ``--lang``, ``IPKPI_LANG`` or the locale (:func:`ipkpi.settings.current`), as
+its other messages.
+
+Light: every group's ``--lang`` is a :class:`Choice`, so ``ipkpi --help`` imports this module;
+"did you mean" (:mod:`.suggest`, which imports the plan) only when a value is refused.
 """
 
 from __future__ import annotations
@@ -20,8 +24,7 @@ from typing import IO, Any
 import click
 
 from ..text import Lang
-from .help_format import lang_on_line
-from .suggest import did_you_mean
+from .help_format import ERROR_LANG_KEY, lang_on_line
 
 
 def message_lang(ctx: click.Context | None) -> Lang:
@@ -51,6 +54,8 @@ class BadValue(click.BadParameter):
         return self.message
 
     def show(self, file: IO[Any] | None = None) -> None:
+        if self.ctx is not None:
+            self.ctx.meta[ERROR_LANG_KEY] = self.lang
         if self.lang == "en" or self.ctx is None:
             super().show(file)
             return
@@ -81,6 +86,8 @@ class Choice(click.Choice):  # type: ignore[type-arg]
     ) -> str:
         """「ipkpi status の --format に「bad」は指定できません。指定できる値：table、json、csv。
         （例：--format table）」, with "did you mean" in place of the example when one is close."""
+        from .suggest import did_you_mean  # ipkpi.plan: not for every group's --lang
+
         allowed = [str(c) for c in self.choices]
         where = param_words(param)
         hint = did_you_mean(str(value), allowed, lang)
@@ -140,7 +147,11 @@ _EXTRA = re.compile(r"Got unexpected extra arguments? \((.*)\)")
 def in_its_language(exc: click.UsageError) -> click.UsageError:
     """click's "No such option '--formt'." and "Missing argument 'FILE'." in Japanese when the
     command line's language is Japanese (:func:`message_lang`); any other error as it is."""
-    if isinstance(exc, BadValue) or message_lang(exc.ctx) != "ja":
+    if isinstance(exc, BadValue):
+        return exc
+    if message_lang(exc.ctx) != "ja":
+        if exc.ctx is not None:
+            exc.ctx.meta[ERROR_LANG_KEY] = "en"
         return exc
     command = exc.ctx.command_path if exc.ctx is not None else "ipkpi"
     if isinstance(exc, click.NoSuchOption):

@@ -1,7 +1,10 @@
 """``--help`` in Japanese or English: the command classes every ``ipkpi`` command is made of.
 
-The help's language is the ``--lang`` given anywhere on the command line
-(``ipkpi status --lang en --help``); else ``IPKPI_LANG``; else Japanese, the ``--lang`` default.
+The help's language is the ``--lang`` given on the command line, the last one when there are
+several (``ipkpi status --lang en --help``, ``ipkpi --lang en data --help``); else
+``IPKPI_LANG``; else Japanese, the ``--lang`` default. Every group has a ``--lang`` too
+(:class:`Group`): besides the help, it is the default ``--lang`` of every command below it,
+which that command's own ``--lang`` overrides (:class:`LangOption`).
 Each command says its Japanese help beside its docstring (``help_ja=``) and each option its
 help as ``t(ja, en)`` (:func:`option`); click's own words (Usage, Options, Commands, "Show this
 message and exit.", ``[default: ja]``) are worded here by the command's methods, not by
@@ -19,7 +22,7 @@ from typing import Any, TypeVar
 
 import click
 
-from ..text import Lang, Text
+from ..text import Lang, Text, t
 from .width import cells, fill, shortened, wrap
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -27,6 +30,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 #: Where :class:`~ipkpi.cli.main.LazyGroup` keeps the command line's words (``ctx.meta`` is
 #: shared by every context of one invocation).
 ARGS_KEY = "ipkpi.args"
+#: The language of an error being shown (:class:`~ipkpi.cli.choice.BadValue`), which its usage
+#: line follows: never 「使い方：」 above an English "Error:".
+ERROR_LANG_KEY = "ipkpi.error_lang"
 
 #: click's own help words, by its English.
 CLICK_WORDS = {
@@ -38,22 +44,26 @@ METAVARS = {"[OPTIONS]": "[オプション]", "COMMAND [ARGS]...": "コマンド
 
 
 def lang_on_line(ctx: click.Context | None) -> Lang | None:
-    """The ``--lang`` given on the command line, when it is ``ja`` or ``en``."""
+    """The last ``--lang`` given on the command line that is ``ja`` or ``en``: the nearest
+    command's (``ipkpi --lang en status --lang ja``: ja, status's own)."""
     words: Sequence[str] = ctx.meta.get(ARGS_KEY, ()) if ctx is not None else ()
+    found: Lang | None = None
     for i, word in enumerate(words):
         value = words[i + 1] if word == "--lang" and i + 1 < len(words) else ""
         if word.startswith("--lang="):
             value = word.partition("=")[2]
         if value in ("ja", "en"):
-            return "ja" if value == "ja" else "en"
-    return None
+            found = "ja" if value == "ja" else "en"
+    return found
 
 
 def help_lang(ctx: click.Context | None) -> Lang:
-    """The language of ``--help``: ``--lang`` on the line, else ``IPKPI_LANG``, else Japanese."""
+    """The language of ``--help``: ``--lang`` on the line, else ``IPKPI_LANG``, else Japanese
+    (and the error's language in the usage line of an error)."""
     from ..settings import chosen_lang
 
-    return lang_on_line(ctx) or chosen_lang() or "ja"
+    said: Lang | None = ctx.meta.get(ERROR_LANG_KEY) if ctx is not None else None
+    return said or lang_on_line(ctx) or chosen_lang() or "ja"
 
 
 class HelpFormatter(click.HelpFormatter):
@@ -103,6 +113,22 @@ class HelpFormatter(click.HelpFormatter):
 
 class Context(click.Context):
     formatter_class = HelpFormatter
+    #: The ``--lang`` given to this context's group (:class:`Group`), if any.
+    lang: Lang | None = None
+
+
+def group_lang(ctx: click.Context | None) -> Lang | None:
+    """The ``--lang`` of the nearest group above (or at) ``ctx`` that was given one."""
+    while ctx is not None:
+        if isinstance(ctx, Context) and ctx.lang is not None:
+            return ctx.lang
+        ctx = ctx.parent
+    return None
+
+
+def _remember_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value in ("ja", "en") and isinstance(ctx, Context):
+        ctx.lang = "ja" if value == "ja" else "en"
 
 
 def _range_ja(kind: object) -> str:
@@ -144,9 +170,27 @@ class Option(click.Option):
         super().__init__(param_decls, help=self.words.en or None, **kwargs)
 
 
-def option(*decls: str, help: Text | None = None, **attrs: Any) -> Callable[[F], F]:
+class LangOption(Option):
+    """A command's ``--lang``: when not given, the ``--lang`` of a group above it
+    (``ipkpi --lang en status``), else its own default."""
+
+    def get_default(self, ctx: click.Context, call: bool = True) -> Any:
+        return group_lang(ctx.parent) or super().get_default(ctx, call=call)
+
+
+def option(
+    *decls: str, help: Text | None = None, cls: type[Option] = Option, **attrs: Any
+) -> Callable[[F], F]:
     """``click.option`` with a bilingual ``help=t(ja, en)``."""
-    return click.option(*decls, cls=Option, help=help, **attrs)
+    return click.option(*decls, cls=cls, help=help, **attrs)
+
+
+#: The help of a group's ``--lang``.
+GROUP_LANG_WORDS = t(
+    "ヘルプの言語。この下のコマンドの出力の言語にもなります（コマンド自身の --lang が優先）。",
+    "Language of the help, and of the output of the commands below unless they are given "
+    "their own --lang.",
+)
 
 
 class HelpMixin(click.Command):
@@ -225,6 +269,21 @@ class Group(HelpMixin, click.Group):
 
     command_class = Command
     group_class = type
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from .choice import Choice  # .choice reads this module's lang_on_line
+
+        self.params.append(
+            Option(
+                ["--lang"],
+                type=Choice(["ja", "en"]),
+                default=None,
+                expose_value=False,
+                callback=_remember_lang,
+                help=GROUP_LANG_WORDS,
+            )
+        )
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         HelpMixin.format_options(self, ctx, formatter)

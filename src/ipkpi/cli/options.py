@@ -17,7 +17,7 @@ import click
 from ..paths import default_plan_dir
 from ..text import t
 from .choice import Choice
-from .help_format import option
+from .help_format import LangOption, option
 
 #: The help of every ``--lang`` and ``--format`` that says nothing more of itself.
 LANG_WORDS = t("出力の言語。", "Language of the output.")
@@ -54,8 +54,10 @@ DB_OPTION = option(
         "embedded SQLite file).",
     ),
 )
+#: A command's ``--lang``; not given, a group's ``--lang`` above it (``ipkpi --lang en status``).
 LANG_OPTION = option(
     "--lang",
+    cls=LangOption,
     default="ja",
     show_default=True,
     type=Choice(["ja", "en"]),
