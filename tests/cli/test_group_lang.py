@@ -164,3 +164,16 @@ def test_top_help_imports_no_command_module():
         "ipkpi.cli.main", "ipkpi.cli.help_format", "ipkpi.cli.width", "ipkpi.cli.choice",
     }  # fmt: skip
     assert not any(m == "ipkpi.plan" or m.startswith("ipkpi.plan.") for m in loaded)
+
+
+def test_a_groups_lang_is_the_lang_of_a_commands_problems(tmp_path: Path):
+    """``data import`` has no --lang: its problems follow the group's (else the locale)."""
+    fixtures = Path(__file__).parents[1] / "store" / "fixtures"
+    bad = ["--db", str(tmp_path / "s.db"), "--plan", str(fixtures / "plan")]
+    bad += ["import", str(fixtures / "non_numeric_value.csv")]
+    english = run(["--lang", "en", "data", *bad])
+    assert english.exit_code == 1
+    assert "2 problems; nothing was imported:" in english.stderr
+    japanese = run(["data", *bad])
+    assert "2 件の問題があります。何も取り込んでいません:" in japanese.stderr
+    assert "2 件の問題があります。" in run(["--lang", "en", "data", "--lang", "ja", *bad]).stderr

@@ -20,11 +20,10 @@ from ..assessment.batch import SeriesBatch
 from ..assessment.table import verdict_rows
 from ..assessment.table_io import OUTPUT_COLUMNS, build_batch, read_csv
 from ..files import write_text
-from ..settings import current
 from ..spreadsheet import safe_row
 from ..text import parse_lang, t
 from .choice import Choice
-from .help_format import Command, option
+from .help_format import Command, option, reader_lang
 from .options import LANG_OPTION, format_option
 
 
@@ -83,7 +82,7 @@ def assess_table(
             targets_source=targets.name,
         )
     except AssessmentInputError as exc:
-        raise click.ClickException(exc.text(current().lang)) from None
+        raise click.ClickException(exc.text(reader_lang())) from None
     _warn_unset_directions(batch, method)
     rows = verdict_rows(assess(batch, method), language, details=fmt == "json")
     text = _render(rows, fmt)

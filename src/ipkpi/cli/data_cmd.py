@@ -18,7 +18,6 @@ import click
 from rich.console import Console
 
 from ..paths import default_plan_dir
-from ..settings import current
 from ..store import (
     DataFileError,
     ImportLimits,
@@ -34,7 +33,7 @@ from ..store.withdrawal import WithdrawalError, withdraw
 from ..text import parse_lang, t
 from .choice import Choice
 from .data_report import print_problems, print_report, progress, say
-from .help_format import Group, option
+from .help_format import Group, option, reader_lang
 from .options import AS_OF_OPTION, FORMAT_WORDS, LANG_OPTION, format_option
 
 if TYPE_CHECKING:
@@ -443,7 +442,7 @@ def withdraw_(
                 recorded_at=_start_of(_moment(recorded_at)),
             )
         except WithdrawalError as exc:
-            lang = current().lang
+            lang = reader_lang()
             raise click.ClickException(_NOTHING_WITHDRAWN[lang] + exc.text(lang)) from None
     verb = "would withdraw" if dry_run else "withdrew"
     listed = ", ".join(f"{w.period} ({w.value:,.10g})" for w in report.withdrawn)

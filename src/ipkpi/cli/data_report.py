@@ -20,8 +20,8 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from ..settings import current
 from ..store import DataFileError, ImportReport
+from .help_format import reader_lang
 
 _PHASES = {"read": "reading the file", "check": "checking rows", "write": "writing observations"}
 
@@ -75,8 +75,9 @@ _WORDS = {
 def print_problems(error: DataFileError, show: int) -> None:
     """One line per problem (complete, greppable), then counts by kind for a long list.
 
-    In the reader's language (``IPKPI_LANG`` or the locale), each line with its code."""
-    lang = current().lang
+    In the reader's language (a ``--lang`` on the line, a group's included, else ``IPKPI_LANG``
+    or the locale), each line with its code."""
+    lang = reader_lang()
     words = _WORDS[lang]
     total = error.total
     shown = max(show, 1)
@@ -102,7 +103,7 @@ def print_report(console: Console, report: ImportReport, show: int) -> None:
         f"{report.file}: {verb}: {report.new_count:,} new, {report.revised_count:,} revised, "
         f"{report.unchanged_count:,} unchanged"
     )
-    lang = current().lang
+    lang = reader_lang()
     for warning in report.warnings:
         say(f"  {_NOTE[lang]}{warning.full(lang)}")
     # A dry run lists what would change; a done import lists only the revisions.

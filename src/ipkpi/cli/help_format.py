@@ -66,6 +66,17 @@ def help_lang(ctx: click.Context | None) -> Lang:
     return said or lang_on_line(ctx) or chosen_lang() or "ja"
 
 
+def reader_lang(ctx: click.Context | None = None) -> Lang:
+    """The language of a command's messages that no ``--lang`` of its own chooses (a plan's or
+    a file's problems): the last ``--lang`` on the line, a group's included
+    (``ipkpi --lang en plan validate``); else ``IPKPI_LANG`` or the locale."""
+    from ..settings import current
+
+    if ctx is None:
+        ctx = click.get_current_context(silent=True)
+    return lang_on_line(ctx) or current().lang
+
+
 class HelpFormatter(click.HelpFormatter):
     """click's formatter, measuring and wrapping by display width (:mod:`.width`)."""
 

@@ -17,7 +17,7 @@ import click
 from ..paths import default_plan_dir
 from ..text import t
 from .choice import Choice
-from .help_format import LangOption, option
+from .help_format import LangOption, option, reader_lang
 
 #: The help of every ``--lang`` and ``--format`` that says nothing more of itself.
 LANG_WORDS = t("出力の言語。", "Language of the output.")
@@ -110,14 +110,13 @@ def open_plan(plan_dir: Path | None) -> Plan:
     """The plan, or exit with every problem listed."""
     from ..plan.loader import load_plan
     from ..plan.problems import PlanError, render
-    from ..settings import current
 
     folder = plan_dir or default_plan_dir()
     try:
         return load_plan(folder)
     except PlanError as exc:
         for problem in exc.problems:
-            click.echo(render(problem, lang=current().lang), err=True)
+            click.echo(render(problem, lang=reader_lang()), err=True)
         raise click.ClickException(
             f"the plan in {folder} has problems ({len(exc.problems)}): "
             f"run 'ipkpi plan validate {folder}'"

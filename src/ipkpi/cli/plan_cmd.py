@@ -19,9 +19,8 @@ from ..plan.lookup import plan_ids
 from ..plan.problems import render
 from ..plan.schema import write_schemas
 from ..plan.summary import summarize
-from ..settings import current
 from ..text import Lang, parse_lang, t
-from .help_format import Command, Group, option
+from .help_format import Command, Group, option, reader_lang
 from .options import DB_OPTION, LANG_OPTION, PLAN_OPTION, open_plan
 from .suggest import did_you_mean
 
@@ -50,7 +49,7 @@ def validate(directory: Path | None, plan_dir: Path | None) -> None:
     if problems:
         err = Console(stderr=True)
         for problem in problems:
-            click.echo(render(problem, lang=current().lang), err=True)
+            click.echo(render(problem, lang=reader_lang()), err=True)
         err.print(f"{len(problems)} problem(s) in {folder}", style="bold red")
         raise SystemExit(1)
     loaded = load_plan(folder)
