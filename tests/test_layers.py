@@ -34,7 +34,7 @@ BASE = {
     "collector",
 }
 ALLOWED: dict[str, set[str]] = {
-    "__init__": {"text"},
+    "__init__": {"text", "settings"},  # settings.one_blas_thread, before numpy
     "text": set(),
     "problems": {"text"},
     "eras": {"problems", "text"},

@@ -5,7 +5,11 @@ Layers, from the core out: the plan model (:mod:`ipkpi.plan`), the observation s
 reports). The core never imports an adapter.
 """
 
-from .text import Text
+from .settings import one_blas_thread
+
+one_blas_thread()  # before numpy is imported (by the assessment): see its docstring
+
+from .text import Text  # noqa: E402
 
 __all__ = ["Text", "__version__"]
 __version__ = "0.1.0"

@@ -169,6 +169,17 @@ def export(values: Mapping[str, str]) -> None:
     os.environ.update(values)
 
 
+def one_blas_thread() -> None:
+    """Have numpy's OpenBLAS start no thread of its own, unless ``OPENBLAS_NUM_THREADS`` says
+    otherwise; read by OpenBLAS when numpy is imported, so called before (``ipkpi/__init__``).
+
+    By default it starts one thread per core but one at import, which no verdict uses (the
+    assessment's arrays are a few points per series: no BLAS call is large enough to share),
+    and a process with a thread must not fork: the static site's workers are forked
+    (:mod:`ipkpi.web.site_pool`). Python 3.12 warns when a process with threads forks."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
 def _home(env: Mapping[str, str], name: str, under_home: Path) -> Path:
     if sys.platform == "win32" and env.get("LOCALAPPDATA"):
         return Path(env["LOCALAPPDATA"])
