@@ -13,6 +13,20 @@ from ..plan.source import FLAGS as PLAN_FLAGS
 from ..problems import NotationError
 from ..problems import notation as says
 
+#: The tidy columns, in the order the importer reads them (every export writes them, then the
+#: labels); here, not in the exporters, which import Polars: the static site's building
+#: process never does (:mod:`ipkpi.web.dataset`).
+TIDY_COLUMNS = (
+    "series",
+    "period",
+    "value",
+    "unit",
+    "source_title",
+    "source_url",
+    "flags",
+    "note",
+    "note_en",
+)
 #: Caveats a value can carry, in the order they are written: the plan's ``Flags``.
 FLAGS = PLAN_FLAGS
 #: Other spellings met in Japanese tables and in the reference notes.

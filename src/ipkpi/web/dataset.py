@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 import tempfile
 import weakref
 import zipfile
@@ -17,13 +18,10 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-import polars as pl
-
 from ..followup import FollowUp
 from ..spreadsheet import neutralise
 from ..store import catalog_from_plan
-from ..store.exporters.datapackage import write_datapackage
-from ..store.exporters.table import TIDY_COLUMNS, ExportContext
+from ..store.observation import TIDY_COLUMNS
 from ..text import Lang
 from .ui_strings import UI
 from .xlsx import Prepared, Sheet, prepare, workbook
@@ -149,15 +147,27 @@ def dataset_package(followup: FollowUp, page: Mapping[str, Any], lang: Lang) -> 
     return _shared(followup, "zip", _package)
 
 
-def make_package(followup: FollowUp) -> None:
-    """Make the Data Package of ``followup`` now, in this process: it is the only file of the
-    site made with Polars, whose thread pool does not survive ``fork`` (a forked worker whose
-    parent had started the pool waits forever for threads it does not have)."""
-    _shared(followup, "zip", _package)
+def package_before_forking(followup: FollowUp) -> None:
+    """Make the Data Package of ``followup`` now, in this process, if it has imported Polars.
+
+    The package is the only file of the site made with Polars, whose threads do not survive
+    ``fork``: a worker forked after the parent started them finds them "started" with none
+    there, and waits for them forever. Polars starts threads when imported (jemalloc's,
+    an out-of-core cleaner) and more when first used (its pool, tokio's), so a process that
+    has not imported it is left without it, and forks with one thread: the worker that
+    writes the data page makes the package, with threads of its own."""
+    if "polars" in sys.modules:
+        _shared(followup, "zip", _package)
 
 
 def _package(followup: FollowUp) -> bytes:
-    frame = pl.DataFrame(rows(followup), schema={c: _TYPES.get(c, pl.String) for c in COLUMNS})
+    import polars as pl  # here only: see package_before_forking
+
+    from ..store.exporters.datapackage import write_datapackage
+    from ..store.exporters.table import ExportContext
+
+    types = {"value": pl.Float64}
+    frame = pl.DataFrame(rows(followup), schema={c: types.get(c, pl.String) for c in COLUMNS})
     moment = followup.vintage.moment if followup.vintage else None
     context = ExportContext(
         catalog_from_plan(followup.plan),
@@ -171,6 +181,3 @@ def _package(followup: FollowUp) -> bytes:
         for path in write_datapackage(frame, Path(folder), context):
             archive.write(path, f"ipkpi-data/{path.name}", zipfile.ZIP_DEFLATED)
     return out.getvalue()
-
-
-_TYPES = {"value": pl.Float64}

@@ -22,7 +22,7 @@ from ..followup.model import AsOf
 from ..followup.verdict_cache import CACHE_FILE, VerdictCache
 from ..text import LANGS, Lang, t
 from .dashboard import Dashboard
-from .dataset import make_package
+from .dataset import package_before_forking
 from .errors import error_page
 from .openapi import SiteFiles, openapi
 from .pages import page_named
@@ -144,7 +144,7 @@ def _build(
         for as_of in as_ofs:  # every verdict before forking the workers: they only read them
             provider.get(as_of).assess_all()  # one batch per method for all KPIs
         for as_of in {job.as_of: None for job in todo if "zip" in job.formats}:
-            make_package(provider.get(as_of))  # Polars: here, never in a forked worker
+            package_before_forking(provider.get(as_of))  # only if this process has Polars
         done = 0
         own, lists = _by_kpi(todo)
         # The lists first, those of every KPI before a part's or a section's (the longest

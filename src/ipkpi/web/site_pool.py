@@ -7,9 +7,9 @@ Two ways a build cannot go on:
 * a worker ends (killed by the system for memory, a crash in a library): the error names
   the worker, the file it was writing and how it ended, and the other workers are stopped;
 * a worker waits for something that never comes (a lock or a thread pool that did not
-  survive ``fork``: Polars' did not, see :func:`.dataset.make_package`): it holds one file
-  for :data:`STALLED_AFTER` seconds without using any CPU time (read in ``/proc``, so on
-  Linux only), and every worker is stopped.
+  survive ``fork``: Polars' did not, see :func:`.dataset.package_before_forking`): it holds
+  one file for :data:`STALLED_AFTER` seconds without using any CPU time (read in ``/proc``,
+  so on Linux only), and every worker is stopped.
 
 A :class:`_Crew` is a few :class:`multiprocessing.Process` forked at once, before anything
 else: the tasks are this process's own list, which the workers inherit (nothing is pickled
@@ -17,9 +17,11 @@ to them), and they take the next one from a shared counter; each sends its resul
 through a pipe of its own. No thread is started here, before or after forking (a
 ``ProcessPoolExecutor`` has a thread that manages it and a queue with a thread of its own),
 so forking a crew never copies a thread of ours (Python 3.12 warns when a process that forks
-has threads). What each worker is writing is kept in memory shared with the parent (one
-slot of :data:`SLOT` bytes per worker); the parent looks at every running crew every
-:data:`POLL` seconds while it waits for results.
+has threads); nor does the build start one before (Polars is not imported by the building
+process, numpy's OpenBLAS starts none: :func:`ipkpi.settings.one_blas_thread`). What each
+worker is writing is kept in memory shared with the parent (one slot of :data:`SLOT` bytes
+per worker); the parent looks at every running crew every :data:`POLL` seconds while it
+waits for results.
 """
 
 from __future__ import annotations

@@ -15,8 +15,8 @@ import polars as pl
 from ...files import write_text
 from ...spreadsheet import neutralised
 from ...units import UnitError, unit
-from ..observation import FLAGS
-from .table import TIDY_COLUMNS, ExportContext, value_text
+from ..observation import FLAGS, TIDY_COLUMNS
+from .table import ExportContext, value_text
 
 PERIOD_PATTERN = (
     r"\d{4}|FY\d{4}(-H[12]|-Q[1-4])?|\d{4}-H[12]|\d{4}-Q[1-4]|\d{4}-(0[1-9]|1[0-2])(-\d{2})?"

@@ -12,20 +12,8 @@ from ...periods import parse_period
 from ...text import Lang, Text
 from ...units import UnitError, unit
 from ..catalog import SeriesCatalog
+from ..observation import TIDY_COLUMNS
 from ..store import AsOf, Store
-
-#: The tidy columns, in the order the importer reads them, then the labels.
-TIDY_COLUMNS = (
-    "series",
-    "period",
-    "value",
-    "unit",
-    "source_title",
-    "source_url",
-    "flags",
-    "note",
-    "note_en",
-)
 
 
 @dataclass(frozen=True)
