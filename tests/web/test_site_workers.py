@@ -12,6 +12,7 @@ the pool; the CLI had not, which is why no 2-worker build outside pytest ever hu
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import re
@@ -33,14 +34,15 @@ from ipkpi.followup import FollowUpProvider
 from ipkpi.followup.store_source import StoreSource
 from ipkpi.followup.verdict_cache import CACHE_FILE
 from ipkpi.plan import Plan
-from ipkpi.store import Store
+from ipkpi.store import Store, catalog_from_plan
+from ipkpi.store.shipped import ensure_shipped
 from ipkpi.web import site, site_pool
 from ipkpi.web.dashboard import Dashboard
 from ipkpi.web.site import build_site
 from ipkpi.web.site_inputs import MANIFEST
 from ipkpi.web.site_pool import SiteBuildError
 
-from .conftest import WEBPLAN
+from .conftest import WEBPLAN, make_store
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -129,6 +131,76 @@ def test_a_build_forked_after_polars_started_its_threads_finishes(
     threads = int(stdout.split("threads ")[1].split()[0])
     assert threads > 1  # the premise: the process forked with Polars' threads alive
     assert _contents(out) == _one_worker(plan, store, tmp_path / "one")
+
+
+ONE_THREAD_AT_EACH_FORK = textwrap.dedent(
+    """
+    import json, os, sys
+
+    def threads():
+        names = []
+        for task in os.listdir("/proc/self/task"):
+            try:
+                names.append(open(f"/proc/self/task/{task}/comm").read().strip())
+            except OSError:  # ended while listed
+                pass
+        return names
+
+    forks, fork = [], os.fork
+
+    def counted():
+        forks.append(threads())  # what the child would have lost: every thread but this one
+        return fork()
+
+    os.fork = counted
+    from ipkpi.cli.main import main
+
+    sys.argv = ["ipkpi", "build-site", *sys.argv[1:], "--workers", "2"]
+    try:
+        main()
+    finally:
+        print("FORKS", json.dumps(forks), flush=True)
+    """
+)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="counts threads in /proc")
+def test_the_command_forks_its_workers_with_no_other_thread_alive(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """``ipkpi build-site --workers 2`` in a process of its own (this one has Polars' threads):
+    at each fork (the stubs' process, each worker) it has one thread, its own. Polars is not
+    imported there (a worker makes the Data Package), numpy's OpenBLAS starts no thread and the
+    progress bar is redrawn without one; Python 3.12 would warn otherwise. The plan's shipped
+    observations are stored already (the command imports them, with Polars, when missing)."""
+    store = make_store(tmp_path / "forks.db", plan)
+    ensure_shipped(store, WEBPLAN, catalog_from_plan(plan), plan=plan)
+    out = tmp_path / "site"
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-W",
+            "always::DeprecationWarning",  # "-W error" is not raised by os.fork (3.12)
+            "-c",
+            ONE_THREAD_AT_EACH_FORK,
+            str(out),
+            "--db",
+            store.engine.url.render_as_string(hide_password=False),
+            "--plan",
+            str(WEBPLAN),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    forks = json.loads(run.stdout.split("FORKS ", 1)[1])
+    assert len(forks) == 3  # the forwarding stubs' process, then the two page workers
+    assert [len(names) for names in forks] == [1, 1, 1], forks
+    assert "multi-threaded" not in run.stderr
+    assert _contents(out) == _one_worker(plan, store, tmp_path / "one")  # the package too
+    store.close()
 
 
 def test_a_page_that_fails_in_a_worker_stops_the_build(

@@ -265,11 +265,13 @@ def build_site(
     downloads = ("csv", "xlsx", "zip") if xlsx else ("csv", "zip")
     columns = (*Progress.get_default_columns()[:2], BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())  # fmt: skip
-    with Progress(*columns, console=console) as bar:
+    # Redrawn at each result, not by rich's thread: a process with a thread must not fork,
+    # and the build forks its workers (ipkpi.web.site_pool).
+    with Progress(*columns, console=console, auto_refresh=False) as bar:
         task = bar.add_task("pages", total=None)
 
         def report(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+            bar.update(task, completed=done, total=total, refresh=True)
 
         try:
             result = build(
