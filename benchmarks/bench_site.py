@@ -48,11 +48,16 @@ from ipkpi.followup import FollowUpProvider
 from ipkpi.followup.store_source import StoreSource
 from ipkpi.paths import default_plan_dir
 from ipkpi.plan.loader import OBSERVATIONS_FILE, load_plan
-from ipkpi.store import Store, catalog_from_plan, import_file
+from ipkpi.store import Store, catalog_from_plan
 from ipkpi.web.site import build_site
 
 
 def shipped(workdir: Path, workers: int) -> float:
+    # Imported here: the importer loads Polars, which the build's process must not have
+    # (ipkpi.web.dataset.package_before_forking), so that the generated plans are built as
+    # ``ipkpi build-site`` builds them.
+    from ipkpi.store import import_file
+
     started = time.perf_counter()
     folder = default_plan_dir()
     plan = load_plan(folder)
