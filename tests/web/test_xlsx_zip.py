@@ -1,7 +1,7 @@
 """The XLSX writer's zip (src/ipkpi/web/xlsx.py writes it itself, without zipfile's per-member
-bookkeeping): the same bytes as Python's zipfile gives for the same members (deflated, a fixed
-date 1980-01-01), members that check out, and cells, frozen header and widths read back by
-openpyxl."""
+bookkeeping): the same bytes as Python's zipfile gives for the same members (deflated at the
+writer's level, a fixed date 1980-01-01), members that check out, and cells, frozen header and
+widths read back by openpyxl."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import zipfile
 
 import openpyxl
 
-from ipkpi.web.xlsx import Sheet, workbook
+from ipkpi.web.xlsx import LEVEL, Sheet, workbook
 
 ROWS: list[list[str | int | float | None]] = [
     ["系列ID", "値", "順位", "備考"],
@@ -24,14 +24,15 @@ SHEETS = [
 ]
 
 
-def _with_zipfile(body: bytes) -> bytes:
-    """The same members written again by zipfile, as the writer did before."""
+def _with_zipfile(body: bytes, level: int = LEVEL) -> bytes:
+    """The same members written again by zipfile (deflated at ``level``), as the writer did
+    before."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(body)) as read, zipfile.ZipFile(out, "w") as write:
         for info in read.infolist():
             entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             entry.compress_type = zipfile.ZIP_DEFLATED
-            write.writestr(entry, read.read(info))
+            write.writestr(entry, read.read(info), compresslevel=level)
     return out.getvalue()
 
 
@@ -50,6 +51,22 @@ def test_the_bytes_are_those_zipfile_writes_for_the_same_members() -> None:
         ]
         assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         assert {i.compress_type for i in archive.infolist()} == {zipfile.ZIP_DEFLATED}
+
+
+def test_the_level_is_zlibs_fastest_and_changes_the_bytes_only() -> None:
+    body = workbook(SHEETS)
+    assert LEVEL == 1
+    at_default = _with_zipfile(body, level=6)  # what the writer wrote before (zlib's default)
+    assert at_default != body
+    with (
+        zipfile.ZipFile(io.BytesIO(body)) as fast,
+        zipfile.ZipFile(io.BytesIO(at_default)) as default,
+    ):
+        names = fast.namelist()
+        assert names == default.namelist()
+        assert [fast.read(n) for n in names] == [default.read(n) for n in names]
+        sheet = fast.getinfo("xl/worksheets/sheet1.xml")
+        assert sheet.compress_size < sheet.file_size
 
 
 def test_openpyxl_reads_the_cells_the_frozen_header_and_the_widths() -> None:
