@@ -100,8 +100,10 @@ SETTINGS: tuple[Setting, ...] = (
         "lang",
         "IPKPI_LANG",
         "ja when the locale (LC_ALL, LC_MESSAGES, LANG) is Japanese, else en",
-        "The language of the command line's messages and problems: ja or en. `--help` is "
-        "in Japanese unless this says en (or the command line says `--lang en`).",
+        "The language of the command line's messages and problems: ja or en. `--help` and "
+        "the answer to a mistake on the command line (an unknown command or option, a value "
+        "refused) are in Japanese unless this says en (or the command line says `--lang en`); "
+        "the locale does not change them.",
     ),
 )
 BY_ENV = {s.env: s for s in SETTINGS}

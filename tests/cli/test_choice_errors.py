@@ -78,7 +78,7 @@ def test_the_examples_of_the_issue_and_a_near_miss():
     )
     near = run(["status", "--format", "jsn"], env=JAPANESE)
     assert near.output.splitlines()[-1].endswith(
-        "指定できる値：table、json、csv。もしかして: 'json'"
+        "指定できる値：table、json、csv。「json」のことですか？"
     )
     # --lang=en anywhere on the line makes the message English, before or after the bad value
     first = run(["status", "--lang=en", "--format", "bad"], env=JAPANESE)
@@ -107,7 +107,7 @@ def test_an_unknown_option_and_a_missing_argument_are_said_in_japanese_too():
     unknown = run(["status", "--formt", "table"], env=JAPANESE)
     assert unknown.exit_code == 2
     assert unknown.output.splitlines()[-1] == (
-        "エラー：ipkpi status に --formt というオプションはありません。もしかして: --format"
+        "エラー：ipkpi status に --formt というオプションはありません。「--format」のことですか？"
     )
     assert unknown.output.startswith("使い方：ipkpi status ")
     english = run(["status", "--formt", "table", "--lang", "en"], env=JAPANESE).output
@@ -126,7 +126,7 @@ def test_an_unknown_command_and_extra_words_are_said_in_japanese_too():
     assert typo.exit_code == 2
     assert typo.output.startswith("使い方：ipkpi ")
     assert typo.output.splitlines()[-1] == (
-        "エラー：ipkpi に statu というコマンドはありません。もしかして: 'status'"
+        "エラー：ipkpi に statu というコマンドはありません。「status」のことですか？"
     )
     far = run(["xyzzy"], env=JAPANESE).output.splitlines()[-1]
     assert far == "エラー：ipkpi に xyzzy というコマンドはありません。"

@@ -88,7 +88,7 @@ def test_help_lists_every_command_in_a_narrow_terminal(lang: str, heading: str):
 
 
 def test_a_mistyped_command_gets_a_suggestion():
-    result = CliRunner().invoke(cli, ["stauts"])
+    result = CliRunner(env={"IPKPI_LANG": "en"}).invoke(cli, ["stauts"])
     assert result.exit_code == 2
     assert "No such command 'stauts'. Did you mean 'status'?" in result.output
 
@@ -158,7 +158,11 @@ def test_history_in_japanese_words_its_headers_and_flags(db: str):
     ("args", "wanted"),
     [
         (["data", "history", "ipx.gii_rnk", "--lang", "en"], "Did you mean 'ipx.gii_rank'"),
-        (["data", "history", "ipx.gii_rnk"], "もしかして: 'ipx.gii_rank'"),
+        (
+            ["data", "history", "ipx.gii_rnk"],
+            "エラー：系列「ipx.gii_rnk」の観測値はストアにありません。「ipx.gii_rank」、"
+            "「ipx.gii_rank.kor」または「ipx.gii_rank.jpn」のことですか？\n",
+        ),
         (["plan", "show", "gii_rank", "--lang", "en"], "Did you mean 'ipx.gii_rank'?"),
     ],
 )

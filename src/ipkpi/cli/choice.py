@@ -6,10 +6,10 @@ click's own ``click.Choice`` says "Invalid value for '--lang': 'xx' is not one o
 in English under a Japanese command line. Every choice of the CLI is a :class:`Choice`
 (``tests/cli/test_choice_errors.py`` walks every command to hold that).
 
-The language is the last ``--lang`` given on the command line that is ``ja`` or ``en`` (a
-group's or the command's); else the command's ``--lang`` default (Japanese); for a group, or a
-command without ``--lang``, ``IPKPI_LANG`` or the locale (:func:`ipkpi.settings.current`), as
-its other messages.
+The language is the command line's (:func:`.help_format.line_lang`), the same for a group and a
+command: the last ``--lang`` given on the line that is ``ja`` or ``en`` (a group's or the
+command's); else ``IPKPI_LANG``; else Japanese. The locale is not asked: under ``LANG=C``,
+``ipkpi --lang fr`` is refused in Japanese as ``ipkpi status --lang fr`` is.
 
 Light: every group's ``--lang`` is a :class:`Choice`, so ``ipkpi --help`` imports this module;
 "did you mean" (:mod:`.suggest`, which imports the plan) only when a value is refused.
@@ -22,25 +22,29 @@ from collections.abc import Sequence
 from typing import IO, Any
 
 import click
+from click.exceptions import NoArgsIsHelpError
 
 from ..text import Lang
-from .help_format import ERROR_LANG_KEY, lang_on_line
+from .help_format import ERROR_LANG_KEY, line_lang, range_ja
 
 
 def message_lang(ctx: click.Context | None) -> Lang:
     """The language of a message about this command line (see the module's docstring)."""
-    on_line = lang_on_line(ctx)
-    if on_line is not None:
-        return on_line
-    if ctx is not None:
-        if ctx.params.get("lang") in ("ja", "en"):  # a command run without the group
-            return "ja" if ctx.params["lang"] == "ja" else "en"
-        for param in ctx.command.params:
-            if param.name == "lang" and param.default in ("ja", "en"):
-                return "ja" if param.default == "ja" else "en"
-    from ..settings import current
+    return line_lang(ctx)
 
-    return current().lang
+
+def you_meant(candidates: Sequence[str], lang: Lang) -> str:
+    """`` 「json」のことですか？`` or `` Did you mean 'json'?`` (a leading space), ``""`` for
+    no candidate. Japanese names each in 「」, as the refusals name the value given."""
+    if not candidates:
+        return ""
+    if lang == "ja":
+        named = [f"「{c}」" for c in candidates]
+        listed = named[0] if len(named) == 1 else "、".join(named[:-1]) + f"または{named[-1]}"
+        return f" {listed}のことですか？"
+    quoted = [f"'{c}'" for c in candidates]
+    listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + f" or {quoted[-1]}"
+    return f" Did you mean {listed}?"
 
 
 class BadValue(click.BadParameter):
@@ -142,12 +146,15 @@ def bad_moment(text: str, param: click.Parameter | None, ctx: click.Context | No
 
 _EXTRA = re.compile(r"Got unexpected extra arguments? \((.*)\)")
 """click's own words for words left over on a command line (``Command.parse_args``)."""
+_NEEDS = re.compile(r"Option '.*' requires (?:an argument|(\d+) arguments)\.")
+_TAKES_NONE = re.compile(r"Option '.*' does not take a value\.")
+"""click's parser's words for an option given without its value, or a flag given one."""
 
 
 def in_its_language(exc: click.UsageError) -> click.UsageError:
     """click's "No such option '--formt'." and "Missing argument 'FILE'." in Japanese when the
     command line's language is Japanese (:func:`message_lang`); any other error as it is."""
-    if isinstance(exc, BadValue):
+    if isinstance(exc, BadValue | NoArgsIsHelpError):
         return exc
     if message_lang(exc.ctx) != "ja":
         if exc.ctx is not None:
@@ -156,15 +163,92 @@ def in_its_language(exc: click.UsageError) -> click.UsageError:
     command = exc.ctx.command_path if exc.ctx is not None else "ipkpi"
     if isinstance(exc, click.NoSuchOption):
         words = f"{command} に {exc.option_name} というオプションはありません。"
-        if exc.possibilities:
-            words += "もしかして: " + "、".join(sorted(exc.possibilities))
-        else:
-            words += f"使えるオプションは「{command} --help」で確認できます。"
+        words += you_meant(sorted(exc.possibilities or ()), "ja").strip()
         return BadValue(words, "ja", exc.ctx, None)
+    if isinstance(exc, click.BadOptionUsage):
+        where = f"{command} の {exc.option_name}"
+        if needs := _NEEDS.fullmatch(exc.message):
+            many = f"が {needs.group(1)} つ必要です。" if needs.group(1) else "の指定が必要です。"
+            return BadValue(f"{where} には値{many}", "ja", exc.ctx, None)
+        if _TAKES_NONE.fullmatch(exc.message):
+            return BadValue(f"{where} には値を指定できません。", "ja", exc.ctx, None)
     if extra := _EXTRA.fullmatch(exc.message):  # click has no class of its own for these
         words = f"{command} に余分な引数があります：{extra.group(1)}。"
         return BadValue(words, "ja", exc.ctx, None)
     if isinstance(exc, click.MissingParameter) and exc.param is not None:
         words = f"{command} には {param_words(exc.param)} の指定が必要です。"
         return BadValue(words, "ja", exc.ctx, exc.param)
+    if isinstance(exc, click.BadParameter) and (by_type := _bad_type_words(exc, command)):
+        return BadValue(by_type, "ja", exc.ctx, exc.param)
+    if exc.ctx is not None:  # words of click's not known here: English, the usage line too
+        exc.ctx.meta[ERROR_LANG_KEY] = "en"
     return exc
+
+
+_PATH = re.compile(r"(File|Directory|Path) (['\"])(.*)\2 (does not exist|is a \w+|is not \w+)\.")
+_NUMBER = re.compile(
+    r"(['\"]?)(.*)\1 is not (?:a valid (?:integer|float)(?: range)?|in the range .*)\."
+)
+_DATE = re.compile(r"(['\"])(.*)\1 does not match the formats? (.*)\.")
+"""click's own words for a path, a number or a date refused by its type (``click.Path``,
+``click.IntRange``, ``click.DateTime``)."""
+_KINDS = {"File": "ファイル", "Directory": "フォルダ", "Path": "パス"}
+_PATH_WHY = {
+    "does not exist": "がありません",
+    "is not readable": "を読み込めません",
+    "is not writable": "に書き込めません",
+    "is not executable": "を実行できません",
+}
+_DATE_PARTS = {"%Y": "YYYY", "%m": "MM", "%d": "DD", "%H": "HH", "%M": "MM", "%S": "SS"}
+
+
+def _bad_type_words(exc: click.BadParameter, command: str) -> str | None:
+    """click's refusal of a path, a number or a date in Japanese, or None for other words:
+    「ipkpi notify due の --days に「abc」は指定できません。0以上366以下の整数で指定して
+    ください。」"""
+    where = f"{command} の {param_words(exc.param)}"
+    kind = exc.param.type if exc.param is not None else None
+    if path := _PATH.fullmatch(exc.message):
+        name, why = f"「{path.group(3)}」", path.group(4)
+        if why == "is a directory":
+            return f"{where} にはファイルを指定してください。{name}はフォルダです。"
+        if why == "is a file":
+            return f"{where} にはフォルダを指定してください。{name}はファイルです。"
+        if why in _PATH_WHY:
+            return f"{where} に指定した{_KINDS[path.group(1)]}{name}{_PATH_WHY[why]}。"
+    if number := _NUMBER.fullmatch(exc.message):
+        whole = isinstance(kind, click.IntRange) or kind is click.INT
+        what = f"{range_ja(kind)}の" if range_ja(kind) else ""
+        return (
+            f"{where} に「{number.group(2)}」は指定できません。"
+            f"{what}{'整数' if whole else '数値'}で指定してください。"
+        )
+    if date := _DATE.fullmatch(exc.message):
+        formats = [f.strip("'\"") for f in date.group(3).split(", ")]
+        for code, said in _DATE_PARTS.items():
+            formats = [f.replace(code, said) for f in formats]
+        return (
+            f"{where} に「{date.group(2)}」は指定できません。"
+            f"{'、'.join(formats)} の形式で指定してください。"
+        )
+    return None
+
+
+_KANA = re.compile("[\u3040-\u30ff]")
+"""Hiragana and katakana: a Japanese message has some, an English one naming 府省庁 has none."""
+
+
+class Failure(click.ClickException):
+    """A command's failure in Japanese, labelled 「エラー：」 (click says "Error:")."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"エラー：{self.format_message()}", file=file, err=file is None)
+
+
+def in_its_words(exc: click.ClickException) -> click.ClickException:
+    """A command's failure (not a usage error, exit code 1) whose message is Japanese, as a
+    :class:`Failure`; an English one, or one with another exit code, as it is."""
+    if isinstance(exc, click.UsageError | Failure) or exc.exit_code != Failure.exit_code:
+        return exc
+    said = exc.format_message()
+    return Failure(said) if _KANA.search(said) else exc

@@ -2,7 +2,8 @@
 
 The help's language is the ``--lang`` given on the command line, the last one when there are
 several (``ipkpi status --lang en --help``, ``ipkpi --lang en data --help``); else
-``IPKPI_LANG``; else Japanese, the ``--lang`` default. Every group has a ``--lang`` too
+``IPKPI_LANG``; else Japanese, the ``--lang`` default (:func:`line_lang`, which the errors
+about the command line speak too). Every group has a ``--lang`` too
 (:class:`Group`): besides the help, it is the default ``--lang`` of every command below it,
 which that command's own ``--lang`` overrides (:class:`LangOption`).
 Each command says its Japanese help beside its docstring (``help_ja=``) and each option its
@@ -21,14 +22,15 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 import click
+from click.exceptions import NoArgsIsHelpError
 
 from ..text import Lang, Text, t
 from .width import cells, fill, shortened, wrap
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: Where :class:`~ipkpi.cli.main.LazyGroup` keeps the command line's words (``ctx.meta`` is
-#: shared by every context of one invocation).
+#: Where the first command parsed (the top group) keeps the command line's words
+#: (:meth:`HelpMixin.parse_args`; ``ctx.meta`` is shared by every context of one invocation).
 ARGS_KEY = "ipkpi.args"
 #: The language of an error being shown (:class:`~ipkpi.cli.choice.BadValue`), which its usage
 #: line follows: never 「使い方：」 above an English "Error:".
@@ -57,13 +59,20 @@ def lang_on_line(ctx: click.Context | None) -> Lang | None:
     return found
 
 
-def help_lang(ctx: click.Context | None) -> Lang:
-    """The language of ``--help``: ``--lang`` on the line, else ``IPKPI_LANG``, else Japanese
-    (and the error's language in the usage line of an error)."""
+def line_lang(ctx: click.Context | None) -> Lang:
+    """The language of the command line: ``--lang`` on the line, else ``IPKPI_LANG``, else
+    Japanese (never the locale). ``--help`` and every error about the line (an unknown command
+    or option, a refused value, a missing argument) speak it, a group's as a command's."""
     from ..settings import chosen_lang
 
+    return lang_on_line(ctx) or chosen_lang() or "ja"
+
+
+def help_lang(ctx: click.Context | None) -> Lang:
+    """The language of ``--help`` (:func:`line_lang`), and the error's language in the usage
+    line of an error."""
     said: Lang | None = ctx.meta.get(ERROR_LANG_KEY) if ctx is not None else None
-    return said or lang_on_line(ctx) or chosen_lang() or "ja"
+    return said or line_lang(ctx)
 
 
 def reader_lang(ctx: click.Context | None = None) -> Lang:
@@ -142,7 +151,7 @@ def _remember_lang(ctx: click.Context, param: click.Parameter, value: str | None
         ctx.lang = "ja" if value == "ja" else "en"
 
 
-def _range_ja(kind: object) -> str:
+def range_ja(kind: object) -> str:
     """``x>=0`` as 「0以上」, ``1<=x<=10`` as 「1以上10以下」."""
     if not isinstance(kind, click.IntRange | click.FloatRange):
         return ""
@@ -165,7 +174,7 @@ def japanese_record(param: click.Parameter, ctx: click.Context) -> tuple[str, st
     if "default" in extra:
         items.append(f"既定値：{extra['default']}")
     if "range" in extra:
-        items.append(_range_ja(param.type))
+        items.append(range_ja(param.type))
     if "required" in extra:
         items.append("必須")
     return record[0], said + (f"［{'、'.join(items)}］" if items else "")
@@ -224,6 +233,22 @@ class HelpMixin(click.Command):
         if lang == "en":
             return self.get_short_help_str(limit)
         return shortened(_first_sentence(self.help_ja.split("\n\n")[0]), limit)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Keep the command line's words for messages about it (:func:`lang_on_line`), and say
+        a failure to parse them in the line's language (:func:`.choice.in_its_language`): the
+        top group's own (``ipkpi --formt``) as a command's."""
+        ctx.meta.setdefault(ARGS_KEY, tuple(args))
+        try:
+            return super().parse_args(ctx, args)
+        except NoArgsIsHelpError:
+            raise
+        except click.UsageError as exc:
+            from .choice import in_its_language
+
+            if exc.ctx is None:  # click's parser does not say whose option lacks a value
+                exc.ctx = ctx
+            raise in_its_language(exc) from None
 
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
         pieces = super().collect_usage_pieces(ctx)
@@ -295,6 +320,31 @@ class Group(HelpMixin, click.Group):
                 help=GROUP_LANG_WORDS,
             )
         )
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """No command after the group's options (``ipkpi --lang en``): the group's help, as for
+        the group alone (``ipkpi``: click's help on stderr, exit 2), not "Missing command"."""
+        if not ctx._protected_args and not self.invoke_without_command:
+            raise NoArgsIsHelpError(ctx)
+        return super().invoke(ctx)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """A mistyped command refused in the line's language with the nearest names
+        (``ipkpi statu``, ``ipkpi data vintges``)."""
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            from .choice import BadValue, message_lang
+            from .suggest import did_you_mean
+
+            lang = message_lang(ctx)
+            hint = did_you_mean(name, self.list_commands(ctx), lang)
+            if lang == "ja":
+                words = f"{ctx.command_path} に {name} というコマンドはありません。{hint.strip()}"
+                raise BadValue(words, "ja", ctx, None)
+            ctx.fail(f"No such command {name!r}.{hint}")
+        return super().resolve_command(ctx, args)
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         HelpMixin.format_options(self, ctx, formatter)

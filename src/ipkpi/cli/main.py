@@ -13,7 +13,7 @@ import click
 
 from .. import __version__
 from ..text import t
-from .help_format import ARGS_KEY, Group, help_lang
+from .help_format import Group, help_lang
 from .width import shortened
 
 #: Command name → "module:attribute" under ``ipkpi.cli``.
@@ -101,6 +101,15 @@ SUMMARIES = {
 }
 
 
+def say_version(ctx: click.Context, _param: click.Parameter, asked: bool) -> None:
+    """``--version``: 「ipkpi バージョン 0.1.0」, or click's "ipkpi, version 0.1.0" in English."""
+    if not asked or ctx.resilient_parsing:
+        return
+    said = "ipkpi バージョン {}" if help_lang(ctx) == "ja" else "ipkpi, version {}"
+    click.echo(said.format(__version__))
+    ctx.exit()
+
+
 class LazyGroup(Group):
     """A group whose commands are imported on first use."""
 
@@ -126,37 +135,20 @@ class LazyGroup(Group):
         self.add_command(command, cmd_name)
         return command
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        """Keep the command line's words for messages about it (:mod:`.choice`: the ``--lang``
-        given, whichever option failed first)."""
-        ctx.meta.setdefault(ARGS_KEY, tuple(args))
-        return super().parse_args(ctx, args)
-
     def invoke(self, ctx: click.Context) -> object:
         """A command's usage error (unknown option, missing argument) in the command line's
-        language (:func:`.choice.in_its_language`)."""
+        language (:func:`.choice.in_its_language`); a failure said in Japanese labelled
+        「エラー：」, not "Error:" (:func:`.choice.in_its_words`)."""
         try:
             return super().invoke(ctx)
         except click.UsageError as exc:
             from .choice import in_its_language
 
             raise in_its_language(exc) from None
+        except click.ClickException as exc:
+            from .choice import in_its_words
 
-    def resolve_command(
-        self, ctx: click.Context, args: list[str]
-    ) -> tuple[str | None, click.Command | None, list[str]]:
-        name = args[0] if args else ""
-        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
-            from .choice import BadValue, message_lang
-            from .suggest import did_you_mean
-
-            lang = message_lang(ctx)
-            hint = did_you_mean(name, self.list_commands(ctx), lang)
-            if lang == "ja":
-                words = f"{ctx.command_path} に {name} というコマンドはありません。{hint.strip()}"
-                raise BadValue(words, "ja", ctx, None)
-            ctx.fail(f"No such command {name!r}.{hint}")
-        return super().resolve_command(ctx, args)
+            raise in_its_words(exc) from None
 
 
 @click.group(
@@ -165,7 +157,14 @@ class LazyGroup(Group):
     help_ja="ipkpi — 知的財産推進計画2025 のフォローアップ：計画、データ、判定、"
     "ダッシュボード、報告書。",
 )
-@click.version_option(__version__, prog_name="ipkpi")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=say_version,
+    help="Show the version and exit.",
+)
 def cli() -> None:
     """ipkpi — 知的財産推進計画2025 follow-up: plan, data, verdicts, dashboard and report."""
 

@@ -94,7 +94,7 @@ def show(item: str | None, plan_dir: Path | None, lang: str) -> None:
     if language == "ja":
         raise click.ClickException(
             f"ID「{item}」の部・節・KPIはありません。{hint.strip()}"
-            " 一覧は 'ipkpi plan show' で表示されます。"
+            "一覧は「ipkpi plan show」で表示されます。"
         )
     raise click.ClickException(
         f"no part, section or KPI with id {item!r}.{hint} 'ipkpi plan show' lists them all."

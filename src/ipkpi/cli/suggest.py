@@ -6,15 +6,10 @@ from collections.abc import Iterable
 
 from ..plan.lookup import nearest
 from ..text import Lang
+from .choice import you_meant
 
 
 def did_you_mean(text: str, candidates: Iterable[str], lang: Lang = "en") -> str:
-    """`` Did you mean 'x' or 'y'?`` (a leading space), or ``""`` when nothing is close."""
-    close = nearest(text, candidates)
-    if not close:
-        return ""
-    quoted = [f"'{c}'" for c in close]
-    if lang == "ja":
-        return f" もしかして: {'、'.join(quoted)}"
-    listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + f" or {quoted[-1]}"
-    return f" Did you mean {listed}?"
+    """`` Did you mean 'x' or 'y'?`` or `` 「x」または「y」のことですか？`` (a leading space), or
+    ``""`` when nothing is close."""
+    return you_meant(nearest(text, candidates), lang)
