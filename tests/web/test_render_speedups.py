@@ -329,3 +329,17 @@ def test_a_static_pages_links_remembered_are_the_links_worked_out(
     for i in range(5000):  # the memory is bounded: full, it starts again
         StaticUrls("kpi/x.html").page("kpi", "ja", None, "html", None, kpi_id=str(i))
     assert len(module._LINKS) <= 4096
+
+
+def test_an_output_is_escaped_as_jinjas_own_escape_writes_it():
+    from jinja2 import Environment
+
+    values = ["R&D <2025> 'a' \"b\"", LocalText("<x>", "en"), Markup("<b>ok</b>"), 3, 2.5, None]
+    values += [True, local(LocalText("a&b", "ja")), local("<i>"), ["<a>", Markup("<b>")]]
+    source = "{% for v in values %}{{ v }}|{% endfor %}{% macro m(x) %}<p>{{ x }}</p>{% endmacro %}"
+    source += "{{ m('<&>') }}{% set b %}<q>{{ values[0] }}</q>{% endset %}{{ b }}"
+    plain = Environment(autoescape=True).from_string(source).render(values=values)
+    ours = environment().from_string(source)
+    assert type(ours).__name__ == "_PageTemplate"
+    assert ours.render(values=values) == plain
+    assert "R&amp;D &lt;2025&gt; &#39;a&#39; &#34;b&#34;|&lt;x&gt;|<b>ok</b>|3|2.5|None|" in plain

