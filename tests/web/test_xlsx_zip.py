@@ -10,6 +10,7 @@ import zipfile
 
 import openpyxl
 
+from ipkpi.web import xlsx
 from ipkpi.web.xlsx import LEVEL, Sheet, workbook
 
 ROWS: list[list[str | int | float | None]] = [
@@ -85,3 +86,27 @@ def test_openpyxl_reads_the_cells_the_frozen_header_and_the_widths() -> None:
     widths = {key: dim.width for key, dim in data.column_dimensions.items()}
     assert widths == {"A": 11, "B": 8, "C": 8, "D": 60}
     assert book['about "it"']["B2"].value == "輸出額を2030年までに5兆円"
+
+
+def _sheet(body: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        return archive.read("xl/worksheets/sheet1.xml").decode()
+
+
+def test_a_text_that_comes_back_is_written_as_the_first_time() -> None:
+    # Texts are escaped and measured once, then taken from a table the writer holds (and
+    # empties when full): in another workbook, and after the table was emptied, the same XML.
+    rows: list[list[str | int | float | None]] = [["備考", "n"], ['A & B <b> "q"', -0.0]]
+    first = _sheet(workbook([Sheet("a", rows)]))
+    row2 = (
+        '<row r="2"><c r="A2" t="inlineStr"><is><t xml:space="preserve">A &amp; B &lt;b&gt; "q"'
+        '</t></is></c><c r="B2"><v>0</v></c></row>'  # -0.0 is whole: written 0
+    )
+    assert row2 in first
+    assert '<col min="1" max="1" width="15" customWidth="1"/>' in first  # 13 characters + 2
+    assert xlsx._TEXTS['A & B <b> "q"'][1] == 13
+    again = _sheet(workbook([Sheet("b", [*rows, ["備考", 2.5]])]))
+    assert row2 in again
+    assert '<c r="A3" t="inlineStr"><is><t xml:space="preserve">備考</t></is></c>' in again
+    xlsx._TEXTS.clear()
+    assert _sheet(workbook([Sheet("a", rows)])) == first
