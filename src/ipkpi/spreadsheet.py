@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 TRIGGERS = "=+-@\t\r"
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _ESCAPED = r"^'('*[=+\-@\t\r])"
+_MAY_NEED = frozenset(TRIGGERS + "'")  # the first character of any text that needs a quote
 
 
 def needs_quote(text: str) -> bool:
@@ -35,13 +36,31 @@ def needs_quote(text: str) -> bool:
 
 def neutralise(value: object) -> object:
     """The cell as a CSV writes it: texts a spreadsheet would run get a leading apostrophe."""
-    if isinstance(value, str) and needs_quote(value):
+    if isinstance(value, str) and value[:1] in _MAY_NEED and needs_quote(value):
         return "'" + value
     return value
 
 
 def safe_row(values: Iterable[object]) -> list[object]:
     return [neutralise(v) for v in values]
+
+
+def safe_rows(rows: Iterable[Iterable[object]]) -> list[list[object]]:
+    """:func:`safe_row` of each row, a float as its ``repr`` (every digit: what a CSV writer
+    writes for it), in one pass: a KPI's table has hundreds of cells and a static site one
+    table a KPI and language."""
+    may_need, quote = _MAY_NEED, needs_quote
+    return [
+        [
+            ("'" + v if v[:1] in may_need and quote(v) else v)
+            if isinstance(v, str)
+            else neutralise(repr(v))
+            if isinstance(v, float)
+            else v
+            for v in row
+        ]
+        for row in rows
+    ]
 
 
 def safe_dict(row: Mapping[str, object]) -> dict[str, object]:

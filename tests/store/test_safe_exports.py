@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ipkpi.spreadsheet import neutralise, restore
+from ipkpi.spreadsheet import neutralise, restore, safe_rows
 from ipkpi.store import SeriesCatalog, Store, import_file
 from ipkpi.store.exporters import export_observations
 
@@ -30,6 +30,18 @@ def test_a_neutralised_cell_restores_to_its_value(text: str) -> None:
         assert str(written).startswith("'")
     else:
         assert written == text  # numbers and plain texts are written as they are
+
+
+def test_safe_rows_writes_each_cell_as_neutralise_and_a_float_as_every_digit() -> None:
+    rows = [
+        [*HOSTILE, "-5", "+1.5e3", "plain", "'apostrophe", ""],
+        ["alpha.one.exports.jpn", "2023", 1.4602, -0.5, 4.0, float("-inf"), 13, None],
+    ]
+    assert safe_rows(rows) == [
+        [neutralise(v) for v in rows[0]],
+        ["alpha.one.exports.jpn", "2023", "1.4602", "-0.5", "4.0", "'-inf", 13, None],
+    ]
+    assert safe_rows(rows)[0][:7] == ["'" + text for text in HOSTILE]
 
 
 def test_export_neutralises_and_import_reads_back(

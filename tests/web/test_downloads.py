@@ -22,6 +22,7 @@ from ipkpi.followup.store_source import StoreSource
 from ipkpi.plan import Plan
 from ipkpi.store import Store, catalog_from_plan, import_file
 from ipkpi.web import create_app
+from ipkpi.web.downloads import table_csv, table_xlsx
 
 from .conftest import TestClient, make_store
 from .test_import_form import browser_sign_in
@@ -147,6 +148,31 @@ def test_the_excel_download_has_its_meaning_a_frozen_header_widths_and_whole_ran
     assert ranks and all(isinstance(r, int) for r in ranks)
     about = {row[0]: row[1] for row in book["説明"].iter_rows(min_row=2, values_only=True)}
     assert about["計画の文言"] == "上位4位以内" and about["期限"] == "2035"
+
+
+def test_the_csv_and_excel_file_of_a_page_hold_its_rows_and_an_edited_page_its_own(client: Any):
+    # The static build writes a page's CSV, then its Excel file: the second reuses the cells
+    # and the about lines the first made for that page, and for no other.
+    page = client.get("/kpi/alpha.one.exports.json").json()
+    rows = page["table"]["rows"]
+    from_csv = table(table_csv(page, "ja"))
+    book = openpyxl.load_workbook(io.BytesIO(table_xlsx(page, "ja")))
+    from_xlsx = list(book["データ"].iter_rows(min_row=2, values_only=True))
+    assert [(r["系列ID"], r["期間"], float(r["値"])) for r in from_csv] == [
+        (r["series_id"], r["period"], r["value"]) for r in rows
+    ]
+    assert [(r[0], r[3], r[4]) for r in from_xlsx] == [
+        (r["series_id"], r["period"], r["value"]) for r in rows
+    ]
+    about = {row[0]: row[1] for row in book["説明"].iter_rows(min_row=2, values_only=True)}
+    assert about["計画の文言"] == "輸出額を2030年までに5兆円"
+    edited = {**page, "table": {**page["table"], "rows": [{**rows[0], "value": 9.25}, *rows[1:]]}}
+    assert table(table_csv(edited, "ja"))[0]["値"] == "9.25"
+    again = openpyxl.load_workbook(io.BytesIO(table_xlsx(edited, "ja")))["データ"]
+    assert again["E2"].value == 9.25
+    assert table(table_csv(page, "ja"))[0]["値"] == repr(rows[0]["value"])
+    assert "The plan's wording" in comments(table_csv(page, "en"))
+    assert "計画の文言" in comments(table_csv(page, "ja"))
 
 
 def test_an_edited_excel_download_imports_back_too(

@@ -21,7 +21,7 @@ import io
 from collections.abc import Mapping
 from typing import Any
 
-from ..spreadsheet import neutralise, safe_row
+from ..spreadsheet import safe_row, safe_rows
 from ..text import Lang
 from .ui_strings import UI
 from .xlsx import Sheet, workbook
@@ -98,24 +98,41 @@ def _source(source: Mapping[str, Any]) -> str:
     return f"{source['title']} <{source['url']}>" if source["url"] else str(source["title"])
 
 
+_Made = tuple[Mapping[str, Any], Lang, list[list[Any]], list[tuple[str, str]]]
+_last: list[_Made] = []
+
+
+def _made(page: Mapping[str, Any], lang: Lang) -> tuple[list[list[Any]], list[tuple[str, str]]]:
+    """The table's cells and the :func:`about` lines of ``page`` in ``lang``. The static build
+    writes a page's CSV and then its Excel file from the same page data (one object, not
+    changed once built): the second takes what the first made. The page is held with them,
+    so no other page can be taken for it (``is``)."""
+    last = _last[0] if _last else None
+    if last is not None and last[0] is page and last[1] == lang:
+        return last[2], last[3]
+    cells = [_cells(row) for row in page["table"]["rows"]]
+    lines = about(page, lang)
+    _last[:] = [(page, lang, cells, lines)]
+    return cells, lines
+
+
 def table_csv(page: Mapping[str, Any], lang: Lang) -> bytes:
+    cells, lines = _made(page, lang)
     out = io.StringIO()
-    for label, text in about(page, lang):
+    for label, text in lines:
         out.write(f"# {label}: {text}\r\n")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(safe_row(headers(lang)))
     # repr keeps every digit of a float (what the JSON holds); the page rounds for reading.
-    writer.writerows(
-        [neutralise(repr(v) if isinstance(v, float) else v) for v in _cells(row)]
-        for row in page["table"]["rows"]
-    )
+    writer.writerows(safe_rows(cells))
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 def table_xlsx(page: Mapping[str, Any], lang: Lang) -> bytes:
-    rows = [headers(lang), *(_cells(row) for row in page["table"]["rows"])]
+    cells, lines = _made(page, lang)
+    rows = [headers(lang), *cells]
     described = [[UI["download_item"].get(lang), UI["download_text"].get(lang)]]
-    described += [[label, text] for label, text in about(page, lang)]
+    described += [[label, text] for label, text in lines]
     return workbook(
         [
             Sheet(UI["download_data_sheet"].get(lang), rows, freeze_header=True),
