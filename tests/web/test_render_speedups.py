@@ -179,6 +179,7 @@ def test_the_data_table_rows_read_as_the_template_loop_wrote_them():
     rows = [
         {
             "series": "Exports & imports",
+            "series_id": "x.jpn",
             "role": "kpi",
             "period": "FY2024",
             "value": 1.5,
@@ -192,6 +193,7 @@ def test_the_data_table_rows_read_as_the_template_loop_wrote_them():
         },
         {
             "series": "Peers",
+            "series_id": "x.usa",
             "role": "peer",
             "period": "2023",
             "value": None,
@@ -228,6 +230,18 @@ def test_the_data_table_rows_read_as_the_template_loop_wrote_them():
     assert 'href="https://example.org/a?b=1&amp;c=2">https://example.org/a?b=1&amp;c=2</a>' in made
     assert '<span lang="ja" class="fallback">速報値</span>' in made
     assert 'data-value="None">—</td>' in made and made.endswith("      </tr>\n")
+    # the KPI's own rows and the peers' (kpi.html's two tbody), as the filters chose them
+    peers = environment().from_string(
+        "{{ table_rows(rows|rejectattr('series_id', 'in', ids)|list, ui, local) }}|"
+        "{{ table_rows(rows|selectattr('series_id', 'in', ids)|list, ui, local) }}"
+    )
+    for ids in (["x.usa"], ["x.jpn", "x.usa"], [], ["x.deu"]):
+        own = table_rows(rows, ui, local, leave_out=ids)
+        theirs = table_rows(rows, ui, local, only=ids)
+        assert peers.render(rows=rows, ids=ids, ui=ui, local=local, table_rows=table_rows) == (
+            f"{own}|{theirs}"
+        )
+    assert table_rows(rows, ui, local, only=["x.usa"]).count("<tr") == 1
 
 
 def test_the_methods_agreement_is_worked_out_once_per_status(provider: FollowUpProvider):

@@ -9,17 +9,25 @@ language), so the page's bytes are those the template loop gave (``kpi.html`` ca
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup, escape
 
+from .escaping import escape_plain, escape_text
+
 _LABELS = ("role", "period", "value", "unit", "flags", "source", "vintage", "note")
 
 
-def _row_pattern(ui: Mapping[str, str]) -> str:
-    """A row with the page's column labels in place and ``{}`` for each cell."""
-    label = {key: str(escape(ui[key])).replace("{", "{{").replace("}", "}}") for key in _LABELS}
+@lru_cache(maxsize=16)
+def _row_pattern(labels: tuple[str, ...]) -> str:
+    """A row with the page's column labels (``_LABELS``' texts) in place and ``{}`` for each
+    cell; one per language, remembered."""
+    label = {
+        key: escape_text(text).replace("{", "{{").replace("}", "}}")
+        for key, text in zip(_LABELS, labels, strict=True)
+    }
     return (
         "      <tr{}>\n"
         '        <th scope="row">{}</th>\n'
@@ -36,22 +44,42 @@ def _row_pattern(ui: Mapping[str, str]) -> str:
 
 
 def table_rows(
-    rows: Sequence[Mapping[str, Any]], ui: Mapping[str, str], local: Callable[[Any], Markup]
+    rows: Sequence[Mapping[str, Any]],
+    ui: Mapping[str, str],
+    local: Callable[[Any], Markup],
+    *,
+    only: Collection[str] | None = None,
+    leave_out: Collection[str] = (),
 ) -> Markup:
     """The ``<tr>`` of every row of a KPI page's data table (``page.table.rows``), each line
-    indented and ended as ``kpi.html`` lays them out."""
-    row = _row_pattern(ui)
+    indented and ended as ``kpi.html`` lays them out: the rows of the series ``only`` names
+    (all when None), less those of the series in ``leave_out`` (the peers have a tbody of
+    their own)."""
+    row = _row_pattern(tuple(ui[key] for key in _LABELS))
     out: list[str] = []
-    known: dict[tuple[type, Any, Any], str] = {}  # a table's cells repeat (role, unit, vintage…)
+    plain: dict[str, str] = {}  # a table's cells repeat (role, unit, vintage…)
+    known: dict[tuple[type, Any, Any], str] = {}
 
     def cell(value: Any, escaped: Callable[[Any], Markup] = escape) -> str:
-        """``escaped(value)``, once per value (and type and language) in the table."""
+        """``escaped(value)``, once per value (and type and language) in the table; a plain
+        ``str`` is escaped alike by ``escape`` and ``local``."""
+        if type(value) is str:
+            text = plain.get(value)
+            if text is None:
+                text = plain[value] = escape_plain(value)
+            return text
         key = (type(value), value, getattr(value, "lang", None))
         found = known.get(key)
         if found is None:
             found = known[key] = escaped(value)
         return found
 
+    if only is not None or leave_out:
+        rows = [
+            r
+            for r in rows
+            if (only is None or r["series_id"] in only) and r["series_id"] not in leave_out
+        ]
     for r in rows:
         url = r["source_url"]
         if url:
@@ -64,8 +92,8 @@ def table_rows(
                 cell(r["series"], local),
                 cell(r["role"]),
                 cell(r["period"]),
-                escape(r["value"]),
-                escape(r["value_text"]),
+                escape_text(r["value"]),
+                escape_text(r["value_text"]),
                 cell(r["unit_text"]),
                 cell(r["flags"]),
                 source,
