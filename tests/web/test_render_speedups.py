@@ -357,3 +357,39 @@ def test_an_output_is_escaped_as_jinjas_own_escape_writes_it():
     assert type(ours).__name__ == "_PageTemplate"
     assert ours.render(values=values) == plain
     assert "R&amp;D &lt;2025&gt; &#39;a&#39; &#34;b&#34;|&lt;x&gt;|<b>ok</b>|3|2.5|None|" in plain
+
+
+def test_a_template_calls_plain_and_marked_callables_as_jinja_does():
+    from jinja2 import Environment, pass_context, pass_environment
+
+    class Greeter:
+        @pass_context
+        def __call__(self, context: object, name: str) -> str:
+            return f"{type(context).__name__}:{name}"
+
+    @pass_environment
+    def env_name(env: object) -> str:
+        return "ours" if type(env).__name__.startswith("_Page") else "jinja"
+
+    def plain(obj: str = "", **kw: str) -> str:
+        return f"{obj}|{sorted(kw)}"
+
+    def stops() -> None:
+        raise StopIteration
+
+    names = {"greet": Greeter(), "plain": plain, "env_name": env_name, "stops": stops}
+    names |= {"d": {"a": 1}, "bound": "a-b".split}
+    source = (
+        "{{ greet('x') }} {{ plain(obj='o', self='s') }} {{ env_name() }} {{ stops() is defined }}"
+        " {{ d.get('a') }} {{ bound('-') }}{% for i in [1] %}{{ plain(i) }}{% endfor %}"
+        "{% set b = plain('b') %}{{ b }} {{ range(2)|list }}"
+    )
+    jinja = Environment(autoescape=True).from_string(source).render(names)
+    ours = environment().from_string(source).render(names)
+    assert ours.replace("_PageContext", "Context") == jinja.replace("jinja", "ours")
+    assert "o|[&#39;self&#39;] ours False 1 [&#39;a&#39;, &#39;b&#39;]1|[]b|[] [0, 1]" in ours
+
+
+def test_a_templates_globals_hold_the_environments_and_its_own():
+    template = environment().from_string("{{ badge('good', x) }}", globals={"x": "ok"})
+    assert template.render() == str(badge("good", "ok"))

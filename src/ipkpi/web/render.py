@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Hashable, Mapping, MutableMapping
 from functools import lru_cache
-from types import CodeType
+from types import BuiltinFunctionType, CodeType, FunctionType, MethodType
 from typing import Any, cast
 
 from jinja2 import (
@@ -18,6 +18,7 @@ from jinja2 import (
 )
 from jinja2.filters import do_tojson
 from jinja2.nodes import EvalContext
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from ..charts.spec_json import ChartSpec, spec_json
@@ -61,6 +62,13 @@ class _PageEnvironment(Environment):
                 pass
         return super().getattr(obj, attribute)
 
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        """A template's globals as one dict, not Jinja's ChainMap over the environment's: a
+        render copies them into its context and takes their keys, which a ChainMap gives key
+        by key in Python. The environment's globals are set before any template is loaded
+        (:func:`environment`) and never changed."""
+        return {**self.globals, **(d or {})}
+
 
 class _PageTemplate(Template):
     """A template whose outputs are escaped to plain text (:func:`.escaping.escape_text`).
@@ -89,6 +97,27 @@ class _PageTemplate(Template):
         return template
 
 
+_PLAIN_CALLABLES = frozenset((FunctionType, MethodType, BuiltinFunctionType))
+
+
+class _PageContext(Context):
+    """Jinja's context, calling a plain function or method (``here``, ``link``, ``m.badge``,
+    ``urls.static``, ``page.get``…: ~20 a KPI page) without looking for ``pass_context`` on
+    it and on its ``__call__`` first; any other callable, or one marked, as Jinja calls it."""
+
+    def call(self, obj: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        if type(obj) not in _PLAIN_CALLABLES or hasattr(obj, "jinja_pass_arg"):
+            return super().call(obj, *args, **kwargs)
+        kwargs.pop("_block_vars", None)
+        kwargs.pop("_loop_vars", None)
+        try:
+            return obj(*args, **kwargs)
+        except StopIteration:
+            return self.environment.undefined(
+                "value was undefined because a callable raised a StopIteration exception"
+            )
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = _PageEnvironment(
@@ -100,6 +129,7 @@ def environment() -> Environment:
         auto_reload=False,
     )
     env.template_class = _PageTemplate
+    env.context_class = _PageContext
     env.filters["local"] = local
     env.globals["badge"] = badge  # m.badge in the templates (_macros.html exports it)
     env.globals["kpi_table_html"] = kpi_table  # m.kpi_table and m.kpi_tiles call these
@@ -155,16 +185,22 @@ def render_html(
     name = template or page_named(page["page"]).template
     if name is None:
         raise ValueError(f"page {page['page']!r} has no HTML")
-    as_of = as_of_date(page)
+    as_of = page_as_of = as_of_date(page)
     params: dict[str, str] = page.get("params") or {}
     route = page["page"] if declared else "home"
 
+    made: dict[tuple[Lang, str, AsOf | None], str] = {}
+
     def here(lang: Lang = lang, fmt: str = "html", as_of: AsOf | str | None = "same") -> str:
-        """This page in another language, format or vintage."""
-        when = as_of_date(page) if as_of == "same" else as_of
+        """This page in another language, format or vintage; each worked out once a page
+        (a KPI page asks for its JSON three times, its chart image three, its latest two)."""
+        when = page_as_of if as_of == "same" else as_of
         assert not isinstance(when, str)
-        keep = query if fmt == "html" else None
-        return urls.page(route, lang, when, fmt, keep, **params)
+        found = made.get((lang, fmt, when))
+        if found is None:
+            keep = query if fmt == "html" else None
+            found = made[lang, fmt, when] = urls.page(route, lang, when, fmt, keep, **params)
+        return found
 
     def link(name: str, fmt: str = "html", **kwargs: str) -> str:
         """Another page, in this page's language and vintage."""
