@@ -40,6 +40,11 @@ def _with_zipfile(body: bytes, level: int = LEVEL) -> bytes:
 def test_the_bytes_are_those_zipfile_writes_for_the_same_members() -> None:
     body = workbook(SHEETS)
     assert body == _with_zipfile(body)
+    # The frame's records are made once per set of sheet names: again, and for other sets.
+    for sheets in (SHEETS, SHEETS[:1], [*SHEETS, Sheet("三", [["x", 1]])], SHEETS):
+        again = workbook(sheets)
+        assert again == _with_zipfile(again)
+        assert len(zipfile.ZipFile(io.BytesIO(again)).namelist()) == 4 + len(sheets)
     with zipfile.ZipFile(io.BytesIO(body)) as archive:
         assert archive.testzip() is None
         assert [i.filename for i in archive.infolist()] == [

@@ -116,41 +116,38 @@ def _text_cell(value: str) -> tuple[str, int]:
 
 
 def _sheet_xml(sheet: Sheet) -> str:
-    body = []
+    body: list[str] = []
     count = max((len(row) for row in sheet.rows), default=0)
     names = [_column(c) for c in range(count)]
     needed = [6] * count  # at least 8 with the margin of 2
     texts = _TEXTS
+    cells = body.append  # the rows' and cells' XML, in order, in one list
     for r, row in enumerate(sheet.rows, start=1):
-        cells = []
+        cells(f'<row r="{r}">')
         for c, value in enumerate(row):
             if type(value) is str:  # most cells
                 if value:
                     end, w = texts.get(value) or _text_cell(value)
-                    cells.append(f'<c r="{names[c]}{r}{end}')
+                    cells(f'<c r="{names[c]}{r}{end}')
                     if w > needed[c]:
                         needed[c] = w
                 continue
             if type(value) is float:  # values: the number as _cell writes it, its repr's width
                 shown = repr(value)
                 if value.is_integer() and abs(value) < 2**53:
-                    cells.append(f'<c r="{names[c]}{r}"><v>{int(value)!r}</v></c>')
+                    cells(f'<c r="{names[c]}{r}"><v>{int(value)!r}</v></c>')
                 else:
-                    cells.append(f'<c r="{names[c]}{r}"><v>{shown}</v></c>')
+                    cells(f'<c r="{names[c]}{r}"><v>{shown}</v></c>')
                 if len(shown) > needed[c]:
                     needed[c] = len(shown)
                 continue
             if value is not None:
-                cells.append(_cell(f"{names[c]}{r}", value))
+                cells(_cell(f"{names[c]}{r}", value))
                 w = _width(value)
                 if w > needed[c]:
                     needed[c] = w
-        body.append(f'<row r="{r}">{"".join(cells)}</row>')
-    widths = [min(sheet.max_width, w + 2) for w in needed]
-    cols = "".join(
-        f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>'
-        for i, w in enumerate(widths, start=1)
-    )
+        cells("</row>")
+    cols = _cols(tuple(min(sheet.max_width, w + 2) for w in needed))
     view = (
         '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
         'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
@@ -161,6 +158,15 @@ def _sheet_xml(sheet: Sheet) -> str:
         f"{_XML}<worksheet {_NS}>{view}"
         + (f"<cols>{cols}</cols>" if cols else "")
         + f"<sheetData>{''.join(body)}</sheetData></worksheet>"
+    )
+
+
+@lru_cache(maxsize=1024)
+def _cols(widths: tuple[int, ...]) -> str:
+    """The columns' widths (a KPI's data sheets have few sets of them)."""
+    return "".join(
+        f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>'
+        for i, w in enumerate(widths, start=1)
     )
 
 
@@ -180,9 +186,10 @@ def workbook(sheets: Sequence[Sheet | Prepared]) -> bytes:
     """The workbook's bytes, its sheets in order (the first is the one a reader opens)."""
     names = tuple(s.name for s in sheets)
     ready = [s if isinstance(s, Prepared) else prepare(s) for s in sheets]
-    members = [*_frame(names), *(s.member for s in ready)]
-    paths = [*_FRAME_PATHS, *(f"xl/worksheets/sheet{i}.xml" for i in range(1, len(sheets) + 1))]
-    return _zip(zip(paths, members, strict=True))
+    head, listed, offset = _framed(names)
+    paths = (f"xl/worksheets/sheet{i}.xml" for i in range(1, len(sheets) + 1))
+    local, central, end = _records(zip(paths, (s.member for s in ready), strict=True), offset)
+    return _zip_end([head, *local], [*listed, *central], end)
 
 
 _FRAME_PATHS = (
@@ -222,6 +229,14 @@ def _frame(names: tuple[str, ...]) -> tuple[Member, ...]:
     return tuple(_deflated(text.encode()) for text in (types, _ROOT_RELS, book, workbook_rels))
 
 
+@lru_cache(maxsize=64)
+def _framed(names: tuple[str, ...]) -> tuple[bytes, tuple[bytes, ...], int]:
+    """The zip's start, the frame's members (:func:`_frame`) with their local headers, their
+    central directory records and where the sheets start: the same for these sheet names."""
+    local, central, offset = _records(zip(_FRAME_PATHS, _frame(names), strict=True), 0)
+    return b"".join(local), tuple(central), offset
+
+
 def _deflated(data: bytes) -> Member:
     if len(data) * 1.05 > zipfile.ZIP64_LIMIT:  # zipfile would need ZIP64 records
         raise ValueError(f"a sheet of {len(data)} bytes is too large for this writer")
@@ -242,21 +257,28 @@ _SYSTEM = zipfile.ZipInfo().create_system
 _MODE = 0o600 << 16  # what zipfile gives a member with no mode of its own
 
 
-def _zip(members: Iterable[tuple[str, Member]]) -> bytes:
+def _records(
+    members: Iterable[tuple[str, Member]], offset: int
+) -> tuple[list[bytes], list[bytes], int]:
+    """The members' local headers and data, their central directory records, and the offset
+    after them, the first written at ``offset``."""
     out: list[bytes] = []
     central: list[bytes] = []
-    offset = 0
     for path, (crc, size, data) in members:
         name = path.encode("ascii")
         fields = (_DEFLATE, 0, _DOS_DATE, crc, len(data), size, len(name))
         local = _LOCAL.pack(b"PK\x03\x04", _VERSION, 0, 0, *fields, 0)
         head = (b"PK\x01\x02", _VERSION, _SYSTEM, _VERSION, 0, 0)
-        central += (_CENTRAL.pack(*head, *fields, 0, 0, 0, 0, _MODE, offset), name)
+        central += (_CENTRAL.pack(*head, *fields, 0, 0, 0, 0, _MODE, offset) + name,)
         out += (local, name, data)
         offset += len(local) + len(name) + len(data)
+    return out, central, offset
+
+
+def _zip_end(out: list[bytes], central: list[bytes], offset: int) -> bytes:
+    """The zip of these members' records (``offset`` is where they end)."""
     directory = b"".join(central)
-    count = len(central) // 2
-    end = _END.pack(b"PK\x05\x06", 0, 0, count, count, len(directory), offset, 0)
+    end = _END.pack(b"PK\x05\x06", 0, 0, len(central), len(central), len(directory), offset, 0)
     return b"".join(out) + directory + end
 
 
