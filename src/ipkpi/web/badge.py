@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
+
+from .escaping import escape_text
 
 ICONS = {"good": "✓", "fair": "↗", "poor": "→", "bad": "✗", "early": "…", "neutral": "–"}
 
@@ -18,9 +20,9 @@ def badge(tone: str, label: Any, method: Any = "") -> Markup:
     """``<span class="badge tone-good"><span class="icon" …>✓</span> label</span>``, then the
     method's name when one is given."""
     text = (
-        f'<span class="badge tone-{escape(tone)}"><span class="icon" aria-hidden="true">'
-        f"{escape(ICONS[tone])}</span> {escape(label)}</span>"
+        f'<span class="badge tone-{escape_text(tone)}"><span class="icon" aria-hidden="true">'
+        f"{escape_text(ICONS[tone])}</span> {escape_text(label)}</span>"
     )
     if method:
-        text += f' <span class="method">{escape(method)}</span>'
+        text += f' <span class="method">{escape_text(method)}</span>'
     return Markup(text)

@@ -30,7 +30,7 @@ from .kpi_list_html import kpi_table, kpi_tiles
 from .pages import is_page, navigation, page_named
 from .pages.common import as_of_date
 from .present import LocalText
-from .table_html import table_rows
+from .table_html import peer_series, table_rows
 from .ui_strings import ui_strings
 from .urls import Urls
 
@@ -43,6 +43,7 @@ def local(value: Any) -> Markup:
 
 
 _DICT_ATTRIBUTES = frozenset(dir(dict))
+_BY_KEY = frozenset((dict, ChartSpec))
 
 
 class _PageEnvironment(Environment):
@@ -54,13 +55,32 @@ class _PageEnvironment(Environment):
     other name gives what Jinja gives; ``d.items()`` and ``d.get(...)`` stay the methods.
     """
 
+    loaded: dict[str, Template]
+
     def getattr(self, obj: Any, attribute: str) -> Any:
-        if (type(obj) is dict or type(obj) is ChartSpec) and attribute not in _DICT_ATTRIBUTES:
+        if type(obj) in _BY_KEY and attribute not in _DICT_ATTRIBUTES:
             try:
                 return obj[attribute]
             except KeyError:
                 pass
         return super().getattr(obj, attribute)
+
+    def get_template(
+        self,
+        name: str | Template,
+        parent: str | None = None,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> Template:
+        """Jinja's ``get_template``; a template loaded is kept in a plain dict by its name (it
+        is never reloaded: ``auto_reload`` is off), not looked up in Jinja's locked LRU cache
+        by a weak reference to the loader each time a page extends, imports or includes it
+        (4 times a KPI page)."""
+        if globals is not None or type(name) is not str:
+            return super().get_template(name, parent, globals)
+        found = self.loaded.get(name)
+        if found is None:
+            found = self.loaded[name] = super().get_template(name, parent)
+        return found
 
     def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
         """A template's globals as one dict, not Jinja's ChainMap over the environment's: a
@@ -128,6 +148,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         auto_reload=False,
     )
+    env.loaded = {}
     env.template_class = _PageTemplate
     env.context_class = _PageContext
     env.filters["local"] = local
@@ -223,6 +244,7 @@ def render_html(
             has_json=declared,  # error and import pages have no JSON
             nav_items=nav_items(urls, lang, as_of, page["page"], link),
             table_rows=table_rows,
+            peer_series=peer_series,
             local=local,
         )
     )

@@ -43,6 +43,12 @@ def _row_pattern(labels: tuple[str, ...]) -> str:
     )
 
 
+def peer_series(series: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The series of a KPI page (``page.series``) shown as peers, whose rows have a tbody of
+    their own: ``series|selectattr('role', 'eq', 'peer')|list`` without a filter's cost."""
+    return [s for s in series if s["role"] == "peer"]
+
+
 def table_rows(
     rows: Sequence[Mapping[str, Any]],
     ui: Mapping[str, str],
