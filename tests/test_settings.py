@@ -41,7 +41,8 @@ def test_settings_are_read_from_the_environment() -> None:
     assert (str(read.plan_dir), read.lang, read.database_url) == ("/srv/plan", "ja", None)
     assert current({"LANG": "ja_JP.UTF-8"}).lang == "ja"
     assert current({"LANG": "C.UTF-8", "IPKPI_LANG": "en"}).lang == "en"
-    assert current({}).lang == "en"
+    assert current({"LANG": "C.UTF-8"}).lang == "ja"  # the locale does not choose
+    assert current({}).lang == "ja"
 
 
 def test_the_platform_folders_come_from_the_settings_too() -> None:

@@ -99,11 +99,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "lang",
         "IPKPI_LANG",
-        "ja when the locale (LC_ALL, LC_MESSAGES, LANG) is Japanese, else en",
-        "The language of the command line's messages and problems: ja or en. `--help` and "
-        "the answer to a mistake on the command line (an unknown command or option, a value "
-        "refused) are in Japanese unless this says en (or the command line says `--lang en`); "
-        "the locale does not change them.",
+        "ja (the locale is not asked)",
+        "The language of everything the command line prints, ja or en: `--help`, the answer "
+        "to a mistake on the command line, a file's or a plan's problems and a command's "
+        "output (the default of every command's `--lang`). A `--lang` on the command line "
+        "wins: the command's own, else its group's (`ipkpi --lang en status`). "
+        "`data export --lang` keeps its meaning (one label column) and is not set by this.",
     ),
 )
 BY_ENV = {s.env: s for s in SETTINGS}
@@ -199,11 +200,5 @@ def chosen_lang(environ: Mapping[str, str] | None = None) -> Literal["ja", "en"]
 
 
 def _lang(env: Mapping[str, str]) -> Literal["ja", "en"]:
-    chosen = chosen_lang(env)
-    if chosen is not None:
-        return chosen
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        locale = env.get(name, "")
-        if locale:
-            return "ja" if locale.lower().startswith("ja") else "en"
-    return "en"
+    """``IPKPI_LANG``, else Japanese: the locale does not choose (one rule for the CLI)."""
+    return chosen_lang(env) or "ja"

@@ -32,7 +32,9 @@ COLUMNS = [
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, ["assess-table", *args])
+    # English words unless the test chooses with --lang (the rule: --lang, else IPKPI_LANG).
+    env = {"IPKPI_LANG": None if "--lang" in args else "en"}
+    result = CliRunner(env=env).invoke(cli, ["assess-table", *args])
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -23,7 +23,10 @@ def db(tmp_path: Path) -> Path:
 
 
 def data(db: Path, *args: str, plan: Path = PLAN) -> Result:
-    runner = CliRunner(env={"COLUMNS": "200"})  # wide enough for rich's tables
+    # Wide enough for rich's tables; the English words of the commands without a --lang of
+    # their own (the rule: --lang, else IPKPI_LANG, else Japanese).
+    own_lang = {"history", "vintages", "export"} & set(args)
+    runner = CliRunner(env={"COLUMNS": "200", "IPKPI_LANG": None if own_lang else "en"})
     return runner.invoke(cli, ["data", "--db", str(db), "--plan", str(plan), *args])
 
 
@@ -199,7 +202,9 @@ def test_db_and_plan_may_follow_the_subcommand(tmp_path: Path) -> None:
     """As on serve, status and report: `ipkpi data import FILE --db X --plan P`."""
     db = tmp_path / "after.db"
     file = str(STORE_FIXTURES / "tidy_mixed_units.csv")
-    result = CliRunner().invoke(cli, ["data", "import", file, "--db", str(db), "--plan", str(PLAN)])
+    result = CliRunner(env={"IPKPI_LANG": "en"}).invoke(
+        cli, ["data", "import", file, "--db", str(db), "--plan", str(PLAN)]
+    )
     assert result.exit_code == 0, result.output
     assert "imported: 7 new" in result.stderr
     with Store.open(str(db)) as store:

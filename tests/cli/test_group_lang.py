@@ -175,5 +175,5 @@ def test_a_groups_lang_is_the_lang_of_a_commands_problems(tmp_path: Path):
     assert english.exit_code == 1
     assert "2 problems; nothing was imported:" in english.stderr
     japanese = run(["data", *bad])
-    assert "2 件の問題があります。何も取り込んでいません:" in japanese.stderr
+    assert "2 件の問題があります。何も取り込んでいません：" in japanese.stderr
     assert "2 件の問題があります。" in run(["--lang", "en", "data", "--lang", "ja", *bad]).stderr

@@ -244,7 +244,7 @@ def test_load_plan_raises_with_every_problem(plan_copy: Path) -> None:
 def test_cli_validate_exits_non_zero_and_lists_problems(plan_copy: Path) -> None:
     replace_in(plan_copy, SECTION, "{ja: 施策, en: Measure}", "{ja: 施策}")
     replace_in(plan_copy, "plan.yaml", "[alpha.one.level]", "[nope]")
-    result = CliRunner().invoke(cli, ["plan", "validate", str(plan_copy)])
+    result = CliRunner(env={"IPKPI_LANG": "en"}).invoke(cli, ["plan", "validate", str(plan_copy)])
     assert result.exit_code == 1
     assert f"{plan_copy / SECTION}:{line_of(plan_copy, SECTION, '{ja: 施策}')}:" in result.output
     assert "unknown KPI 'nope'" in result.output
@@ -252,7 +252,7 @@ def test_cli_validate_exits_non_zero_and_lists_problems(plan_copy: Path) -> None
 
 
 def test_cli_validate_accepts_the_minimal_plan() -> None:
-    result = CliRunner().invoke(cli, ["plan", "validate", str(MINIMAL)])
+    result = CliRunner(env={"IPKPI_LANG": "en"}).invoke(cli, ["plan", "validate", str(MINIMAL)])
     assert result.exit_code == 0, result.output
     assert "valid — 1 parts, 2 KPIs, 3 series, 1 sources" in result.output
 

@@ -137,7 +137,7 @@ def test_ipkpis_own_sdmx_csv_still_needs_no_map(store: Store, catalog: SeriesCat
 
 def test_the_cli_option(tmp_path: Path) -> None:
     db = str(tmp_path / "s.db")
-    runner = CliRunner()
+    runner = CliRunner(env={"IPKPI_LANG": "en"})
     base = ["data", "import", "--plan", str(PLAN), "--db", db, str(DATA)]
     refused = runner.invoke(cli, base)
     assert refused.exit_code == 1

@@ -117,7 +117,7 @@ def test_a_dry_run_writes_nothing(imported: Store) -> None:
 
 def test_the_cli(tmp_path: Path) -> None:
     db = str(tmp_path / "s.db")
-    runner = CliRunner()
+    runner = CliRunner(env={"IPKPI_LANG": "en"})
     common = ["--plan", str(PLAN), "--db", db]
     runner.invoke(cli, ["data", "import", *common, str(FIXTURES / "exports_first_release.csv")])
 

@@ -23,7 +23,7 @@ from ..files import write_text
 from ..spreadsheet import safe_row
 from ..text import parse_lang, t
 from .choice import Choice
-from .help_format import Command, option, reader_lang
+from .help_format import Command, option
 from .options import LANG_OPTION, format_option
 
 
@@ -82,7 +82,7 @@ def assess_table(
             targets_source=targets.name,
         )
     except AssessmentInputError as exc:
-        raise click.ClickException(exc.text(reader_lang())) from None
+        raise click.ClickException(exc.text(language)) from None
     _warn_unset_directions(batch, method)
     rows = verdict_rows(assess(batch, method), language, details=fmt == "json")
     text = _render(rows, fmt)

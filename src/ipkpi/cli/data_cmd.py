@@ -32,8 +32,8 @@ from ..store.shipped import ensure_shipped
 from ..store.withdrawal import WithdrawalError, withdraw
 from ..text import parse_lang, t
 from .choice import Choice
-from .data_report import print_problems, print_report, progress, say
-from .help_format import Group, option, reader_lang
+from .data_report import nothing_imported, print_problems, print_report, progress, say
+from .help_format import Group, line_lang, option
 from .options import AS_OF_OPTION, FORMAT_WORDS, LANG_OPTION, format_option
 
 if TYPE_CHECKING:
@@ -239,7 +239,7 @@ def import_(
             )
         except DataFileError as exc:
             print_problems(exc, show)
-            raise click.ClickException(f"{file.name}: nothing was imported") from None
+            raise nothing_imported(file.name) from None
     print_report(console, report, show)
 
 
@@ -275,8 +275,10 @@ def import_(
     type=Choice(["ja", "en"]),
     default=None,
     help=t(
-        "表示名の列をこの言語の1列だけにします（既定：両言語、series_label_ja と _en）。",
-        "One label column in this language (default: both, series_label_ja/_en).",
+        "表示名の列をこの言語の1列だけにします（既定：両言語、series_label_ja と _en。"
+        "IPKPI_LANG やグループの --lang では変わりません）。",
+        "One label column in this language (default: both, series_label_ja/_en; "
+        "IPKPI_LANG and a group's --lang do not set it).",
     ),
 )
 @option(
@@ -442,7 +444,7 @@ def withdraw_(
                 recorded_at=_start_of(_moment(recorded_at)),
             )
         except WithdrawalError as exc:
-            lang = reader_lang()
+            lang = line_lang()
             raise click.ClickException(_NOTHING_WITHDRAWN[lang] + exc.text(lang)) from None
     verb = "would withdraw" if dry_run else "withdrew"
     listed = ", ".join(f"{w.period} ({w.value:,.10g})" for w in report.withdrawn)

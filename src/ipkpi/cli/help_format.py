@@ -1,11 +1,10 @@
 """``--help`` in Japanese or English: the command classes every ``ipkpi`` command is made of.
 
-The help's language is the ``--lang`` given on the command line, the last one when there are
-several (``ipkpi status --lang en --help``, ``ipkpi --lang en data --help``); else
-``IPKPI_LANG``; else Japanese, the ``--lang`` default (:func:`line_lang`, which the errors
-about the command line speak too). Every group has a ``--lang`` too
-(:class:`Group`): besides the help, it is the default ``--lang`` of every command below it,
-which that command's own ``--lang`` overrides (:class:`LangOption`).
+One language for everything the CLI prints, help, mistakes, a file's or a plan's problems and
+a command's output (:func:`line_lang`): the command's own ``--lang``, else its group's (the
+nearest, ``ipkpi --lang en data vintages``), else ``IPKPI_LANG``, else Japanese; the locale is
+not asked. A command's ``--lang`` default follows the same rule (:class:`LangOption`), so
+``IPKPI_LANG=en ipkpi status`` is English. Every group has a ``--lang`` (:class:`Group`).
 Each command says its Japanese help beside its docstring (``help_ja=``) and each option its
 help as ``t(ja, en)`` (:func:`option`); click's own words (Usage, Options, Commands, "Show this
 message and exit.", ``[default: ja]``) are worded here by the command's methods, not by
@@ -59,12 +58,16 @@ def lang_on_line(ctx: click.Context | None) -> Lang | None:
     return found
 
 
-def line_lang(ctx: click.Context | None) -> Lang:
-    """The language of the command line: ``--lang`` on the line, else ``IPKPI_LANG``, else
-    Japanese (never the locale). ``--help`` and every error about the line (an unknown command
-    or option, a refused value, a missing argument) speak it, a group's as a command's."""
+def line_lang(ctx: click.Context | None = None) -> Lang:
+    """The language of everything the command line prints: the last ``--lang`` on the line
+    that is ja or en (the command's own, else its group's), else ``IPKPI_LANG``, else
+    Japanese (never the locale). ``--help``, every error about the line, the problems of a
+    file or a plan and the default of a command's ``--lang`` (:class:`LangOption`) speak it.
+    Without ``ctx``, the current click context's."""
     from ..settings import chosen_lang
 
+    if ctx is None:
+        ctx = click.get_current_context(silent=True)
     return lang_on_line(ctx) or chosen_lang() or "ja"
 
 
@@ -73,17 +76,6 @@ def help_lang(ctx: click.Context | None) -> Lang:
     line of an error."""
     said: Lang | None = ctx.meta.get(ERROR_LANG_KEY) if ctx is not None else None
     return said or line_lang(ctx)
-
-
-def reader_lang(ctx: click.Context | None = None) -> Lang:
-    """The language of a command's messages that no ``--lang`` of its own chooses (a plan's or
-    a file's problems): the last ``--lang`` on the line, a group's included
-    (``ipkpi --lang en plan validate``); else ``IPKPI_LANG`` or the locale."""
-    from ..settings import current
-
-    if ctx is None:
-        ctx = click.get_current_context(silent=True)
-    return lang_on_line(ctx) or current().lang
 
 
 class HelpFormatter(click.HelpFormatter):
@@ -192,10 +184,12 @@ class Option(click.Option):
 
 class LangOption(Option):
     """A command's ``--lang``: when not given, the ``--lang`` of a group above it
-    (``ipkpi --lang en status``), else its own default."""
+    (``ipkpi --lang en status``), else ``IPKPI_LANG``, else ja (:func:`line_lang`'s rule)."""
 
     def get_default(self, ctx: click.Context, call: bool = True) -> Any:
-        return group_lang(ctx.parent) or super().get_default(ctx, call=call)
+        from ..settings import chosen_lang
+
+        return group_lang(ctx.parent) or chosen_lang() or "ja"
 
 
 def option(

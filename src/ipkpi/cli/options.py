@@ -17,7 +17,7 @@ import click
 from ..paths import default_plan_dir
 from ..text import t
 from .choice import Choice
-from .help_format import LangOption, option, reader_lang
+from .help_format import LangOption, line_lang, option
 
 #: The help of every ``--lang`` and ``--format`` that says nothing more of itself.
 LANG_WORDS = t("出力の言語。", "Language of the output.")
@@ -116,7 +116,7 @@ def open_plan(plan_dir: Path | None) -> Plan:
         return load_plan(folder)
     except PlanError as exc:
         for problem in exc.problems:
-            click.echo(render(problem, lang=reader_lang()), err=True)
+            click.echo(render(problem, lang=line_lang()), err=True)
         raise click.ClickException(
             f"the plan in {folder} has problems ({len(exc.problems)}): "
             f"run 'ipkpi plan validate {folder}'"

@@ -20,7 +20,7 @@ from ..plan.problems import render
 from ..plan.schema import write_schemas
 from ..plan.summary import summarize
 from ..text import Lang, parse_lang, t
-from .help_format import Command, Group, option, reader_lang
+from .help_format import Command, Group, line_lang, option
 from .options import DB_OPTION, LANG_OPTION, PLAN_OPTION, open_plan
 from .suggest import did_you_mean
 
@@ -48,16 +48,23 @@ def validate(directory: Path | None, plan_dir: Path | None) -> None:
     problems = check_plan(folder)
     if problems:
         err = Console(stderr=True)
+        lang = line_lang()
         for problem in problems:
-            click.echo(render(problem, lang=reader_lang()), err=True)
-        err.print(f"{len(problems)} problem(s) in {folder}", style="bold red")
+            click.echo(render(problem, lang=lang), err=True)
+        said = f"{folder} に {len(problems)} 件の問題があります。"
+        if lang == "en":
+            said = f"{len(problems)} problem(s) in {folder}"
+        err.print(said, style="bold red", markup=False, highlight=False, soft_wrap=True)
         raise SystemExit(1)
     loaded = load_plan(folder)
-    click.echo(
-        f"{folder}: valid — {len(loaded.parts)} parts, {len(loaded.kpis())} KPIs, "
-        f"{sum(len(k.series) for k in loaded.kpis())} series, "
-        f"{len(loaded.sources)} sources"
-    )
+    parts, kpis = len(loaded.parts), len(loaded.kpis())
+    series, sources = sum(len(k.series) for k in loaded.kpis()), len(loaded.sources)
+    if line_lang() == "en":
+        click.echo(
+            f"{folder}: valid — {parts} parts, {kpis} KPIs, {series} series, {sources} sources"
+        )
+        return
+    click.echo(f"{folder}：問題はありません。部 {parts}、KPI {kpis}、系列 {series}、出典 {sources}")
 
 
 @plan.command(
