@@ -37,7 +37,10 @@ def run_import(database: str, csv: Path) -> subprocess.Popen[str]:
         sys.executable, "-c", "from ipkpi.cli.main import main; main()",
         "data", "--db", database, "--plan", str(PLAN), "import", str(csv),
     ]  # fmt: skip
-    return subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    english = {**os.environ, "IPKPI_LANG": "en"}  # WRITING is the English phase line
+    return subprocess.Popen(
+        command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=english
+    )
 
 
 @pytest.mark.slow
