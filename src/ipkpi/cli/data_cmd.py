@@ -8,22 +8,14 @@ written nothing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
 
-from ..paths import default_plan_dir
 from ..store import (
     DataFileError,
     ImportLimits,
-    SeriesCatalog,
-    Store,
-    catalog_from_plan,
     import_file,
 )
 from ..store.exporters import EXPORTERS, FOLDER_FORMATS, export_observations
@@ -33,62 +25,9 @@ from ..store.withdrawal import WithdrawalError, withdraw
 from ..text import parse_lang, t
 from .choice import Choice
 from .data_report import nothing_imported, print_problems, print_report, progress, say
+from .data_settings import DataSettings, store_options
 from .help_format import Group, line_lang, option
 from .options import AS_OF_OPTION, FORMAT_WORDS, LANG_OPTION, format_option
-
-if TYPE_CHECKING:
-    from ..plan import Plan
-
-
-@dataclass
-class _Settings:
-    db: str | None
-    plan_dir: Path | None
-
-    @property
-    def folder(self) -> Path:
-        return self.plan_dir or default_plan_dir()
-
-    def plan(self) -> Plan:
-        from ..plan.loader import load_plan
-        from ..plan.problems import PlanError
-
-        try:
-            return load_plan(self.folder)
-        except PlanError as exc:
-            raise click.ClickException(f"the plan in {self.folder} has problems:\n{exc}") from None
-
-    def catalog(self) -> SeriesCatalog:
-        return catalog_from_plan(self.plan())
-
-    @contextmanager
-    def store(self) -> Iterator[Store]:
-        with Store.open(self.db) as store:
-            yield store
-
-
-def _set(field: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
-    def callback(ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
-        settings = ctx.find_object(_Settings)
-        if value is not None and settings is not None:
-            setattr(settings, field, value)
-        return value
-
-    return callback
-
-
-def _store_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """``--db`` and ``--plan`` after the subcommand too (``ipkpi data import F --db X``), as on
-    every other command; they override the same options given before it."""
-    command = option(
-        "--plan", type=click.Path(file_okay=False, path_type=Path), default=None,
-        expose_value=False, callback=_set("plan_dir"),
-        help=t("計画のフォルダ（data と同じ）。", "Plan folder (as for 'data')."),
-    )(command)  # fmt: skip
-    return option(
-        "--db", default=None, metavar="URL|PATH", expose_value=False, callback=_set("db"),
-        help=t("データベース（data と同じ）。", "The store (as for 'data')."),
-    )(command)  # fmt: skip
 
 
 @click.group("data", cls=Group, help_ja="観測値：ファイルの取込み・書出し、系列の改定履歴。")
@@ -118,7 +57,7 @@ def _store_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.pass_context
 def data(ctx: click.Context, db: str | None, plan_dir: Path | None) -> None:
     """Observations: import files, export them, see a series' revisions."""
-    ctx.obj = _Settings(db, plan_dir)
+    ctx.obj = DataSettings(db, plan_dir)
 
 
 @data.command(
@@ -126,7 +65,7 @@ def data(ctx: click.Context, db: str | None, plan_dir: Path | None) -> None:
     help_ja="観測値のファイルを一つのデータ版として取り込みます。FILE は CSV、XLSX または "
     "SDMX-CSV です。不備のある行が一つでもあれば、何も取り込みません。",
 )
-@_store_options
+@store_options
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @option(
     "--dry-run",
@@ -203,7 +142,7 @@ def data(ctx: click.Context, db: str | None, plan_dir: Path | None) -> None:
 )
 @click.pass_obj
 def import_(
-    settings: _Settings,
+    settings: DataSettings,
     file: Path,
     dry_run: bool,
     sheet: str | None,
@@ -248,7 +187,7 @@ def import_(
     help_ja="観測値を書き出します。既定では最新の観測値を、--as-of を指定すればその時点で"
     "分かっていた観測値を書き出します。",
 )
-@_store_options
+@store_options
 @option(
     "--format",
     "format_",
@@ -289,7 +228,7 @@ def import_(
 )
 @click.pass_obj
 def export(
-    settings: _Settings,
+    settings: DataSettings,
     format_: str,
     output: Path | None,
     as_of: dt.date | dt.datetime | None,
@@ -319,12 +258,12 @@ def export(
     help_ja="系列の改定履歴を一覧表示します。系列がとってきたすべての値を、改定ごとにその"
     "データ版とともに示します。KPI の ID を指定すると、その KPI の各系列について示します。",
 )
-@_store_options
+@store_options
 @click.argument("item", metavar="SERIES|KPI")
 @LANG_OPTION
 @format_option(["table", "csv", "json"])
 @click.pass_obj
-def history(settings: _Settings, item: str, lang: str, fmt: str) -> None:
+def history(settings: DataSettings, item: str, lang: str, fmt: str) -> None:
     """List every value a series has had, each revision with its vintage; for a KPI id, those
     of each of its series."""
     from .history_cmd import show_history
@@ -340,7 +279,7 @@ def history(settings: _Settings, item: str, lang: str, fmt: str) -> None:
     "公表を公表元の公表予定から求め、保有するデータと照らし合わせます（不定期の公表物は公表日が"
     "分かりません）。",
 )
-@_store_options
+@store_options
 @option(
     "--month",
     default=None,
@@ -361,7 +300,7 @@ def history(settings: _Settings, item: str, lang: str, fmt: str) -> None:
 @format_option(["table", "csv", "json"])
 @click.pass_obj
 def due(
-    settings: _Settings,
+    settings: DataSettings,
     month: str | None,
     every: bool,
     as_of: dt.date | dt.datetime | None,
@@ -391,7 +330,7 @@ def due(
     何も削除しません。取下げは一つのデータ版として記録し、それより前の時点の表示と履歴には
     元の値が残ります。""",
 )
-@_store_options
+@store_options
 @click.argument("series")
 @click.argument("periods", nargs=-1, required=True)
 @option(
@@ -421,7 +360,7 @@ def due(
 )
 @click.pass_obj
 def withdraw_(
-    settings: _Settings,
+    settings: DataSettings,
     series: str,
     periods: tuple[str, ...],
     reason: str,
@@ -454,10 +393,10 @@ def withdraw_(
 
 
 @data.command("vintages", help_ja="データベースに記録された取込み（データ版）を一覧表示します。")
-@_store_options
+@store_options
 @LANG_OPTION
 @click.pass_obj
-def vintages(settings: _Settings, lang: str) -> None:
+def vintages(settings: DataSettings, lang: str) -> None:
     """List the imports recorded in the store."""
     from .vintages_table import vintages_table
 
@@ -471,9 +410,9 @@ def vintages(settings: _Settings, lang: str) -> None:
     help_ja="計画に同梱の観測値を取り込みます。計画の observations.csv をデータベースに取り込み"
     "ます（同じ内容は一度だけ取り込みます）。",
 )
-@_store_options
+@store_options
 @click.pass_obj
-def load_shipped(settings: _Settings) -> None:
+def load_shipped(settings: DataSettings) -> None:
     """Load the plan's shipped observations.csv into the store (once per content)."""
     console = Console(stderr=True)
     with settings.store() as store, progress(console) as report_progress:
