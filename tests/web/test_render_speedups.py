@@ -359,6 +359,18 @@ def test_an_output_is_escaped_as_jinjas_own_escape_writes_it():
     assert "R&amp;D &lt;2025&gt; &#39;a&#39; &#34;b&#34;|&lt;x&gt;|<b>ok</b>|3|2.5|None|" in plain
 
 
+def test_a_jinja_whose_templates_escape_otherwise_is_refused_not_rendered_unescaped(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    """The compiled code imports ``escape`` from jinja2.runtime; if a release stops doing so,
+    replacing it would leave the outputs escaped by whatever the namespace then holds."""
+    import jinja2.runtime
+
+    monkeypatch.setattr(jinja2.runtime, "escape", lambda value: value)
+    with pytest.raises(RuntimeError, match=r"Jinja2 to 3\.1\.x"):
+        environment().from_string("{{ x }}")
+
+
 def test_a_template_calls_plain_and_marked_callables_as_jinja_does():
     from jinja2 import Environment, pass_context, pass_environment
 

@@ -113,7 +113,14 @@ class _PageTemplate(Template):
         uptodate: Callable[[], bool] | None = None,
     ) -> Template:
         template = super().from_code(environment, code, globals, uptodate)
-        template.root_render_func.__globals__["escape"] = escape_text
+        namespace = template.root_render_func.__globals__
+        if namespace.get("escape") is not escape:
+            raise RuntimeError(
+                "Jinja's compiled templates no longer take their outputs' escape from "
+                "markupsafe.escape in their namespace: _PageTemplate needs a look at this "
+                "Jinja release (pyproject.toml bounds Jinja2 to 3.1.x for this reason)"
+            )
+        namespace["escape"] = escape_text
         return template
 
 
